@@ -1,0 +1,44 @@
+// Offline integration run: the mocha suite in test/integration/ inside a real VS Code
+// (code-server's VS Code server + headless Chromium). Exits with the suite's exit code.
+// Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSuite } from './build-suite.mjs';
+import { provision } from './provision.mjs';
+import { log, repoRoot, seconds, suiteEntry } from './project.mjs';
+import { openWorkbench, requireChromium } from './workbench.mjs';
+
+const timeoutSeconds = Number(process.env.REAL_VSCODE_TIMEOUT ?? 300);
+
+async function main() {
+  const started = performance.now();
+  if (!existsSync(join(repoRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build` first');
+  requireChromium();
+  await buildSuite();
+  const runtime = await provision();
+
+  // Provisioning has npm's own timeouts; from here on, a hang must not block CI forever.
+  // process.exit runs the exit hooks that kill the server group and Playwright's browser.
+  setTimeout(() => {
+    console.error(`[real-vscode] timed out after ${timeoutSeconds} s: the suite never reported its result (codeAutomationExit); set REAL_VSCODE_VERBOSE=1 to see the workbench and server logs`);
+    process.exit(1);
+  }, timeoutSeconds * 1000);
+
+  log('starting VS Code server and Chromium');
+  const session = await openWorkbench({ runtime, extensionTestsPath: suiteEntry });
+  try {
+    const code = await session.exitCode;
+    log(`${code === 0 ? 'integration suite passed' : `integration suite FAILED (exit code ${code})`} in ${seconds(started)}`);
+    return code;
+  } finally {
+    await session.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[real-vscode] ${error.message}`);
+    process.exit(1);
+  },
+);

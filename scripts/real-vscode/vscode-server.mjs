@@ -1,0 +1,142 @@
+// Starts the VS Code server bundled in code-server (run directly with Node 24, because
+// the code-server CLI rejects --extensionDevelopmentPath / --extensionTestsPath) and
+// builds workbench URLs whose payload loads our extension and, optionally, the test suite.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const READY_LINE = 'Extension host agent listening';
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Settings seeded into the profile. Without the first two the welcome page and the
+ * chat view steal focus and UI-driven steps time out; the rest keep an offline,
+ * unattended run from waiting on dialogs or the network.
+ */
+export const unattendedSettings = {
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+};
+
+/** Writes the profile's User/settings.json unless it already has one (a user's own choices win). */
+export function seedSettings(userDataDir, settings) {
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (existsSync(settingsFile)) return;
+  mkdirSync(dirname(settingsFile), { recursive: true });
+  writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** Asks the OS for a port nobody listens on. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the server and resolves once its extension host agent listens.
+ * @param {{ nodeBin: string, serverMain: string, port: number, host?: string,
+ *           dataDir: string, settings?: object, verbose?: boolean }} options
+ *   dataDir holds the profile, server data, extensions and HOME, so runs never share state
+ *   unless the caller passes the same folder (as `npm start` does, to keep the user's settings).
+ *   settings seed the profile's settings.json when it has none yet.
+ */
+export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, verbose = false }) {
+  const dirs = { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  if (settings) seedSettings(dirs.ud, settings);
+
+  const args = [
+    serverMain,
+    '--host', host,
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--enable-smoke-test-driver', // lets the workbench report the suite's exit code via codeAutomationExit
+    '--user-data-dir', dirs.ud,
+    '--server-data-dir', dirs.sd,
+    '--extensions-dir', dirs.ext,
+  ];
+  // Own process group, so stop() also ends the extension host and our language server.
+  const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dirs.home } });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Safety net: never leave a server behind, whatever way this process ends.
+  const onExit = () => killGroup('SIGKILL');
+  process.once('exit', onExit);
+
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+  const recent = [];
+  const ready = new Promise((resolve) => {
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      if (verbose) process.stdout.write(`[server] ${text}`);
+      // Keep reading for the server's whole life (a full pipe would block it); remember the tail for errors.
+      recent.push(text);
+      if (recent.length > 50) recent.shift();
+      // Chunks may split the line, so look at the recent tail rather than the chunk alone.
+      if (recent.join('').includes(READY_LINE)) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+
+  const stop = async () => {
+    process.removeListener('exit', onExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killGroup('SIGTERM');
+    const forced = setTimeout(() => killGroup('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(forced);
+  };
+
+  let timer;
+  const outcome = await Promise.race([
+    ready.then(() => 'ready'),
+    exited.then((how) => `the server stopped (${how})`),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve(`"${READY_LINE}" did not appear within ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (outcome !== 'ready') {
+    await stop();
+    throw new Error(`VS Code server failed to start: ${outcome}. Last output:\n${recent.join('')}`);
+  }
+
+  /** The URI the browser-side workbench uses for a file on this server. */
+  const remoteUri = (absolutePath) => `vscode-remote://${host}:${port}${pathToFileURL(absolutePath).pathname}`;
+
+  /**
+   * @param {{ folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string, openFile?: string }} open
+   */
+  const workbenchUrl = ({ folder, extensionDevelopmentPath, extensionTestsPath, openFile }) => {
+    const payload = [['skipWelcome', 'true']];
+    if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)]);
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(extensionTestsPath)]);
+    if (openFile) payload.push(['openFile', remoteUri(openFile)]);
+    const query = `folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    return `http://${host}:${port}/?${query}`;
+  };
+
+  return { host, port, stop, exited, remoteUri, workbenchUrl };
+}

@@ -1,0 +1,81 @@
+// One real-VS Code session for the offline launchers: VS Code server + headless Chromium
+// showing the workbench on a throwaway copy of example/, with our extension loaded in
+// development mode and, optionally, the integration suite running in its extension host.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { copyExampleWorkspace, makeRunDir, repoRoot } from './project.mjs';
+import { freePort, startServer, unattendedSettings } from './vscode-server.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox', // we run as root in containers
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Fails before any slow step when there is no browser to drive VS Code with. */
+export function requireChromium() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+}
+
+/**
+ * @param {{ runtime: { nodeBin: string, serverMain: string }, extensionTestsPath?: string,
+ *           openFile?: string, viewport?: { width: number, height: number }, verbose?: boolean }} options
+ *   openFile is relative to the workspace copy.
+ * @returns the page, the workspace copy, `exitCode` (what the suite reports through
+ *   codeAutomationExit; rejects if the page crashes) and close().
+ */
+export async function openWorkbench({ runtime, extensionTestsPath, openFile, viewport, verbose = Boolean(process.env.REAL_VSCODE_VERBOSE) }) {
+  requireChromium();
+  const runDir = makeRunDir();
+  const workspace = copyExampleWorkspace(runDir);
+  let server;
+  let browser;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(runDir, { recursive: true, force: true });
+  };
+  try {
+    server = await startServer({ ...runtime, port: await freePort(), dataDir: join(runDir, 'profile'), settings: unattendedSettings, verbose });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const page = await browser.newPage(viewport ? { viewport } : {});
+    page.on('console', (message) => printConsole(message, verbose));
+    page.on('pageerror', (error) => console.log(`[workbench] page error: ${error.message}`));
+
+    let reportExit;
+    const exitCode = new Promise((resolve, reject) => {
+      reportExit = resolve;
+      page.on('crash', () => reject(new Error('the workbench page crashed')));
+      server.exited.then((how) => reject(new Error(`the VS Code server stopped during the run (${how})`)));
+    });
+    exitCode.catch(() => {}); // callers that only take screenshots never await it
+    // The workbench calls this when the suite ends (with --enable-smoke-test-driver), as @vscode/test-web uses it.
+    await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
+    const url = server.workbenchUrl({
+      folder: workspace,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      openFile: openFile && join(workspace, openFile),
+    });
+    await page.goto(url);
+    return { page, workspace, exitCode, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function printConsole(message, verbose) {
+  // Chrome keeps console.log's %c styling markers in the text; they only add noise here.
+  const text = message.text().replace(/%c/g, '');
+  console.log(verbose ? `[browser ${message.type()}] ${text}` : text);
+}

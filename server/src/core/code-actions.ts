@@ -1,0 +1,114 @@
+import { diffArrays } from 'diff';
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
+import { ruleByCode } from './rules';
+import type { Fix, FragmentDiagnostic, RuleContext } from './rules/rule';
+import { applyEdits, OffsetMap, rangesIntersect } from './text';
+
+export const FIX_ALL_KIND = 'source.fixAll.fragment';
+export const QUICK_FIX_KIND = 'quickfix';
+
+/** The quick fixes of one diagnostic, from its rule. */
+export function fixesOf(diagnostic: FragmentDiagnostic, context: RuleContext): Fix[] {
+  return ruleByCode.get(diagnostic.code)?.fixes?.(diagnostic, context) ?? [];
+}
+
+/** Whether an action of `kind` answers a request restricted to `only` (kinds are dot-separated hierarchies). */
+export function kindRequested(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return kind === QUICK_FIX_KIND;
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function toCodeAction(fix: Fix, diagnostic: FragmentDiagnostic, uri: string): CodeAction {
+  const action: CodeAction = { title: fix.title, kind: QUICK_FIX_KIND, diagnostics: [diagnostic], edit: { changes: { [uri]: [...fix.edits] } } };
+  if (fix.isPreferred) action.isPreferred = true;
+  return action;
+}
+
+/** The quick fixes of the diagnostics that touch `range`. */
+export function quickFixes(diagnostics: readonly FragmentDiagnostic[], context: RuleContext, range: Range): CodeAction[] {
+  return diagnostics
+    .filter((diagnostic) => rangesIntersect(diagnostic.range, range))
+    .flatMap((diagnostic) => fixesOf(diagnostic, context).map((fix) => toCodeAction(fix, diagnostic, context.uri)));
+}
+
+/** Preferred fixes whose edits overlap none already chosen (each diagnostic's first preferred fix). */
+export function compatiblePreferredFixes(diagnostics: readonly FragmentDiagnostic[], context: RuleContext, text: string): Fix[] {
+  const map = new OffsetMap(text);
+  const taken: Span[] = [];
+  const chosen: Fix[] = [];
+  for (const diagnostic of diagnostics) {
+    const fix = fixesOf(diagnostic, context).find((candidate) => candidate.isPreferred);
+    if (!fix) continue;
+    const spans = fix.edits.map((edit) => ({ start: map.offsetAt(edit.range.start), end: map.offsetAt(edit.range.end) }));
+    if (spans.some((span) => taken.some((other) => spansOverlap(span, other)))) continue;
+    taken.push(...spans);
+    chosen.push(fix);
+  }
+  return chosen;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Two edits clash when one changes text the other changes; insertions at the same place do not clash. */
+function spansOverlap(a: Span, b: Span): boolean {
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** How many rounds fix-all may take: a fix can reveal another (a malformed line's value in a canonical form). */
+const MAX_FIX_ALL_ROUNDS = 10;
+
+/**
+ * Applies every preferred fix, round after round until none is left, so that fix-all applied
+ * twice changes nothing the second time. `analyze` re-checks a text.
+ */
+export function fixAllText(text: string, analyze: (text: string) => { diagnostics: readonly FragmentDiagnostic[]; context: RuleContext }): string {
+  let current = text;
+  for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
+    const { diagnostics, context } = analyze(current);
+    const fixes = compatiblePreferredFixes(diagnostics, context, current);
+    if (fixes.length === 0) break;
+    current = applyEdits(
+      current,
+      fixes.flatMap((fix) => fix.edits),
+    );
+  }
+  return current;
+}
+
+/** Line edits that turn `before` into `after`, touching only the lines that differ. */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const splitKeepingBreaks = (text: string) => text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  const oldLines = splitKeepingBreaks(before);
+  const newLines = splitKeepingBreaks(after);
+  const positions = new OffsetMap(before);
+  const edits: TextEdit[] = [];
+  let offset = 0;
+  let pending: { start: number; end: number; newText: string } | undefined;
+  const flush = () => {
+    if (!pending) return;
+    edits.push({ range: { start: positions.positionAt(pending.start), end: positions.positionAt(pending.end) }, newText: pending.newText });
+    pending = undefined;
+  };
+  for (const change of diffArrays(oldLines, newLines)) {
+    const text = change.value.join('');
+    if (change.added) {
+      pending ??= { start: offset, end: offset, newText: '' };
+      pending.newText += text;
+    } else if (change.removed) {
+      pending ??= { start: offset, end: offset, newText: '' };
+      offset += text.length;
+      pending.end = offset;
+    } else {
+      flush();
+      offset += text.length;
+    }
+  }
+  flush();
+  return edits;
+}

@@ -1,0 +1,189 @@
+import { diffArrays } from 'diff';
+import type { Field, Fragment } from './parse';
+import type { MergedStorySchema } from './schema/schema-types';
+
+/** The anonymisation mark that hides one or more words of the merged story (FORMAT.md §4). */
+export const REDACTION = '<redacted>';
+
+export interface MergedStoryPart {
+  /** The field the part comes from. */
+  readonly field: string;
+  readonly label: string;
+  /** The field's value with line breaks flattened. */
+  readonly text: string;
+}
+
+export interface MergedStory {
+  /** The parts with a non-empty field, in order. */
+  readonly parts: readonly MergedStoryPart[];
+  readonly text: string;
+}
+
+/** The merged story derived from a fragment's current fields: non-empty parts with their labels, joined. */
+export function computeMergedStory(fragment: Fragment, story: MergedStorySchema): MergedStory {
+  const parts: MergedStoryPart[] = [];
+  for (const part of story.parts) {
+    const field = fragment.fields.find((candidate) => candidate.schemaField?.key === part.field);
+    const text = field ? flatten(field.value) : '';
+    if (text !== '') parts.push({ field: part.field, label: part.label, text });
+  }
+  const text = parts.map((part) => (part.label === '' ? part.text : `${part.label} ${part.text}`)).join(story.separator);
+  return { parts, text };
+}
+
+/** The stored merged story field of a fragment, if any. */
+export function storedMergedStory(fragment: Fragment, story: MergedStorySchema): Field | undefined {
+  return fragment.fields.find((field) => field.schemaField?.key === story.field);
+}
+
+/** Values are stored on one line in the story: line breaks (and the space around them) become one space. */
+function flatten(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the stored story equals the computed one, each `<redacted>` standing for one or more
+ * words. Runs of white space compare equal. Linear time: each literal piece between marks is
+ * found by KMP at its leftmost place after the previous one, which is optimal for wildcards.
+ */
+export function isUpToDate(stored: string, computed: string): boolean {
+  const pattern = normaliseSpace(stored).split(REDACTION);
+  const text = normaliseSpace(computed);
+  const first = pattern[0] as string;
+  if (pattern.length === 1) return first === text;
+  if (!text.startsWith(first)) return false;
+  let position = first.length;
+  for (let i = 1; i < pattern.length - 1; i++) {
+    const piece = pattern[i] as string;
+    // Each mark hides at least one character.
+    const found = indexOfKmp(text, piece, position + 1);
+    if (found < 0) return false;
+    position = found + piece.length;
+  }
+  const last = pattern[pattern.length - 1] as string;
+  return text.length - last.length >= position + 1 && text.endsWith(last);
+}
+
+function indexOfKmp(text: string, piece: string, from: number): number {
+  if (piece === '') return from <= text.length ? from : -1;
+  const failure = new Int32Array(piece.length);
+  for (let i = 1, k = 0; i < piece.length; i++) {
+    while (k > 0 && piece.charCodeAt(i) !== piece.charCodeAt(k)) k = failure[k - 1] as number;
+    if (piece.charCodeAt(i) === piece.charCodeAt(k)) k++;
+    failure[i] = k;
+  }
+  for (let i = from, k = 0; i < text.length; i++) {
+    while (k > 0 && text.charCodeAt(i) !== piece.charCodeAt(k)) k = failure[k - 1] as number;
+    if (text.charCodeAt(i) === piece.charCodeAt(k)) k++;
+    if (k === piece.length) return i - piece.length + 1;
+  }
+  return -1;
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Placeholders, words (with inner apostrophes and hyphens), then any other visible character.
+const tokenPattern = /<[\p{L}_-]+>|[\p{L}\p{N}_]+(?:['’-][\p{L}\p{N}_]+)*|\S/gu;
+
+function tokenize(text: string): Token[] {
+  return Array.from(text.matchAll(tokenPattern), (found) => ({ text: found[0], start: found.index, end: found.index + found[0].length }));
+}
+
+/** Past this many token edits the alignment is given up and every changed part is hidden. */
+const MAX_ALIGNMENT_EDITS = 4000;
+/** How far (in tokens) a dropped mark looks for the changed words it may have hidden. */
+const DROPPED_MARK_REACH = 40;
+
+/**
+ * The computed story with every redaction of the stored one kept: words that stood under a
+ * `<redacted>` mark stay hidden. Words are aligned with a diff; where a mark cannot be placed
+ * with certainty, more is hidden, never less.
+ */
+export function regenerateMergedStory(stored: string, computed: string): string {
+  if (!stored.includes(REDACTION)) return computed;
+  const storedTokens = tokenize(stored).map((token) => token.text);
+  const computedTokens = tokenize(computed);
+  const changes = diffArrays(
+    storedTokens,
+    computedTokens.map((token) => token.text),
+    { maxEditLength: MAX_ALIGNMENT_EDITS },
+  );
+  if (!changes) return hideAll(computed, computedTokens);
+
+  // Walk the alignment hunk by hunk: a hunk is a run of changes between two common runs.
+  const hidden = new Array<boolean>(computedTokens.length).fill(false);
+  const addedRuns: Array<{ start: number; end: number }> = [];
+  const droppedMarks: number[] = [];
+  let computedIndex = 0;
+  let hunkStart = 0;
+  let hunkHasMark = false;
+  const closeHunk = () => {
+    if (computedIndex > hunkStart) {
+      if (hunkHasMark) hidden.fill(true, hunkStart, computedIndex);
+      else addedRuns.push({ start: hunkStart, end: computedIndex });
+    } else if (hunkHasMark) {
+      droppedMarks.push(computedIndex);
+    }
+    hunkHasMark = false;
+  };
+  for (const change of changes) {
+    if (change.removed) {
+      if (change.value.includes(REDACTION)) hunkHasMark = true;
+    } else if (change.added) {
+      computedIndex += change.value.length;
+    } else {
+      closeHunk();
+      computedIndex += change.value.length;
+      hunkStart = computedIndex;
+    }
+  }
+  closeHunk();
+
+  // A mark that aligned with nothing may have been matched away by a repeated word: hide the
+  // nearest words that changed, if any are close.
+  for (const at of droppedMarks) {
+    let nearest: { start: number; end: number } | undefined;
+    let nearestDistance = DROPPED_MARK_REACH + 1;
+    for (const run of addedRuns) {
+      const distance = at < run.start ? run.start - at : at > run.end ? at - run.end : 0;
+      if (distance < nearestDistance) {
+        nearest = run;
+        nearestDistance = distance;
+      }
+    }
+    if (nearest) hidden.fill(true, nearest.start, nearest.end);
+  }
+  return render(computed, computedTokens, hidden);
+}
+
+/** The computed text with each run of hidden tokens (white space between them included) replaced by one mark. */
+function render(computed: string, tokens: readonly Token[], hidden: readonly boolean[]): string {
+  let result = '';
+  let cursor = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!hidden[i]) continue;
+    let last = i;
+    while (last + 1 < tokens.length && hidden[last + 1]) last++;
+    result += computed.slice(cursor, (tokens[i] as Token).start) + REDACTION;
+    cursor = (tokens[last] as Token).end;
+    i = last;
+  }
+  return result + computed.slice(cursor);
+}
+
+function hideAll(computed: string, tokens: readonly Token[]): string {
+  return render(computed, tokens, new Array<boolean>(tokens.length).fill(true));
+}
+
+/** How many `<redacted>` marks a text holds. */
+export function countRedactions(text: string): number {
+  return text.split(REDACTION).length - 1;
+}

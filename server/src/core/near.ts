@@ -1,0 +1,74 @@
+/** Folds case and runs of white space, the way keys and listed values are compared (FORMAT.md §2, §3). */
+export function fold(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** FORMAT.md §3: how many edits still count as a near miss of a listed string of this length. */
+export function nearThreshold(length: number): number {
+  if (length <= 4) return 1;
+  if (length <= 11) return 2;
+  return 3;
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: adjacent transpositions count once),
+ * or `max + 1` as soon as the distance is known to exceed `max`, so comparing a long value
+ * against a list stays cheap.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  let previousRow: number[] = [];
+  let row: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let beforePrevious: number[] = [];
+  for (let i = 1; i <= a.length; i++) {
+    beforePrevious = previousRow;
+    previousRow = row;
+    row = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previousRow[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previousRow[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      row[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > max) return max + 1;
+  }
+  const distance = row[b.length] ?? max + 1;
+  return distance > max ? max + 1 : distance;
+}
+
+export interface NearMatch {
+  readonly candidate: string;
+  readonly distance: number;
+}
+
+/**
+ * The listed strings that `input` nearly is (after folding), nearest first.
+ * `unique` is the one clearly nearest candidate, absent when two are equally near.
+ */
+export function nearMatches(input: string, candidates: readonly string[]): { matches: NearMatch[]; unique?: string } {
+  const folded = fold(input);
+  const matches: NearMatch[] = [];
+  for (const candidate of candidates) {
+    const target = fold(candidate);
+    const max = nearThreshold(Math.max(folded.length, target.length));
+    const distance = editDistance(folded, target, max);
+    if (distance <= max) matches.push({ candidate, distance });
+  }
+  matches.sort((x, y) => x.distance - y.distance);
+  const [first, second] = matches;
+  const unique = first && (!second || second.distance > first.distance) ? first.candidate : undefined;
+  return unique === undefined ? { matches } : { matches, unique };
+}
+
+/** All candidates ordered by distance to `input`, nearest first (for fixes that offer every allowed value). */
+export function byDistance(input: string, candidates: readonly string[]): NearMatch[] {
+  const folded = fold(input);
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(folded, fold(candidate), 1000) }))
+    .sort((x, y) => x.distance - y.distance);
+}

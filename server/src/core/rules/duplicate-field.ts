@@ -1,0 +1,55 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { Field } from '../parse';
+import { type Fix, makeDiagnostic, namedFields, type Rule, type RuleContext } from './rule';
+
+interface DuplicateFieldData {
+  /** The lines of the later field, removable because its value is empty or repeats the first one. */
+  readonly removableLines?: { readonly first: number; readonly last: number };
+}
+
+/** A field written twice in one fragment; the later line is removable when it adds nothing. */
+export const duplicateField: Rule<DuplicateFieldData> = {
+  code: 'duplicate-field',
+  check(context) {
+    return context.file.fragments.flatMap((fragment) => {
+      const firstByKey = new Map<string, Field>();
+      return namedFields(fragment).flatMap((field) => {
+        const key = field.schemaField?.key as string;
+        const first = firstByKey.get(key);
+        if (!first) {
+          firstByKey.set(key, field);
+          return [];
+        }
+        const removable = field.value === '' || field.value === first.value;
+        return [
+          makeDiagnostic<DuplicateFieldData>(
+            'duplicate-field',
+            'error',
+            field.keyRange,
+            `"${key}" appears twice in this fragment (first on line ${first.line + 1}).`,
+            removable ? { removableLines: { first: field.line, last: field.endLine } } : {},
+            [{ location: { uri: context.uri, range: first.keyRange }, message: `First "${key}"` }],
+          ),
+        ];
+      });
+    });
+  },
+  fixes(diagnostic, context) {
+    const lines = diagnostic.data?.removableLines;
+    if (!lines) return [];
+    const fix: Fix = { title: 'Remove the repeated line', edits: [{ range: linesRemoval(context, lines.first, lines.last), newText: '' }], isPreferred: true };
+    return [fix];
+  },
+};
+
+/** The range that removes whole lines with their line break (the one before them on the last line). */
+function linesRemoval(context: RuleContext, first: number, last: number): Range {
+  const lines = context.file.lines;
+  const lastLine = lines[last];
+  const nextLine = lines[last + 1];
+  if (nextLine) return { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } };
+  const previous = lines[first - 1];
+  const end = { line: last, character: (lastLine?.column ?? 0) + (lastLine?.text.length ?? 0) };
+  if (!previous) return { start: { line: first, character: 0 }, end };
+  return { start: { line: first - 1, character: previous.column + previous.text.length }, end };
+}

@@ -1,0 +1,29 @@
+import { fieldNamed, makeDiagnostic, type Rule } from './rule';
+
+/** The objective code in the FragmentID (`CIV` in `SCC-…/CIV021`) differs from the linked objective's. */
+export const idObjectiveMismatch: Rule = {
+  code: 'id-objective-mismatch',
+  check({ file, index, uri }) {
+    const check = index.schema.objectiveCheck;
+    if (!check) return [];
+    const idPattern = new RegExp(check.idCodePattern, 'u');
+    const objectivePattern = new RegExp(check.objectiveCodePattern, 'u');
+    return file.fragments.flatMap((fragment) => {
+      const id = fieldNamed(fragment, check.idField);
+      const objective = fieldNamed(fragment, check.objectiveField);
+      const idCode = id && idPattern.exec(id.value)?.[1];
+      const objectiveCode = objective && objectivePattern.exec(objective.value)?.[1];
+      if (!id || !objective || idCode === undefined || objectiveCode === undefined || idCode === objectiveCode) return [];
+      return [
+        makeDiagnostic(
+          'id-objective-mismatch',
+          'warning',
+          id.valueRange,
+          `${check.idField} has objective code ${idCode}, but "${check.objectiveField}" is ${objectiveCode}.`,
+          undefined,
+          [{ location: { uri, range: objective.valueRange }, message: `Objective ${objectiveCode}` }],
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,38 @@
+import { checkValue } from '../values';
+import { makeDiagnostic, namedFields, type Rule } from './rule';
+
+interface InvalidValueData {
+  /** Replacements, nearest first. */
+  readonly candidates: string[];
+  /** The clearly nearest one, when there is one. */
+  readonly preferred?: string;
+}
+
+/** A value its field does not allow; one fix per allowed value, nearest first. */
+export const invalidValue: Rule<InvalidValueData> = {
+  code: 'invalid-value',
+  check({ file, currentYear }) {
+    return file.fragments.flatMap((fragment) =>
+      namedFields(fragment).flatMap((field) =>
+        checkValue(field, field.schemaField as NonNullable<typeof field.schemaField>, currentYear).flatMap((finding) =>
+          finding.kind === 'invalid'
+            ? [
+                makeDiagnostic<InvalidValueData>('invalid-value', finding.severity, finding.range, finding.message, {
+                  candidates: finding.candidates,
+                  ...(finding.preferred !== undefined ? { preferred: finding.preferred } : {}),
+                }),
+              ]
+            : [],
+        ),
+      ),
+    );
+  },
+  fixes(diagnostic) {
+    const { candidates = [], preferred } = diagnostic.data ?? { candidates: [] };
+    return candidates.map((candidate) => ({
+      title: `Change to "${candidate}"`,
+      edits: [{ range: diagnostic.range, newText: candidate }],
+      isPreferred: candidate === preferred,
+    }));
+  },
+};

@@ -1,0 +1,90 @@
+import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Field, Fragment, ParsedFile } from '../parse';
+import type { SchemaIndex } from '../schema/schema-index';
+
+/** The stable diagnostic codes of FORMAT.md §5: users configure severities by them. */
+export const diagnosticCodes = [
+  'unknown-field',
+  'non-canonical-key',
+  'duplicate-field',
+  'missing-field',
+  'empty-field',
+  'invalid-value',
+  'value-format',
+  'malformed-field-line',
+  'text-outside-field',
+  'stale-merged-story',
+  'id-objective-mismatch',
+  'duplicate-id',
+] as const;
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
+
+/** LSP severities by name. */
+export const Severity = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+export type SeverityName = keyof typeof Severity;
+
+export const DIAGNOSTIC_SOURCE = 'fragment';
+
+/** A diagnostic of ours: always a code and our source, and in `data` what its quick fixes need. */
+export interface FragmentDiagnostic<Data = unknown> extends Diagnostic {
+  code: DiagnosticCode;
+  source: typeof DIAGNOSTIC_SOURCE;
+  data?: Data;
+}
+
+/** One quick fix: a title, the edits, and whether it is the diagnostic's preferred fix. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred: boolean;
+}
+
+export interface RuleContext {
+  readonly uri: string;
+  readonly file: ParsedFile;
+  readonly index: SchemaIndex;
+  /** The current year bounds `year` fields. */
+  readonly currentYear: number;
+  /** Where else (other files of the workspace) a FragmentID is used; absent when only this file is known. */
+  readonly idLocationsElsewhere?: (id: string) => readonly Location[];
+}
+
+export interface Rule<Data = unknown> {
+  readonly code: DiagnosticCode;
+  check(context: RuleContext): FragmentDiagnostic<Data>[];
+  /** The quick fixes of one of this rule's diagnostics, computed from its `data` and range. */
+  fixes?(diagnostic: FragmentDiagnostic<Data>, context: RuleContext): Fix[];
+}
+
+/** A rule of any data type, as the registry holds them. */
+// biome-ignore lint/suspicious/noExplicitAny: each rule's data type is its own; the registry only passes a rule's diagnostics back to it.
+export type AnyRule = Rule<any>;
+
+export function makeDiagnostic<Data>(
+  code: DiagnosticCode,
+  severity: SeverityName,
+  range: Range,
+  message: string,
+  data?: Data,
+  relatedInformation?: DiagnosticRelatedInformation[],
+): FragmentDiagnostic<Data> {
+  const diagnostic: FragmentDiagnostic<Data> = { range, severity: Severity[severity], code, source: DIAGNOSTIC_SOURCE, message };
+  if (data !== undefined) diagnostic.data = data;
+  if (relatedInformation && relatedInformation.length > 0) diagnostic.relatedInformation = relatedInformation;
+  return diagnostic;
+}
+
+/** The fields of a fragment that name a schema field (exactly, by case or alias, or through a malformed line). */
+export function namedFields(fragment: Fragment): Field[] {
+  return fragment.fields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
+}
+
+export function fieldNamed(fragment: Fragment, key: string): Field | undefined {
+  return namedFields(fragment).find((field) => field.schemaField?.key === key);
+}
+
+export function lineRange(context: RuleContext, line: number): Range {
+  const found = context.file.lines[line];
+  const length = found ? found.column + found.text.length : 0;
+  return { start: { line, character: 0 }, end: { line, character: length } };
+}

@@ -1,0 +1,46 @@
+import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../merged-story';
+import { makeDiagnostic, type Rule } from './rule';
+
+interface StaleMergedStoryData {
+  /** The fragment whose story is stale, by index in the file. */
+  readonly fragment: number;
+}
+
+/** The stored merged story no longer matches its parts; the fix regenerates it, keeping every redaction. */
+export const staleMergedStory: Rule<StaleMergedStoryData> = {
+  code: 'stale-merged-story',
+  check({ file, index }) {
+    const story = index.schema.mergedStory;
+    if (!story) return [];
+    return file.fragments.flatMap((fragment, fragmentIndex) => {
+      const stored = storedMergedStory(fragment, story);
+      if (!stored || isUpToDate(stored.value, computeMergedStory(fragment, story).text)) return [];
+      return [
+        makeDiagnostic<StaleMergedStoryData>(
+          'stale-merged-story',
+          'information',
+          stored.keyRange,
+          `"${story.field}" is out of date: it no longer matches the fields it is merged from.`,
+          { fragment: fragmentIndex },
+        ),
+      ];
+    });
+  },
+  fixes(diagnostic, { file, index }) {
+    const story = index.schema.mergedStory;
+    const fragment = diagnostic.data && file.fragments[diagnostic.data.fragment];
+    const stored = fragment && story && storedMergedStory(fragment, story);
+    if (!fragment || !story || !stored) return [];
+    const regenerated = regenerateMergedStory(stored.value, computeMergedStory(fragment, story).text);
+    // An empty value right after the colon needs the conventional space first.
+    const firstValueLine = stored.valueLines[0];
+    const needsSpace = stored.value === '' && firstValueLine !== undefined && firstValueLine.text === '' && !file.lines[stored.line]?.text.endsWith(' ');
+    return [
+      {
+        title: 'Regenerate the merged story (keeping redactions)',
+        edits: [{ range: stored.valueRange, newText: needsSpace ? ` ${regenerated}` : regenerated }],
+        isPreferred: true,
+      },
+    ];
+  },
+};

@@ -1,0 +1,36 @@
+import { fieldNamed, type Fix, makeDiagnostic, type Rule } from './rule';
+
+interface UnknownFieldData {
+  /** Keys of the near fields, nearest first. */
+  readonly suggestions: string[];
+  /** The clearly nearest field, when it is not in the fragment already. */
+  readonly preferred?: string;
+}
+
+/** A key that is no field of the schema; the message and fixes name the near fields. */
+export const unknownField: Rule<UnknownFieldData> = {
+  code: 'unknown-field',
+  check({ file }) {
+    return file.fragments.flatMap((fragment) =>
+      fragment.fields.flatMap((field) => {
+        if (field.match.kind !== 'unknown' || field.malformed) return [];
+        const suggestions = field.match.suggestions.map((suggestion) => suggestion.key);
+        const unique = field.match.unique?.key;
+        const preferred = unique !== undefined && !fieldNamed(fragment, unique) ? unique : undefined;
+        const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((key) => `"${key}"`).join(' or ')}?` : '';
+        return [
+          makeDiagnostic<UnknownFieldData>('unknown-field', 'warning', field.keyRange, `Unknown field "${field.key}".${didYouMean}`, {
+            suggestions,
+            ...(preferred !== undefined ? { preferred } : {}),
+          }),
+        ];
+      }),
+    );
+  },
+  fixes(diagnostic) {
+    const { suggestions = [], preferred } = diagnostic.data ?? { suggestions: [] };
+    return suggestions.map(
+      (key): Fix => ({ title: `Rename to "${key}"`, edits: [{ range: diagnostic.range, newText: key }], isPreferred: key === preferred }),
+    );
+  },
+};

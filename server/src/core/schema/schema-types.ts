@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** The field types of FORMAT.md §3, by their own names. */
+export const fieldTypes = ['id', 'text', 'choice', 'vocabulary', 'list', 'year', 'yesno', 'flag', 'derived'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+const valuePattern = z
+  .object({
+    /** A JavaScript regular expression the whole value must match. */
+    regex: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+    /** How a writer should read the pattern, e.g. `harvest N (N a whole number)`. */
+    description: z.string(),
+  })
+  .strict();
+
+export const fieldSchema = z
+  .object({
+    key: z.string().trim().min(1),
+    type: z.enum(fieldTypes),
+    required: z.boolean().default(false),
+    /** What the field means for an outcome harvester (hover, messages). */
+    description: z.string().default(''),
+    /** Other keys that name this field (reported as non-canonical, renamed on fix). */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** Allowed values of closed fields, listed entries of open ones. */
+    values: z.array(z.string().trim().min(1)).default([]),
+    /** What each listed value means (hover on a value). */
+    valueDescriptions: z.record(z.string(), z.string()).default({}),
+    /** Spellings accepted as they are, beside the canonical values (`1.0` for a flag). */
+    acceptedAsIs: z.array(z.string()).default([]),
+    pattern: valuePattern.optional(),
+    /** Year fields: the first allowed year (the last is the current year). */
+    minYear: z.number().int().optional(),
+  })
+  .strict();
+export type FieldSchema = z.output<typeof fieldSchema>;
+
+export const mergedStorySchema = z
+  .object({
+    /** The derived field that stores the story. */
+    field: z.string(),
+    /** Text between two parts. */
+    separator: z.string().default('  '),
+    parts: z.array(z.object({ field: z.string(), label: z.string().default('') }).strict()).min(1),
+  })
+  .strict();
+export type MergedStorySchema = z.output<typeof mergedStorySchema>;
+
+export const objectiveCheckSchema = z
+  .object({
+    /** The field holding the id; its first capture group is the objective code. */
+    idField: z.string(),
+    idCodePattern: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+    objectiveField: z.string(),
+    objectiveCodePattern: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+  })
+  .strict();
+export type ObjectiveCheck = z.output<typeof objectiveCheckSchema>;
+
+export const fragmentSchemaSchema = z
+  .object({
+    name: z.string(),
+    /** The field that starts a fragment and names it. */
+    idField: z.string(),
+    fields: z.array(fieldSchema).min(1),
+    mergedStory: mergedStorySchema.optional(),
+    objectiveCheck: objectiveCheckSchema.optional(),
+  })
+  .strict()
+  .superRefine((schema, context) => {
+    const keys = new Map<string, number>();
+    schema.fields.forEach((field, index) => {
+      for (const key of [field.key, ...field.aliases]) {
+        const folded = key.replace(/\s+/g, ' ').toLowerCase();
+        const previous = keys.get(folded);
+        if (previous !== undefined && previous !== index) {
+          context.addIssue({ code: 'custom', path: ['fields', index, 'key'], message: `Key "${key}" names two fields` });
+        }
+        keys.set(folded, index);
+      }
+    });
+    const known = (key: string) => schema.fields.some((field) => field.key === key);
+    const references: Array<[string, (string | number)[]]> = [[schema.idField, ['idField']]];
+    if (schema.mergedStory) {
+      references.push([schema.mergedStory.field, ['mergedStory', 'field']]);
+      schema.mergedStory.parts.forEach((part, index) => references.push([part.field, ['mergedStory', 'parts', index, 'field']]));
+    }
+    if (schema.objectiveCheck) {
+      references.push([schema.objectiveCheck.idField, ['objectiveCheck', 'idField']]);
+      references.push([schema.objectiveCheck.objectiveField, ['objectiveCheck', 'objectiveField']]);
+    }
+    for (const [key, path] of references) {
+      if (!known(key)) context.addIssue({ code: 'custom', path, message: `No field "${key}" in the schema` });
+    }
+  });
+export type FragmentSchema = z.output<typeof fragmentSchemaSchema>;
+export type FragmentSchemaInput = z.input<typeof fragmentSchemaSchema>;
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}

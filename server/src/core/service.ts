@@ -1,0 +1,119 @@
+import type { CodeAction, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
+import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
+import { type ParsedFile, parseFragmentFile } from './parse';
+import { rules } from './rules';
+import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severity, type SeverityName } from './rules/rule';
+import { defaultSchema } from './schema/default-schema';
+import { SchemaIndex } from './schema/schema-index';
+import type { FragmentSchema } from './schema/schema-types';
+
+export type SeveritySetting = SeverityName | 'off';
+
+export interface FragmentServiceOptions {
+  /** The schema to check against; the SCC default when absent. */
+  readonly schema?: FragmentSchema;
+  /** Severity per code, or `off`; codes not named keep their default. */
+  readonly severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** The current year, which bounds `year` fields; today's when absent. */
+  readonly currentYear?: () => number;
+}
+
+/** Lets a long request stop early when the editor no longer wants its answer. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface AnalyzeOptions {
+  readonly idLocationsElsewhere?: (id: string) => readonly Location[];
+  readonly cancellation?: Cancellation;
+}
+
+/** One checked text: what the adapters cache per document version. */
+export interface Analysis {
+  readonly text: string;
+  readonly file: ParsedFile;
+  readonly diagnostics: readonly FragmentDiagnostic[];
+  readonly context: RuleContext;
+}
+
+export interface FragmentStory {
+  readonly id: string;
+  readonly computed: MergedStory;
+  /** The stored merged story, when the fragment has the field. */
+  readonly stored?: string;
+  readonly upToDate: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+export type FragmentService = ReturnType<typeof createFragmentService>;
+
+/** The one entry point of the core: every adapter (LSP server, CLI, tests) goes through it. */
+export function createFragmentService(options: FragmentServiceOptions = {}) {
+  const schema = options.schema ?? defaultSchema;
+  const index = new SchemaIndex(schema);
+  const severities = options.severities ?? {};
+  const currentYear = options.currentYear ?? (() => new Date().getFullYear());
+
+  function analyze(text: string, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+    const file = parseFragmentFile(text, index);
+    const context: RuleContext = {
+      uri,
+      file,
+      index,
+      currentYear: currentYear(),
+      ...(analyzeOptions.idLocationsElsewhere ? { idLocationsElsewhere: analyzeOptions.idLocationsElsewhere } : {}),
+    };
+    const diagnostics: FragmentDiagnostic[] = [];
+    for (const rule of rules) {
+      if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
+      const setting = severities[rule.code];
+      if (setting === 'off') continue;
+      for (const diagnostic of rule.check(context)) {
+        if (setting !== undefined) diagnostic.severity = Severity[setting];
+        diagnostics.push(diagnostic);
+      }
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { text, file, diagnostics, context };
+  }
+
+  /** The fixed text: every preferred fix applied until none is left. */
+  function fixAll(text: string, uri: string): string {
+    return fixAllText(text, (current) => analyze(current, uri));
+  }
+
+  function fixAllEdits(text: string, uri: string): TextEdit[] {
+    return lineEdits(text, fixAll(text, uri));
+  }
+
+  /** Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only` asks for it. */
+  function codeActions(analysis: Analysis, range: Range, only?: readonly string[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+    if (kindRequested(FIX_ALL_KIND, only)) {
+      const edits = fixAllEdits(analysis.text, analysis.context.uri);
+      if (edits.length > 0) actions.push({ title: 'Fix all fragment problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
+    }
+    return actions;
+  }
+
+  /** Each fragment's merged story: computed from its fields, the stored one, and whether that is up to date. */
+  function mergedStories(analysis: Analysis): FragmentStory[] {
+    const story = schema.mergedStory;
+    if (!story) return [];
+    return analysis.file.fragments.map((fragment) => {
+      const computed = computeMergedStory(fragment, story);
+      const stored = storedMergedStory(fragment, story);
+      const id = fragment.fields.find((field) => field.schemaField?.key === schema.idField)?.value ?? '';
+      return stored ? { id, computed, stored: stored.value, upToDate: isUpToDate(stored.value, computed.text) } : { id, computed, upToDate: true };
+    });
+  }
+
+  return { schema, index, analyze, fixAll, fixAllEdits, codeActions, mergedStories };
+}

@@ -1,0 +1,135 @@
+// Helpers for tests that drive the real extension through the public vscode API.
+// Waiting is always on events (with a timeout that explains itself), never on sleeps.
+import * as vscode from 'vscode';
+
+/** The shared example fragment; the launchers open a throwaway copy of example/ as the workspace. */
+export const EXAMPLE_FILE = '000_88eaf67a59f4c304.txt';
+
+/** Generous: the first wait includes activating the extension and starting the language server. */
+const WAIT_MS = 45_000;
+
+export function exampleUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('No workspace folder is open: launch the suite with a copy of example/ as the folder');
+  return vscode.Uri.joinPath(folder.uri, EXAMPLE_FILE);
+}
+
+/**
+ * Resolves with the first value `check` returns (other than undefined), checking now and
+ * after each of `events`; rejects after the timeout with `what` and the last state seen.
+ */
+export function until<T>(
+  check: () => T | undefined,
+  events: vscode.Event<unknown>[],
+  what: string,
+  describeState: () => string,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = () => {
+      clearTimeout(timer);
+      for (const subscription of subscriptions) subscription.dispose();
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}. Now: ${describeState()}`));
+    }, timeoutMs);
+    const attempt = () => {
+      const value = check();
+      if (value === undefined) return;
+      finish();
+      resolve(value);
+    };
+    for (const event of events) subscriptions.push(event(attempt));
+    attempt();
+  });
+}
+
+/** Waits until the diagnostics of `uri` satisfy `predicate`, and returns them. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what = 'the expected diagnostics',
+): Promise<vscode.Diagnostic[]> {
+  const current = () => vscode.languages.getDiagnostics(uri);
+  return until(
+    () => (predicate(current()) ? current() : undefined),
+    [vscode.languages.onDidChangeDiagnostics],
+    `${what} on ${uri.path}`,
+    () => JSON.stringify(current().map(describeDiagnostic)),
+  );
+}
+
+/** Opens a file and waits until it is a `fragment` document (the client may switch a .txt after opening). */
+export async function openFragment(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  await vscode.workspace.openTextDocument(uri);
+  const find = () => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  const document = await until(
+    () => (find()?.languageId === 'fragment' ? find() : undefined),
+    [vscode.workspace.onDidOpenTextDocument],
+    `${uri.path} to have language "fragment"`,
+    () => `language "${find()?.languageId}"`,
+  );
+  return vscode.window.showTextDocument(document);
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return String(typeof code === 'object' ? code.value : code);
+}
+
+/** What the writer must act on: the extension's warnings and errors (hints and information left out). */
+export function problems(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter(
+    (diagnostic) => diagnostic.source === 'fragment' && diagnostic.severity <= vscode.DiagnosticSeverity.Warning,
+  );
+}
+
+/** `code@line` (0-based) in document order, for compact assertions. */
+export function summary(diagnostics: vscode.Diagnostic[]): string[] {
+  return [...diagnostics]
+    .sort((a, b) => a.range.start.line - b.range.start.line)
+    .map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}`);
+}
+
+function describeDiagnostic(diagnostic: vscode.Diagnostic) {
+  return {
+    source: diagnostic.source,
+    code: codeOf(diagnostic),
+    severity: vscode.DiagnosticSeverity[diagnostic.severity],
+    line: diagnostic.range.start.line,
+    message: diagnostic.message,
+  };
+}
+
+/** Asks every provider for code actions, resolving their edits as the editor would before applying. */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  const resolveUpTo = 50;
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind.value,
+      resolveUpTo,
+    )) ?? []
+  );
+}
+
+/** Applies a code action the way the editor does: its edit first, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    throw new Error(`The edit of "${action.title}" was not applied`);
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+export function wholeDocument(document: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(0, 0, document.lineCount, 0);
+}
+
+/** Drops unsaved edits and closes the editor, so the next test starts from the file as copied. */
+export async function revertAndClose(): Promise<void> {
+  if (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
