@@ -20,7 +20,9 @@ async function main() {
   // Provisioning has npm's own timeouts; from here on, a hang must not block CI forever.
   // process.exit runs the exit hooks that kill the server group and Playwright's browser.
   setTimeout(() => {
-    console.error(`[real-vscode] timed out after ${timeoutSeconds} s: the suite never reported its result (codeAutomationExit); set REAL_VSCODE_VERBOSE=1 to see the workbench and server logs`);
+    console.error(
+      `[real-vscode] timed out after ${timeoutSeconds} s: the suite never reported its result (codeAutomationExit); set REAL_VSCODE_VERBOSE=1 to see the workbench and server logs`,
+    );
     process.exit(1);
   }, timeoutSeconds * 1000);
 

@@ -61,15 +61,20 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
 
   const args = [
     serverMain,
-    '--host', host,
-    '--port', String(port),
+    '--host',
+    host,
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
     '--enable-smoke-test-driver', // lets the workbench report the suite's exit code via codeAutomationExit
-    '--user-data-dir', dirs.ud,
-    '--server-data-dir', dirs.sd,
-    '--extensions-dir', dirs.ext,
+    '--user-data-dir',
+    dirs.ud,
+    '--server-data-dir',
+    dirs.sd,
+    '--extensions-dir',
+    dirs.ext,
   ];
   // Own process group, so stop() also ends the extension host and our language server.
   const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dirs.home } });

@@ -68,7 +68,5 @@ export function nearMatches(input: string, candidates: readonly string[]): { mat
 /** All candidates ordered by distance to `input`, nearest first (for fixes that offer every allowed value). */
 export function byDistance(input: string, candidates: readonly string[]): NearMatch[] {
   const folded = fold(input);
-  return candidates
-    .map((candidate) => ({ candidate, distance: editDistance(folded, fold(candidate), 1000) }))
-    .sort((x, y) => x.distance - y.distance);
+  return candidates.map((candidate) => ({ candidate, distance: editDistance(folded, fold(candidate), 1000) })).sort((x, y) => x.distance - y.distance);
 }

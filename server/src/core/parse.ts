@@ -73,7 +73,9 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
 
   let fragmentFields: Field[] | undefined;
   let afterSeparator = false;
-  let openField: { shape: FieldLineShape; line: Line; match: KeyMatch; schemaField?: FieldSchema; malformed?: MalformedLine; valueLines: ValueLine[] } | undefined;
+  let openField:
+    | { shape: FieldLineShape; line: Line; match: KeyMatch; schemaField?: FieldSchema; malformed?: MalformedLine; valueLines: ValueLine[] }
+    | undefined;
   let outsideStart: number | undefined;
   let outsideEnd = 0;
 
@@ -107,9 +109,10 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
       continue;
     }
     const proper = readFieldLine(line.text);
-    const shape = proper ?? readBrokenFieldLine(line.text, index);
+    const broken = proper ? undefined : readBrokenFieldLine(line.text, index);
+    const shape = proper ?? broken;
     if (shape) {
-      const match = proper ? index.match(shape.key) : shape.match;
+      const match = broken ? broken.match : index.match(shape.key);
       const schemaField = match.kind === 'unknown' ? (proper ? undefined : match.unique) : match.field;
       const startsFragment = !fragmentFields || afterSeparator || (schemaField !== undefined && match.kind !== 'unknown' && index.isIdField(schemaField));
       if (startsFragment) closeFragment();
@@ -198,7 +201,8 @@ function buildField(open: {
   const value = joined.trim();
   const first = valueLines[0] as ValueLine;
   // An empty value sits where the writer would type it: after the colon and its space, on the field line.
-  const start = value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
+  const start =
+    value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
   const end = value === '' ? start : positionInValue(valueLines, leading + value.length);
   const keyStart = line.column + shape.keyStart;
   return {

@@ -84,20 +84,20 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   }
 
   /** The fixed text: every preferred fix applied until none is left. */
-  function fixAll(text: string, uri: string): string {
-    return fixAllText(text, (current) => analyze(current, uri));
+  function fixAll(text: string, uri: string, cancellation?: Cancellation): string {
+    return fixAllText(text, (current) => analyze(current, uri, cancellation ? { cancellation } : {}));
   }
 
-  function fixAllEdits(text: string, uri: string): TextEdit[] {
-    return lineEdits(text, fixAll(text, uri));
+  function fixAllEdits(text: string, uri: string, cancellation?: Cancellation): TextEdit[] {
+    return lineEdits(text, fixAll(text, uri, cancellation));
   }
 
   /** Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only` asks for it. */
-  function codeActions(analysis: Analysis, range: Range, only?: readonly string[]): CodeAction[] {
+  function codeActions(analysis: Analysis, range: Range, only?: readonly string[], cancellation?: Cancellation): CodeAction[] {
     const actions: CodeAction[] = [];
     if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
     if (kindRequested(FIX_ALL_KIND, only)) {
-      const edits = fixAllEdits(analysis.text, analysis.context.uri);
+      const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
       if (edits.length > 0) actions.push({ title: 'Fix all fragment problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
     }
     return actions;

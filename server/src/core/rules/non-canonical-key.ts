@@ -12,9 +12,7 @@ export const nonCanonicalKey: Rule<NonCanonicalKeyData> = {
       fragment.fields.flatMap((field) => {
         if (field.match.kind !== 'non-canonical' || field.malformed) return [];
         const canonical = field.match.field.key;
-        return [
-          makeDiagnostic<NonCanonicalKeyData>('non-canonical-key', 'hint', field.keyRange, `"${field.key}" is written "${canonical}".`, { canonical }),
-        ];
+        return [makeDiagnostic<NonCanonicalKeyData>('non-canonical-key', 'hint', field.keyRange, `"${field.key}" is written "${canonical}".`, { canonical })];
       }),
     );
   },

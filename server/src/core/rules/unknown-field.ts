@@ -29,8 +29,6 @@ export const unknownField: Rule<UnknownFieldData> = {
   },
   fixes(diagnostic) {
     const { suggestions = [], preferred } = diagnostic.data ?? { suggestions: [] };
-    return suggestions.map(
-      (key): Fix => ({ title: `Rename to "${key}"`, edits: [{ range: diagnostic.range, newText: key }], isPreferred: key === preferred }),
-    );
+    return suggestions.map((key): Fix => ({ title: `Rename to "${key}"`, edits: [{ range: diagnostic.range, newText: key }], isPreferred: key === preferred }));
   },
 };

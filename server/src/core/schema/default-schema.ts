@@ -70,8 +70,7 @@ const sccSchema: FragmentSchemaInput = {
       key: 'Outcome description',
       type: 'text',
       required: true,
-      description:
-        'Who changed what, when and where: the observable change in the behaviour, relationships, actions, policies or practices of a social actor.',
+      description: 'Who changed what, when and where: the observable change in the behaviour, relationships, actions, policies or practices of a social actor.',
     },
     {
       key: 'Significance of the outcome',
@@ -124,17 +123,7 @@ const sccSchema: FragmentSchemaInput = {
       type: 'vocabulary',
       required: true,
       description: 'The level at which the change happened.',
-      values: [
-        'Individual',
-        'Group',
-        'Community',
-        'Organisation',
-        'Institution',
-        'Sub-national',
-        'National',
-        'Regional',
-        'International',
-      ],
+      values: ['Individual', 'Group', 'Community', 'Organisation', 'Institution', 'Sub-national', 'National', 'Regional', 'International'],
     },
     {
       key: 'Contribution of the programme',
@@ -225,27 +214,14 @@ const sccSchema: FragmentSchemaInput = {
       type: 'list',
       required: false,
       description: 'The kinds of change, separated by commas. Other labels are allowed.',
-      values: [
-        'New structure',
-        'Capacity change',
-        'Safety and Security',
-        'Policy change',
-        'Practice change',
-        'Relationship change',
-        'Agenda setting',
-      ],
+      values: ['New structure', 'Capacity change', 'Safety and Security', 'Policy change', 'Practice change', 'Relationship change', 'Agenda setting'],
     },
     {
       key: 'TypeOfChangeCluster',
       type: 'list',
       required: false,
       description: 'The clusters of change, separated by commas. Other labels are allowed.',
-      values: [
-        'Capacity change',
-        'Mobilizing citizens and organizations',
-        'Policy and practice change',
-        'Protection and safety',
-      ],
+      values: ['Capacity change', 'Mobilizing citizens and organizations', 'Policy and practice change', 'Protection and safety'],
     },
   ],
   mergedStory: {

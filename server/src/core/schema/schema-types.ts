@@ -83,7 +83,9 @@ export const fragmentSchemaSchema = z
     const references: Array<[string, (string | number)[]]> = [[schema.idField, ['idField']]];
     if (schema.mergedStory) {
       references.push([schema.mergedStory.field, ['mergedStory', 'field']]);
-      schema.mergedStory.parts.forEach((part, index) => references.push([part.field, ['mergedStory', 'parts', index, 'field']]));
+      schema.mergedStory.parts.forEach((part, index) => {
+        references.push([part.field, ['mergedStory', 'parts', index, 'field']]);
+      });
     }
     if (schema.objectiveCheck) {
       references.push([schema.objectiveCheck.idField, ['objectiveCheck', 'idField']]);

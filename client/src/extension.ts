@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'fragment';
+/** Fragment files generated from the harvest spreadsheet are `.txt` files that start with their FragmentID. */
+const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => void adoptFragmentText(document)));
+  await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+  };
+  client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** Opens a plain-text file that starts with a FragmentID line as a fragment. */
+async function adoptFragmentText(document: vscode.TextDocument): Promise<void> {
+  if (document.languageId !== 'plaintext' || document.lineCount === 0) return;
+  if (!FRAGMENT_FIRST_LINE.test(document.lineAt(0).text)) return;
+  await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+}

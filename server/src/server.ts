@@ -1,0 +1,91 @@
+import {
+  type CancellationToken,
+  CodeActionKind,
+  createConnection,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND } from './core/code-actions';
+import { type Analysis, CancelledError, createFragmentService } from './core/service';
+
+// The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createFragmentService();
+
+/** The analysis of each open document, for its latest version only. */
+const analyses = new Map<string, { version: number; analysis: Analysis }>();
+
+function analysisOf(document: TextDocument): Analysis {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const analysis = service.analyze(document.getText(), document.uri);
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  },
+  serverInfo: { name: 'Outcome Fragments', version: '0.1.0' },
+}));
+
+/**
+ * Checks are scheduled, not run on every change: a burst of edits yields one check of the
+ * latest version, and a result for a version that is no longer current is never published.
+ */
+const scheduled = new Map<string, ReturnType<typeof setImmediate>>();
+
+function scheduleValidation(document: TextDocument): void {
+  const pending = scheduled.get(document.uri);
+  if (pending) clearImmediate(pending);
+  scheduled.set(
+    document.uri,
+    setImmediate(() => {
+      scheduled.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (!current) return;
+      const { diagnostics } = analysisOf(current);
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: [...diagnostics] });
+    }),
+  );
+}
+
+documents.onDidOpen(({ document }) => scheduleValidation(document));
+documents.onDidChangeContent(({ document }) => scheduleValidation(document));
+documents.onDidClose(({ document }) => {
+  const pending = scheduled.get(document.uri);
+  if (pending) clearImmediate(pending);
+  scheduled.delete(document.uri);
+  analyses.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params, token) =>
+  whenNotCancelled(token, () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return service.codeActions(analysisOf(document), params.range, params.context.only, token);
+  }),
+);
+
+/** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */
+function whenNotCancelled<T>(token: CancellationToken, run: () => T): T | ResponseError<void> {
+  const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+  if (token.isCancellationRequested) return cancelled();
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof CancelledError) return cancelled();
+    throw error;
+  }
+}
+
+documents.listen(connection);
+connection.listen();
