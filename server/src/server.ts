@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './core/code-actions';
 import { type Analysis, CancelledError, createFragmentService } from './core/service';
+import { ValidationScheduler } from './validation-scheduler';
 
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -36,33 +37,20 @@ connection.onInitialize(() => ({
   serverInfo: { name: 'Outcome Fragments', version: '0.1.0' },
 }));
 
-/**
- * Checks are scheduled, not run on every change: a burst of edits yields one check of the
- * latest version, and a result for a version that is no longer current is never published.
- */
-const scheduled = new Map<string, ReturnType<typeof setImmediate>>();
-
-function scheduleValidation(document: TextDocument): void {
-  const pending = scheduled.get(document.uri);
-  if (pending) clearImmediate(pending);
-  scheduled.set(
-    document.uri,
-    setImmediate(() => {
-      scheduled.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (!current) return;
-      const { diagnostics } = analysisOf(current);
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: [...diagnostics] });
-    }),
-  );
+/** Publishes the diagnostics of a document's current version. */
+function publishDiagnostics(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const { diagnostics } = analysisOf(document);
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
 }
 
-documents.onDidOpen(({ document }) => scheduleValidation(document));
-documents.onDidChangeContent(({ document }) => scheduleValidation(document));
+const validations = new ValidationScheduler(publishDiagnostics);
+
+// Fired on open too.
+documents.onDidChangeContent(({ document }) => validations.schedule(document.uri));
 documents.onDidClose(({ document }) => {
-  const pending = scheduled.get(document.uri);
-  if (pending) clearImmediate(pending);
-  scheduled.delete(document.uri);
+  validations.cancel(document.uri);
   analyses.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });

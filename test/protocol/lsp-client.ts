@@ -1,0 +1,85 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  type Diagnostic,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type InitializeResult,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+
+export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
+
+/**
+ * A minimal LSP client over stdio for tests: it starts `node dist/server.js --stdio` as an
+ * editor would and lets a test wait for the diagnostics of a given document version.
+ */
+export class TestClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcessWithoutNullStreams;
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: Array<{ matches: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = [];
+  readonly stderr: string[] = [];
+
+  private constructor() {
+    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run "npm run build" first`);
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.matches(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  static async start(): Promise<{ client: TestClient; initialize: InitializeResult }> {
+    const client = new TestClient();
+    const initialize = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return { client, initialize };
+  }
+
+  /** Resolves with the first diagnostics published (already or from now on) that satisfy `matches`. */
+  diagnostics(matches: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    const already = this.published.find(matches);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
+  }
+
+  /** Diagnostics published for one version of one document. */
+  diagnosticsOf(uri: string, version: number): Promise<Diagnostic[]> {
+    return this.diagnostics((params) => params.uri === uri && params.version === version).then((params) => params.diagnostics);
+  }
+
+  allPublished(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((params) => params.uri === uri);
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fragment', version, text } });
+  }
+
+  /** Shuts the server down the LSP way and resolves with its exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
