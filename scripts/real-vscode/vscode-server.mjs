@@ -49,12 +49,12 @@ export function freePort() {
 /**
  * Starts the server and resolves once its extension host agent listens.
  * @param {{ nodeBin: string, serverMain: string, port: number, host?: string,
- *           dataDir: string, settings?: object, verbose?: boolean }} options
+ *           dataDir: string, settings?: object, env?: object, verbose?: boolean }} options
  *   dataDir holds the profile, server data, extensions and HOME, so runs never share state
  *   unless the caller passes the same folder (as `npm start` does, to keep the user's settings).
  *   settings seed the profile's settings.json when it has none yet.
  */
-export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, verbose = false }) {
+export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, env = {}, verbose = false }) {
   const dirs = { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   if (settings) seedSettings(dirs.ud, settings);
@@ -77,7 +77,7 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
     dirs.ext,
   ];
   // Own process group, so stop() also ends the extension host and our language server.
-  const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dirs.home } });
+  const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, HOME: dirs.home } });
   const killGroup = (signal) => {
     try {
       process.kill(-child.pid, signal);

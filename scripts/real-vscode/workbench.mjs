@@ -3,6 +3,7 @@
 // development mode and, optionally, the integration suite running in its extension host.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { copyExampleWorkspace, makeRunDir, repoRoot } from './project.mjs';
 import { freePort, startServer, unattendedSettings } from './vscode-server.mjs';
@@ -45,10 +46,17 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
     rmSync(runDir, { recursive: true, force: true });
   };
   try {
-    server = await startServer({ ...runtime, port: await freePort(), dataDir: join(runDir, 'profile'), settings: unattendedSettings, verbose });
+    server = await startServer({
+      ...runtime,
+      port: await freePort(),
+      dataDir: join(runDir, 'profile'),
+      settings: unattendedSettings,
+      env: { EXTENSIONS_GALLERY: '{}' }, // no marketplace: nothing to fetch offline, no failed-request noise
+      verbose,
+    });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const page = await browser.newPage(viewport ? { viewport } : {});
-    page.on('console', (message) => printConsole(message, verbose));
+    page.on('console', consolePrinter(verbose));
     page.on('pageerror', (error) => console.log(`[workbench] page error: ${error.message}`));
 
     let reportExit;
@@ -74,8 +82,30 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
   }
 }
 
-function printConsole(message, verbose) {
-  // Chrome keeps console.log's %c styling markers in the text; they only add noise here.
-  const text = message.text().replace(/%c/g, '');
-  console.log(verbose ? `[browser ${message.type()}] ${text}` : text);
+/** Prints browser console messages in order, formatted (the mocha report arrives this way). */
+function consolePrinter(verbose) {
+  let previous = Promise.resolve();
+  return (message) => {
+    const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
+    previous = previous
+      .then(() => values)
+      .then(
+        (args) => formatConsoleArgs(args.length > 0 ? args : [message.text()]),
+        () => message.text(), // the page went away mid-message
+      )
+      .then((text) => console.log(verbose ? `[browser ${message.type()}] ${text}` : text));
+  };
+}
+
+/**
+ * The workbench logs as console.log('%c INFO', 'color: …', format, ...args): drop the
+ * CSS arguments and apply the printf-style format that follows, as Node's console would.
+ */
+export function formatConsoleArgs([first, ...rest]) {
+  if (typeof first !== 'string') return format(first, ...rest);
+  const styles = first.match(/%c/g)?.length ?? 0;
+  let head = first.replace(/%c/g, '');
+  const tail = rest.slice(styles);
+  if (!/%[sdifjoO]/.test(head) && typeof tail[0] === 'string') head = `${head} ${tail.shift()}`;
+  return format(head, ...tail);
 }
