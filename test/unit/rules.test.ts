@@ -162,3 +162,29 @@ describe('fixes stay inside their own field', () => {
     assert.ok(fixed.includes('\r\n**Year**: 2024\r\n'));
   });
 });
+
+describe('fixes at the edges of a file', () => {
+  it('appends a missing field after a last line without a line break', () => {
+    // The story is the last line: the fields after it are gone, the required "Outcome is negative" with them.
+    const text = readFixture('valid.fragment').replace(/\n\*\*Outcome is negative\*\*:[^]*$/, '');
+    const analysis = analyze(text);
+    const missing = analysis.diagnostics.find((diagnostic) => diagnostic.code === 'missing-field');
+    assert.ok(missing);
+    const fixed = applyPreferredFix(analysis, missing);
+    assert.ok(fixed.endsWith('\n**Outcome is negative**: '), JSON.stringify(fixed.slice(-60)));
+  });
+
+  it('removes a repeated last line together with the line break before it', () => {
+    const text = `${readFixture('valid.fragment')}**Year**: 2024`;
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.diagnostics.map(summary), ['24 duplicate-field']);
+    assert.equal(applyPreferredFix(analysis, analysis.diagnostics[0] as (typeof analysis.diagnostics)[number]), readFixture('valid.fragment').replace(/\n$/, ''));
+  });
+
+  it('gives an empty story value its space after the colon when regenerating it', () => {
+    const text = readFixture('valid.fragment').replace(/(\*\*StoryFragment_Merged\*\*:).*\n/, '$1\n');
+    const analysis = analyze(text);
+    const fixed = applyPreferredFix(analysis, analysis.diagnostics[0] as (typeof analysis.diagnostics)[number]);
+    assert.match(lineOf(fixed, 20), /^\*\*StoryFragment_Merged\*\*: On <redacted>, within/);
+  });
+});
