@@ -8,22 +8,36 @@ const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => void adoptFragmentText(document)));
+  // Activation on plain text only looks at first lines; the server starts with the first fragment.
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(async (document) => {
+      await adoptFragmentText(document);
+      if (document.languageId === LANGUAGE_ID) await startClient(context);
+    }),
+  );
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
+  if (vscode.workspace.textDocuments.some((document) => document.languageId === LANGUAGE_ID)) await startClient(context);
+}
 
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
-  };
-  client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
-  await client.start();
+let starting: Promise<void> | undefined;
+
+function startClient(context: vscode.ExtensionContext): Promise<void> {
+  starting ??= (async () => {
+    const serverModule = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+      ],
+    };
+    client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
+    await client.start();
+  })();
+  return starting;
 }
 
 export async function deactivate(): Promise<void> {

@@ -34,7 +34,7 @@ connection.onInitialize(() => ({
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   },
-  serverInfo: { name: 'Outcome Fragments', version: '0.1.0' },
+  serverInfo: { name: 'Outcome Fragments' },
 }));
 
 /** Publishes the diagnostics of a document's current version. */
