@@ -33,6 +33,12 @@ connection.onInitialize(() => ({
   capabilities: {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    // Completion opens on an empty line by itself; `*` starts a key, `:` and `,` a value or list entry.
+    completionProvider: { triggerCharacters: ['*', ':', ',', ' '] },
+    hoverProvider: true,
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    documentFormattingProvider: true,
   },
   serverInfo: { name: 'Outcome Fragments' },
 }));
@@ -55,13 +61,26 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction((params, token) =>
-  whenNotCancelled(token, () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return service.codeActions(analysisOf(document), params.range, params.context.only, token);
-  }),
-);
+/** Registers a request on an open document's analysis; unknown documents get `empty`. */
+function onDocument<P extends { textDocument: { uri: string } }, R>(
+  register: (handler: (params: P, token: CancellationToken) => R | ResponseError<void>) => void,
+  answer: (analysis: Analysis, params: P, token: CancellationToken) => R,
+  empty: R,
+): void {
+  register((params, token) =>
+    whenNotCancelled(token, () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? answer(analysisOf(document), params, token) : empty;
+    }),
+  );
+}
+
+onDocument(connection.onCodeAction, (analysis, params, token) => service.codeActions(analysis, params.range, params.context.only, token), []);
+onDocument(connection.onCompletion, (analysis, params) => service.completions(analysis, params.position), []);
+onDocument(connection.onHover, (analysis, params) => service.hover(analysis, params.position) ?? null, null);
+onDocument(connection.onDocumentSymbol, (analysis) => service.documentSymbols(analysis), []);
+onDocument(connection.onFoldingRanges, (analysis) => service.foldingRanges(analysis), []);
+onDocument(connection.onDocumentFormatting, (analysis) => service.formattingEdits(analysis), []);
 
 /** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */
 function whenNotCancelled<T>(token: CancellationToken, run: () => T): T | ResponseError<void> {

@@ -1,5 +1,8 @@
-import type { CodeAction, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { completions } from './completion';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
+import { formattingEdits } from './formatting';
+import { hover } from './hover';
 import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
 import { type ParsedFile, parseFragmentFile } from './parse';
 import { rules } from './rules';
@@ -7,6 +10,7 @@ import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severit
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
 import type { FragmentSchema } from './schema/schema-types';
+import { documentSymbols, foldingRanges } from './symbols';
 
 export type SeveritySetting = SeverityName | 'off';
 
@@ -115,5 +119,18 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     });
   }
 
-  return { schema, index, analyze, fixAll, fixAllEdits, codeActions, mergedStories };
+  return {
+    schema,
+    index,
+    analyze,
+    fixAll,
+    fixAllEdits,
+    codeActions,
+    mergedStories,
+    completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
+    hover: (analysis: Analysis, position: Position): Hover | undefined => hover(analysis.file, position),
+    documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
+    foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
+    formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),
+  };
 }

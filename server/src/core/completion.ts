@@ -1,0 +1,122 @@
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import { fragmentAt, locate } from './locate';
+import { fold } from './near';
+import type { Field, ParsedFile } from './parse';
+import { namedFields } from './rules/rule';
+import type { SchemaIndex } from './schema/schema-index';
+import type { FieldSchema } from './schema/schema-types';
+import { listEntries } from './values';
+
+/** Text before the cursor that can only be the start of a key: nothing, `**`, `**Rat`, `Rat`. */
+const keyPrefixPattern = /^\s*\*{0,2}[^*:]*$/;
+
+/**
+ * Completion from the schema: at the start of a line, the keys the fragment does not use yet, in
+ * canonical order; after a key, the values of that field; in a list, the entries not used yet.
+ */
+export function completions(file: ParsedFile, index: SchemaIndex, position: Position, currentYear: number): CompletionItem[] {
+  const line = file.lines[position.line];
+  if (!line) return [];
+  const column = Math.max(0, position.character - line.column);
+  const before = line.text.slice(0, column);
+  const { field, inKey, inValue } = locate(file, position);
+  const onOwnFieldLine = field !== undefined && field.line === position.line && field.malformed === undefined;
+
+  if (onOwnFieldLine && inKey) return keyCompletions(file, index, position, field.keyRange, false, currentYear);
+  if (onOwnFieldLine && inValue && field.schemaField) return valueCompletions(field, field.schemaField, position, currentYear);
+  if (!onOwnFieldLine && keyPrefixPattern.test(before)) {
+    const wholeLine: Range = { start: { line: position.line, character: line.column }, end: { line: position.line, character: line.column + line.text.length } };
+    return keyCompletions(file, index, position, wholeLine, true, currentYear);
+  }
+  return [];
+}
+
+function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position, replace: Range, wholeLine: boolean, currentYear: number): CompletionItem[] {
+  const fragment = fragmentAt(file, position.line);
+  const used = new Set(fragment ? namedFields(fragment).filter((field) => field.line !== position.line).map((field) => field.schemaField?.key) : []);
+  return index.fields
+    .filter((field) => !used.has(field.key))
+    .map((field): CompletionItem => {
+      const newText = wholeLine ? `**${field.key}**: ${valueSnippet(field, currentYear)}` : escapeSnippet(field.key);
+      return {
+        label: field.key,
+        kind: CompletionItemKind.Field,
+        detail: `${field.type}${field.required ? ', required' : ''}`,
+        documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
+        sortText: String(index.order(field)).padStart(3, '0'),
+        // Typing `**Rat` or `Rat` both match the key.
+        filterText: wholeLine ? `**${field.key}` : field.key,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: replace, newText },
+      };
+    });
+}
+
+/** The value part of a new field line: a choice list where the field has listed values. */
+function valueSnippet(field: FieldSchema, currentYear: number): string {
+  if (field.type === 'year') return `\${1:${currentYear}}`;
+  if (field.values.length > 0 && field.type !== 'list' && field.type !== 'derived') {
+    const choices = field.values.map((value) => value.replace(/[\\$},|]/g, (character) => `\\${character}`));
+    return `\${1|${choices.join(',')}|}`;
+  }
+  return '$0';
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (character) => `\\${character}`);
+}
+
+function valueCompletions(field: Field, schemaField: FieldSchema, position: Position, currentYear: number): CompletionItem[] {
+  const valueLine = field.valueLines[0];
+  if (!valueLine) return [];
+  let replace: Range = {
+    start: { line: field.line, character: valueLine.character },
+    end: { line: field.line, character: valueLine.character + valueLine.text.trimEnd().length },
+  };
+  let candidates = valuesOf(schemaField, currentYear);
+  if (schemaField.type === 'list') {
+    const entries = listEntries(field);
+    const current = entries.find((entry) => entry.range.start.character <= position.character && position.character <= entry.range.end.character);
+    const usedEntries = new Set(entries.filter((entry) => entry !== current).map((entry) => fold(entry.text)));
+    candidates = candidates.filter((candidate) => !usedEntries.has(fold(candidate)));
+    replace = current ? current.range : { start: position, end: position };
+  }
+  return candidates.map(
+    (value, order): CompletionItem => ({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      detail: schemaField.key,
+      ...(schemaField.valueDescriptions[value] ? { documentation: { kind: MarkupKind.Markdown, value: schemaField.valueDescriptions[value] as string } } : {}),
+      sortText: String(order).padStart(4, '0'),
+      textEdit: { range: replace, newText: value },
+    }),
+  );
+}
+
+/** The values to offer for a field: its listed values, or the years from now back to the first allowed one. */
+function valuesOf(field: FieldSchema, currentYear: number): string[] {
+  if (field.type === 'year') {
+    const first = field.minYear ?? currentYear - 10;
+    return Array.from({ length: Math.max(0, currentYear - first + 1) }, (_, offset) => String(currentYear - offset));
+  }
+  return [...field.values];
+}
+
+/** What a field is, in Markdown: meaning, type, whether required, allowed values. Shared with hover. */
+export function fieldDocumentation(field: FieldSchema): string {
+  const lines = [field.description, '', `Type: \`${field.type}\`${field.required ? ' · required' : ' · optional'}`];
+  if (field.values.length > 0) {
+    const closed = field.type === 'choice' || field.type === 'yesno' || field.type === 'flag';
+    lines.push('', `${closed ? 'Allowed values' : 'Listed values (others accepted)'}: ${field.values.map((value) => `\`${value}\``).join(', ')}`);
+  }
+  if (field.pattern) lines.push('', `Form: ${field.pattern.description}`);
+  if (field.type === 'year') lines.push('', `A whole number from ${field.minYear ?? 'any year'} to the current year.`);
+  return lines.join('\n');
+}

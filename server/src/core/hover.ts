@@ -1,0 +1,31 @@
+import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { fieldDocumentation } from './completion';
+import { locate } from './locate';
+import { fold } from './near';
+import type { ParsedFile } from './parse';
+import { comparePositions } from './text';
+import { listEntries } from './values';
+
+/** On a key: what the field means, its type, whether required, its values. On a listed value: what it means. */
+export function hover(file: ParsedFile, position: Position): Hover | undefined {
+  const { field, inKey, inValue } = locate(file, position);
+  if (!field) return undefined;
+  if (inKey && field.line === position.line) {
+    if (field.match.kind === 'unknown' && !field.malformed) {
+      const suggestion = field.match.unique;
+      const help = suggestion ? `Did you mean **${suggestion.key}**?\n\n${fieldDocumentation(suggestion)}` : 'Completion at the start of a line lists the fields.';
+      return { contents: { kind: MarkupKind.Markdown, value: `\`${field.key}\` is not a field of the schema. ${help}` }, range: field.keyRange };
+    }
+    if (!field.schemaField) return undefined;
+    return { contents: { kind: MarkupKind.Markdown, value: `**${field.schemaField.key}**\n\n${fieldDocumentation(field.schemaField)}` }, range: field.keyRange };
+  }
+  const schemaField = field.schemaField;
+  if (!inValue || !schemaField) return undefined;
+  const pieces = schemaField.type === 'list' ? listEntries(field) : [{ text: field.value, range: field.valueRange }];
+  const piece = pieces.find((candidate) => comparePositions(candidate.range.start, position) <= 0 && comparePositions(position, candidate.range.end) <= 0);
+  if (!piece) return undefined;
+  const listed = schemaField.values.find((value) => fold(value) === fold(piece.text));
+  const meaning = listed === undefined ? undefined : schemaField.valueDescriptions[listed];
+  if (meaning === undefined) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: `\`${listed}\`: ${meaning}` }, range: piece.range };
+}
