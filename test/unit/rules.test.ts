@@ -166,7 +166,7 @@ describe('fixes stay inside their own field', () => {
 describe('fixes at the edges of a file', () => {
   it('appends a missing field after a last line without a line break', () => {
     // The story is the last line: the fields after it are gone, the required "Outcome is negative" with them.
-    const text = readFixture('valid.fragment').replace(/\n\*\*Outcome is negative\*\*:[^]*$/, '');
+    const text = readFixture('valid.fragment').replace(/\n\*\*Outcome is negative\*\*:[\s\S]*$/, '');
     const analysis = analyze(text);
     const missing = analysis.diagnostics.find((diagnostic) => diagnostic.code === 'missing-field');
     assert.ok(missing);

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { MarkupContent } from 'vscode-languageserver-types';
 import { applyEdits } from '../../server/src/core/text';
 import { analyze, readExample, service } from './helpers';
 
 const example = readExample();
 const exampleLines = example.split('\n');
+
+/** The Markdown text of a hover or a completion item's documentation. */
+function markdown(content: unknown): string {
+  assert.ok(content && typeof content === 'object' && 'value' in content, 'Markdown content');
+  return String(content.value);
+}
 
 /** The example with an empty line inserted after line `after` (1-based). */
 function withEmptyLineAfter(after: number): string {
@@ -40,7 +45,7 @@ describe('completion from the schema', () => {
       items.map((item) => item.label),
       ['low', 'medium', 'high'],
     );
-    assert.equal((items[2]?.documentation as MarkupContent).value, 'A major or lasting change.');
+    assert.equal(markdown(items[2]?.documentation), 'A major or lasting change.');
   });
 
   it('replaces the value already typed', () => {
@@ -76,25 +81,25 @@ describe('hover', () => {
     for (const field of analysis.file.fragments[0]?.fields ?? []) {
       const shown = service.hover(analysis, field.keyRange.start);
       assert.ok(shown, `hover on ${field.key}`);
-      assert.ok((shown.contents as MarkupContent).value.length > 40, field.key);
+      assert.ok(markdown(shown.contents).length > 40, field.key);
     }
   });
 
   it('says who changed what, when and where for the description, with type and requirement', () => {
     const shown = service.hover(analyze(example), { line: 5, character: 5 });
-    const text = (shown?.contents as MarkupContent).value;
+    const text = markdown(shown?.contents);
     assert.match(text, /Who changed what, when and where/);
     assert.match(text, /Type: `text` · required/);
   });
 
   it('lists the allowed values of a closed field and explains a value', () => {
     const analysis = analyze(example);
-    assert.match((service.hover(analysis, { line: 13, character: 4 })?.contents as MarkupContent).value, /Allowed values: `small`, `medium`, `great`/);
-    assert.equal((service.hover(analysis, { line: 13, character: 26 })?.contents as MarkupContent).value, '`great`: The change would hardly have happened without the programme.');
+    assert.match(markdown(service.hover(analysis, { line: 13, character: 4 })?.contents), /Allowed values: `small`, `medium`, `great`/);
+    assert.equal(markdown(service.hover(analysis, { line: 13, character: 26 })?.contents), '`great`: The change would hardly have happened without the programme.');
   });
 
   it('points a misspelt key to the field it nearly names', () => {
-    assert.match((service.hover(analyze(example), { line: 3, character: 4 })?.contents as MarkupContent).value, /Did you mean \*\*Country\*\*\?/);
+    assert.match(markdown(service.hover(analyze(example), { line: 3, character: 4 })?.contents), /Did you mean \*\*Country\*\*\?/);
   });
 });
 
