@@ -44,7 +44,7 @@ function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position
   return index.fields
     .filter((field) => !used.has(field.key))
     .map((field): CompletionItem => {
-      const newText = wholeLine ? `**${field.key}**: ${valueSnippet(field, currentYear)}` : escapeSnippet(field.key);
+      const newText = wholeLine ? `**${escapeSnippet(field.key)}**: ${valueSnippet(field, 1, String(currentYear))}` : escapeSnippet(field.key);
       return {
         label: field.key,
         kind: CompletionItemKind.Field,
@@ -59,17 +59,20 @@ function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position
     });
 }
 
-/** The value part of a new field line: a choice list where the field has listed values. */
-function valueSnippet(field: FieldSchema, currentYear: number): string {
-  if (field.type === 'year') return `\${1:${currentYear}}`;
+/**
+ * The value part of a new field line, as a snippet: a choice list where the field has listed
+ * values, the year for a year field, else an empty tab stop. Shared with the snippets file.
+ */
+export function valueSnippet(field: FieldSchema, tabStop: number, year: string): string {
+  if (field.type === 'year') return `\${${tabStop}:${year}}`;
   if (field.values.length > 0 && field.type !== 'list' && field.type !== 'derived') {
     const choices = field.values.map((value) => value.replace(/[\\$},|]/g, (character) => `\\${character}`));
-    return `\${1|${choices.join(',')}|}`;
+    return `\${${tabStop}|${choices.join(',')}|}`;
   }
-  return '$0';
+  return `\${${tabStop}}`;
 }
 
-function escapeSnippet(text: string): string {
+export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (character) => `\\${character}`);
 }
 
