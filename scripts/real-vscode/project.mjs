@@ -33,7 +33,7 @@ export function makeRunDir() {
  */
 export function copyExampleWorkspace(runDir) {
   const workspace = join(runDir, 'example');
-  cpSync(exampleDir, workspace, { recursive: true });
+  cpSync(exampleDir, workspace, { recursive: true, dereference: true }); // a copied symlink would lead back into the repository
   return workspace;
 }
 

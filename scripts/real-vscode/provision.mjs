@@ -41,7 +41,10 @@ async function ensureCodeServer(node) {
     PATH: `${join(node.packageDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: node.packageDir,
   };
-  await installOnce(dir, `code-server@${CODE_SERVER_VERSION}`, () => existsSync(serverMain), env, 'about 600 MB, 2 to 5 minutes', checkBuildPrerequisites);
+  // server-main.js ships in the tarball; VS Code's node_modules only exist if the postinstall ran.
+  const vscodeModules = join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules');
+  const isComplete = () => existsSync(serverMain) && existsSync(vscodeModules);
+  await installOnce(dir, `code-server@${CODE_SERVER_VERSION}`, isComplete, env, 'about 600 MB, 2 to 5 minutes', checkBuildPrerequisites);
   return serverMain;
 }
 

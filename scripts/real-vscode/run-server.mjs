@@ -1,19 +1,16 @@
 // Offline integration run: the mocha suite in test/integration/ inside a real VS Code
 // (code-server's VS Code server + headless Chromium). Exits with the suite's exit code.
 // Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
+import { log, seconds, suiteEntry } from './project.mjs';
 import { provision } from './provision.mjs';
-import { log, repoRoot, seconds, suiteEntry } from './project.mjs';
-import { openWorkbench, requireChromium } from './workbench.mjs';
+import { checkPrerequisites, openWorkbench } from './workbench.mjs';
 
 const timeoutSeconds = Number(process.env.REAL_VSCODE_TIMEOUT ?? 300);
 
 async function main() {
   const started = performance.now();
-  if (!existsSync(join(repoRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build` first');
-  requireChromium();
+  checkPrerequisites();
   await buildSuite();
   const runtime = await provision();
 
@@ -27,14 +24,24 @@ async function main() {
   }, timeoutSeconds * 1000);
 
   log('starting VS Code server and Chromium');
-  const session = await openWorkbench({ runtime, extensionTestsPath: suiteEntry });
+  // The suite's own tally (test/integration/index.ts), printed again alone on the last line.
+  let tally;
+  const session = await openWorkbench({
+    runtime,
+    extensionTestsPath: suiteEntry,
+    onConsoleText: (text) => {
+      tally = /integration: \d+ passed, \d+ failed/.exec(text)?.[0] ?? tally;
+    },
+  });
+  let code;
   try {
-    const code = await session.exitCode;
-    log(`${code === 0 ? 'integration suite passed' : `integration suite FAILED (exit code ${code})`} in ${seconds(started)}`);
-    return code;
+    code = await session.exitCode;
   } finally {
     await session.close();
   }
+  log(`${code === 0 ? 'integration suite passed' : `integration suite FAILED (exit code ${code})`} in ${seconds(started)}`);
+  if (tally) console.log(tally);
+  return code;
 }
 
 main().then(

@@ -2,14 +2,15 @@
 // example: docs/screenshot-diagnostics.png (squiggles + Problems panel) and
 // docs/screenshot-quickfix.png (the quick fix menu on the misspelt `coutnry` key).
 import { join } from 'node:path';
-import { provision } from './provision.mjs';
 import { log, repoRoot } from './project.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { provision } from './provision.mjs';
+import { checkPrerequisites, openWorkbench } from './workbench.mjs';
 
 const EXAMPLE_FILE = '000_88eaf67a59f4c304.txt';
 const UI_TIMEOUT_MS = 60_000;
 
 async function main() {
+  checkPrerequisites();
   const session = await openWorkbench({
     runtime: await provision(),
     openFile: EXAMPLE_FILE,
@@ -26,7 +27,8 @@ async function main() {
     await shoot(page, 'screenshot-diagnostics.png');
 
     // Put the cursor on the misspelt key and ask for quick fixes, as a writer would.
-    await page.locator('.monaco-editor .view-line', { hasText: 'coutnry' }).click();
+    // x: a few characters in, i.e. on the key itself rather than the middle of the line.
+    await page.locator('.monaco-editor .view-line', { hasText: 'coutnry' }).click({ position: { x: 40, y: 8 } });
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').first().waitFor();
     await shoot(page, 'screenshot-quickfix.png');

@@ -4,8 +4,8 @@
 // Env: PORT (default 8080), HOST (default 127.0.0.1).
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { provision } from './provision.mjs';
 import { cacheDir, exampleDir, log, repoRoot, run } from './project.mjs';
+import { provision } from './provision.mjs';
 import { startServer, unattendedSettings } from './vscode-server.mjs';
 
 function findOnPath(command) {

@@ -18,6 +18,7 @@ const READY_TIMEOUT_MS = 60_000;
 export const unattendedSettings = {
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // the (empty) chat side bar would take a third of the window
   'security.workspace.trust.enabled': false,
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',

@@ -20,30 +20,32 @@ const chromiumArgs = [
   '--disable-dev-shm-usage',
 ];
 
-/** Fails before any slow step when there is no browser to drive VS Code with. */
-export function requireChromium() {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
+/** Fails before any slow step (provisioning) when the session could not work anyway. */
+export function checkPrerequisites() {
+  if (!existsSync(join(repoRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build` first');
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 }
 
 /**
  * @param {{ runtime: { nodeBin: string, serverMain: string }, extensionTestsPath?: string,
- *           openFile?: string, viewport?: { width: number, height: number }, verbose?: boolean }} options
+ *           openFile?: string, viewport?: { width: number, height: number }, verbose?: boolean,
+ *           onConsoleText?: (text: string) => void }} options
  *   openFile is relative to the workspace copy.
  * @returns the page, the workspace copy, `exitCode` (what the suite reports through
  *   codeAutomationExit; rejects if the page crashes) and close().
  */
-export async function openWorkbench({ runtime, extensionTestsPath, openFile, viewport, verbose = Boolean(process.env.REAL_VSCODE_VERBOSE) }) {
-  requireChromium();
+export async function openWorkbench({ runtime, extensionTestsPath, openFile, viewport, onConsoleText, verbose = Boolean(process.env.REAL_VSCODE_VERBOSE) }) {
   const runDir = makeRunDir();
   const workspace = copyExampleWorkspace(runDir);
+  const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
+  process.once('exit', removeRunDir); // also when a timeout ends the process
   let server;
   let browser;
   const close = async () => {
     await browser?.close();
     await server?.stop();
-    rmSync(runDir, { recursive: true, force: true });
+    process.removeListener('exit', removeRunDir);
+    removeRunDir();
   };
   try {
     server = await startServer({
@@ -56,7 +58,7 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
     });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const page = await browser.newPage(viewport ? { viewport } : {});
-    page.on('console', consolePrinter(verbose));
+    page.on('console', consolePrinter(verbose, onConsoleText));
     page.on('pageerror', (error) => console.log(`[workbench] page error: ${error.message}`));
 
     let reportExit;
@@ -83,7 +85,7 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
 }
 
 /** Prints browser console messages in order, formatted (the mocha report arrives this way). */
-function consolePrinter(verbose) {
+function consolePrinter(verbose, onConsoleText = () => {}) {
   let previous = Promise.resolve();
   return (message) => {
     const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
@@ -93,7 +95,10 @@ function consolePrinter(verbose) {
         (args) => formatConsoleArgs(args.length > 0 ? args : [message.text()]),
         () => message.text(), // the page went away mid-message
       )
-      .then((text) => console.log(verbose ? `[browser ${message.type()}] ${text}` : text));
+      .then((text) => {
+        onConsoleText(text);
+        console.log(verbose ? `[browser ${message.type()}] ${text}` : text);
+      });
   };
 }
 
@@ -101,7 +106,7 @@ function consolePrinter(verbose) {
  * The workbench logs as console.log('%c INFO', 'color: …', format, ...args): drop the
  * CSS arguments and apply the printf-style format that follows, as Node's console would.
  */
-export function formatConsoleArgs([first, ...rest]) {
+function formatConsoleArgs([first, ...rest]) {
   if (typeof first !== 'string') return format(first, ...rest);
   const styles = first.match(/%c/g)?.length ?? 0;
   let head = first.replace(/%c/g, '');

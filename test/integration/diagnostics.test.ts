@@ -1,7 +1,7 @@
 // The example fragment as a writer first sees it: recognised, and its two problems reported.
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
-import { codeOf, exampleUri, openFragment, problems, revertAndClose, summary, waitForDiagnostics } from './helpers';
+import { codeOf, exampleUri, freshExampleCopy, openFragment, problems, revertAndClose, summary, waitForDiagnostics } from './helpers';
 
 suite('Diagnostics on the example fragment', () => {
   teardown(revertAndClose);
@@ -12,7 +12,7 @@ suite('Diagnostics on the example fragment', () => {
   });
 
   test('reports the misspelt country key and the empty evidence, nothing else', async () => {
-    const uri = exampleUri();
+    const uri = await freshExampleCopy();
     await openFragment(uri);
     // The first publication from our server; everything after is asserted, not awaited.
     const all = await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.source === 'fragment'), 'diagnostics from the fragment server');

@@ -81,16 +81,12 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 
 /** What the writer must act on: the extension's warnings and errors (hints and information left out). */
 export function problems(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
-  return diagnostics.filter(
-    (diagnostic) => diagnostic.source === 'fragment' && diagnostic.severity <= vscode.DiagnosticSeverity.Warning,
-  );
+  return diagnostics.filter((diagnostic) => diagnostic.source === 'fragment' && diagnostic.severity <= vscode.DiagnosticSeverity.Warning);
 }
 
 /** `code@line` (0-based) in document order, for compact assertions. */
 export function summary(diagnostics: vscode.Diagnostic[]): string[] {
-  return [...diagnostics]
-    .sort((a, b) => a.range.start.line - b.range.start.line)
-    .map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}`);
+  return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line).map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}`);
 }
 
 function describeDiagnostic(diagnostic: vscode.Diagnostic) {
@@ -106,20 +102,14 @@ function describeDiagnostic(diagnostic: vscode.Diagnostic) {
 /** Asks every provider for code actions, resolving their edits as the editor would before applying. */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
   const resolveUpTo = 50;
-  return (
-    (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      range,
-      kind.value,
-      resolveUpTo,
-    )) ?? []
-  );
+  return (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', uri, range, kind.value, resolveUpTo)) ?? [];
 }
 
 /** Applies a code action the way the editor does: its edit first, then its command. */
 export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
-  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+  // applyEdit reports an edit without text changes (a fix-all with nothing left to fix) as not applied.
+  const changesText = action.edit?.entries().some(([, edits]) => edits.length > 0) ?? false;
+  if (action.edit && changesText && !(await vscode.workspace.applyEdit(action.edit))) {
     throw new Error(`The edit of "${action.title}" was not applied`);
   }
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
@@ -129,7 +119,20 @@ export function wholeDocument(document: vscode.TextDocument): vscode.Range {
   return new vscode.Range(0, 0, document.lineCount, 0);
 }
 
-/** Drops unsaved edits and closes the editor, so the next test starts from the file as copied. */
+/** Drops unsaved edits and closes the editor. */
 export async function revertAndClose(): Promise<void> {
   if (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+let copies = 0;
+
+/**
+ * A new copy of the example, under a name no test used before: its diagnostics can only come
+ * from the server's check of this copy, never from a document an earlier test closed (VS Code
+ * may keep a closed document, and its diagnostics, for a while).
+ */
+export async function freshExampleCopy(extension = 'txt'): Promise<vscode.Uri> {
+  const copy = vscode.Uri.joinPath(exampleUri(), '..', `copy-${++copies}.${extension}`);
+  await vscode.workspace.fs.copy(exampleUri(), copy, { overwrite: true });
+  return copy;
 }

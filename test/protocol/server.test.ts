@@ -80,7 +80,9 @@ describe('the language server over stdio', () => {
       actions.map((action) => action.kind),
       ['source.fixAll.fragment'],
     );
-    assert.deepEqual(actions[0]?.edit?.changes?.[uri], [{ range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '**Country**: DR Congo\n' }]);
+    assert.deepEqual(actions[0]?.edit?.changes?.[uri], [
+      { range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '**Country**: DR Congo\n' },
+    ]);
   });
 
   it('publishes only the last version’s diagnostics after a burst of changes', async () => {
@@ -92,7 +94,9 @@ describe('the language server over stdio', () => {
       keys.map((key, index) =>
         client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
           textDocument: { uri, version: index + 2 },
-          contentChanges: [{ range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 + (index === 0 ? 7 : (keys[index - 1] as string).length) } }, text: key }],
+          contentChanges: [
+            { range: { start: { line: 3, character: 2 }, end: { line: 3, character: 2 + (index === 0 ? 7 : (keys[index - 1] as string).length) } }, text: key },
+          ],
         }),
       ),
     );

@@ -65,7 +65,12 @@ describe('regenerating the example’s merged story after a change to each merge
     'data <redacted> tools met',
   ];
   const changes: Array<{ part: string; from: string; to: string; newText: string }> = [
-    { part: 'Outcome description', from: 'within the coordination office', to: 'within its coordination office in 2023', newText: 'its coordination office in 2023' },
+    {
+      part: 'Outcome description',
+      from: 'within the coordination office',
+      to: 'within its coordination office in 2023',
+      newText: 'its coordination office in 2023',
+    },
     { part: 'Significance of the outcome', from: 'which exposed not only', to: 'which put at risk not only', newText: 'put at risk not only' },
     { part: 'Contribution of the programme', from: 'two SECHA staff members', to: 'three SECHA staff members', newText: 'three SECHA staff members' },
     { part: 'Additional information (use if needed)', from: 'to familiarize themselves', to: 'to get familiar', newText: 'to get familiar' },
@@ -95,10 +100,7 @@ describe('regenerating the example’s merged story after a change to each merge
       // Only the story line changed.
       const before = edited.split('\n');
       const after = fixed.split('\n');
-      assert.deepEqual(
-        after.map((line, index) => (line === before[index] ? '' : index + 1)).filter(Boolean),
-        [20],
-      );
+      assert.deepEqual(after.map((line, index) => (line === before[index] ? '' : index + 1)).filter(Boolean), [20]);
     });
   }
 

@@ -115,7 +115,19 @@ describe('parsing fragment files (FORMAT.md §2)', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const text of ['', '\n\n', '****: x', '**', '** **: x', '---', '*'.repeat(10_000), '**a**:\n'.repeat(1000), '\uFEFF', '\r\r\n\n', '\u0000**FragmentID**: \uD800']) {
+    for (const text of [
+      '',
+      '\n\n',
+      '****: x',
+      '**',
+      '** **: x',
+      '---',
+      '*'.repeat(10_000),
+      '**a**:\n'.repeat(1000),
+      '\uFEFF',
+      '\r\r\n\n',
+      '\u0000**FragmentID**: \uD800',
+    ]) {
       const result = analyze(text);
       assert.ok(Array.isArray(result.diagnostics));
     }

@@ -25,11 +25,23 @@ interface FixtureCase {
 }
 
 const cases: FixtureCase[] = [
-  { fixture: 'unknown-field.fragment', expected: '4 unknown-field', severity: 'warning', message: /^Unknown field "coutnry"\. Did you mean "Country"\?$/, fixed: 'valid' },
+  {
+    fixture: 'unknown-field.fragment',
+    expected: '4 unknown-field',
+    severity: 'warning',
+    message: /^Unknown field "coutnry"\. Did you mean "Country"\?$/,
+    fixed: 'valid',
+  },
   { fixture: 'non-canonical-key.fragment', expected: '9 non-canonical-key', severity: 'hint', message: /"Rating significance"/, fixed: 'valid' },
   { fixture: 'duplicate-field.fragment', expected: '6 duplicate-field', severity: 'error', message: /"Year" appears twice .*line 5/, fixed: 'valid' },
   { fixture: 'duplicate-field-different.fragment', expected: '6 duplicate-field', severity: 'error' },
-  { fixture: 'missing-field.fragment', expected: '1 missing-field', severity: 'error', message: /"Scale" is missing/, fixed: { line: 11, text: '**Scale**: ' } },
+  {
+    fixture: 'missing-field.fragment',
+    expected: '1 missing-field',
+    severity: 'error',
+    message: /"Scale" is missing/,
+    fixed: { line: 11, text: '**Scale**: ' },
+  },
   { fixture: 'empty-field.fragment', expected: '16 empty-field', severity: 'warning', message: /"Evidence supporting the outcome statement" is empty/ },
   {
     fixture: 'invalid-value-choice.fragment',
@@ -40,7 +52,13 @@ const cases: FixtureCase[] = [
     fixTitles: ['Change to "medium"', 'Change to "low"', 'Change to "high"'],
   },
   { fixture: 'invalid-value-vocabulary.fragment', expected: '4 invalid-value', severity: 'warning', message: /Did you mean "DR Congo"\?/, fixed: 'valid' },
-  { fixture: 'invalid-value-list.fragment', expected: '23 invalid-value', severity: 'warning', message: /"Mobilizing citizens and organizations"/, fixed: 'valid' },
+  {
+    fixture: 'invalid-value-list.fragment',
+    expected: '23 invalid-value',
+    severity: 'warning',
+    message: /"Mobilizing citizens and organizations"/,
+    fixed: 'valid',
+  },
   { fixture: 'invalid-value-year.fragment', expected: '5 invalid-value', severity: 'error', message: /2031 is in the future/ },
   { fixture: 'invalid-value-pattern.fragment', expected: '3 invalid-value', severity: 'warning', message: /harvest N/ },
   { fixture: 'invalid-value-flag.fragment', expected: '17 invalid-value', severity: 'error', message: /treated as confidential/ },
@@ -55,10 +73,18 @@ const cases: FixtureCase[] = [
     fixture: 'stale-merged-story.fragment',
     expected: '20 stale-merged-story',
     severity: 'information',
-    fixed: { line: 20, text: /^\*\*StoryFragment_Merged\*\*: On <redacted>, within the coordination office, Seconde Chance \(SECHA\) digitised its data <redacted> systems/ },
+    fixed: {
+      line: 20,
+      text: /^\*\*StoryFragment_Merged\*\*: On <redacted>, within the coordination office, Seconde Chance \(SECHA\) digitised its data <redacted> systems/,
+    },
   },
   { fixture: 'id-objective-mismatch.fragment', expected: '1 id-objective-mismatch', severity: 'warning', message: /PHR.*CIV/ },
-  { fixture: 'duplicate-id.fragment', expected: '1 duplicate-id, 25 duplicate-id', severity: 'error', message: /"SCC-<redacted>\/CIV021" is used by another fragment/ },
+  {
+    fixture: 'duplicate-id.fragment',
+    expected: '1 duplicate-id, 25 duplicate-id',
+    severity: 'error',
+    message: /"SCC-<redacted>\/CIV021" is used by another fragment/,
+  },
 ];
 
 describe('fixtures: one slip, one diagnostic', () => {
@@ -129,7 +155,10 @@ describe('fixes stay inside their own field', () => {
             }
             assert.ok(field, `${label} is about a field`);
             const lastChangedLine = edit.range.end.character === 0 ? edit.range.end.line - 1 : edit.range.end.line;
-            assert.ok(edit.range.start.line >= field.line && lastChangedLine <= field.endLine, `${label} stays on lines ${field.line + 1}-${field.endLine + 1}`);
+            assert.ok(
+              edit.range.start.line >= field.line && lastChangedLine <= field.endLine,
+              `${label} stays on lines ${field.line + 1}-${field.endLine + 1}`,
+            );
           }
         }
       }
@@ -178,7 +207,10 @@ describe('fixes at the edges of a file', () => {
     const text = `${readFixture('valid.fragment')}**Year**: 2024`;
     const analysis = analyze(text);
     assert.deepEqual(analysis.diagnostics.map(summary), ['24 duplicate-field']);
-    assert.equal(applyPreferredFix(analysis, analysis.diagnostics[0] as (typeof analysis.diagnostics)[number]), readFixture('valid.fragment').replace(/\n$/, ''));
+    assert.equal(
+      applyPreferredFix(analysis, analysis.diagnostics[0] as (typeof analysis.diagnostics)[number]),
+      readFixture('valid.fragment').replace(/\n$/, ''),
+    );
   });
 
   it('gives an empty story value its space after the colon when regenerating it', () => {

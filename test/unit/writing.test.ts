@@ -95,7 +95,10 @@ describe('hover', () => {
   it('lists the allowed values of a closed field and explains a value', () => {
     const analysis = analyze(example);
     assert.match(markdown(service.hover(analysis, { line: 13, character: 4 })?.contents), /Allowed values: `small`, `medium`, `great`/);
-    assert.equal(markdown(service.hover(analysis, { line: 13, character: 26 })?.contents), '`great`: The change would hardly have happened without the programme.');
+    assert.equal(
+      markdown(service.hover(analysis, { line: 13, character: 26 })?.contents),
+      '`great`: The change would hardly have happened without the programme.',
+    );
   });
 
   it('points a misspelt key to the field it nearly names', () => {

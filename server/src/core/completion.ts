@@ -1,11 +1,4 @@
-import {
-  type CompletionItem,
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type Position,
-  type Range,
-} from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, type Position, type Range } from 'vscode-languageserver-types';
 import { fragmentAt, locate } from './locate';
 import { fold } from './near';
 import type { Field, ParsedFile } from './parse';
@@ -32,7 +25,10 @@ export function completions(file: ParsedFile, index: SchemaIndex, position: Posi
   if (onOwnFieldLine && inKey) return keyCompletions(file, index, position, field.keyRange, false, currentYear);
   if (onOwnFieldLine && inValue && field.schemaField) return valueCompletions(field, field.schemaField, position, currentYear);
   if (!onOwnFieldLine && keyPrefixPattern.test(before)) {
-    const wholeLine: Range = { start: { line: position.line, character: line.column }, end: { line: position.line, character: line.column + line.text.length } };
+    const wholeLine: Range = {
+      start: { line: position.line, character: line.column },
+      end: { line: position.line, character: line.column + line.text.length },
+    };
     return keyCompletions(file, index, position, wholeLine, true, currentYear);
   }
   return [];
@@ -40,7 +36,13 @@ export function completions(file: ParsedFile, index: SchemaIndex, position: Posi
 
 function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position, replace: Range, wholeLine: boolean, currentYear: number): CompletionItem[] {
   const fragment = fragmentAt(file, position.line);
-  const used = new Set(fragment ? namedFields(fragment).filter((field) => field.line !== position.line).map((field) => field.schemaField?.key) : []);
+  const used = new Set(
+    fragment
+      ? namedFields(fragment)
+          .filter((field) => field.line !== position.line)
+          .map((field) => field.schemaField?.key)
+      : [],
+  );
   return index.fields
     .filter((field) => !used.has(field.key))
     .map((field): CompletionItem => {

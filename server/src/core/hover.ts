@@ -13,11 +13,16 @@ export function hover(file: ParsedFile, position: Position): Hover | undefined {
   if (inKey && field.line === position.line) {
     if (field.match.kind === 'unknown' && !field.malformed) {
       const suggestion = field.match.unique;
-      const help = suggestion ? `Did you mean **${suggestion.key}**?\n\n${fieldDocumentation(suggestion)}` : 'Completion at the start of a line lists the fields.';
+      const help = suggestion
+        ? `Did you mean **${suggestion.key}**?\n\n${fieldDocumentation(suggestion)}`
+        : 'Completion at the start of a line lists the fields.';
       return { contents: { kind: MarkupKind.Markdown, value: `\`${field.key}\` is not a field of the schema. ${help}` }, range: field.keyRange };
     }
     if (!field.schemaField) return undefined;
-    return { contents: { kind: MarkupKind.Markdown, value: `**${field.schemaField.key}**\n\n${fieldDocumentation(field.schemaField)}` }, range: field.keyRange };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: `**${field.schemaField.key}**\n\n${fieldDocumentation(field.schemaField)}` },
+      range: field.keyRange,
+    };
   }
   const schemaField = field.schemaField;
   if (!inValue || !schemaField) return undefined;

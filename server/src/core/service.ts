@@ -11,6 +11,7 @@ import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
 import type { FragmentSchema } from './schema/schema-types';
 import { documentSymbols, foldingRanges } from './symbols';
+import { type StoryModel, storyModel } from './story-model';
 
 export type SeveritySetting = SeverityName | 'off';
 
@@ -132,5 +133,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
     foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
     formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),
+    storyModel: (analysis: Analysis): StoryModel => storyModel(analysis.file.fragments, schema, analysis.diagnostics),
   };
 }

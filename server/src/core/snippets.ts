@@ -24,7 +24,10 @@ export function snippetsOf(schema: FragmentSchema): Record<string, Snippet> {
   };
   for (const field of schema.fields) {
     snippets[field.key] = {
-      prefix: field.key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+      prefix: field.key
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
       body: [`**${escapeSnippet(field.key)}**: ${field.type === 'derived' ? '$0' : valueSnippet(field, 1, year)}`],
       description: field.description,
     };

@@ -9,7 +9,10 @@ export function documentSymbols(file: ParsedFile, index: SchemaIndex): DocumentS
   return file.fragments.map((fragment, position) => {
     const idField = fragment.fields.find((field) => field.schemaField?.key === index.schema.idField);
     const last = file.lines[fragment.endLine];
-    const range = { start: { line: fragment.startLine, character: 0 }, end: { line: fragment.endLine, character: (last?.column ?? 0) + (last?.text.length ?? 0) } };
+    const range = {
+      start: { line: fragment.startLine, character: 0 },
+      end: { line: fragment.endLine, character: (last?.column ?? 0) + (last?.text.length ?? 0) },
+    };
     return {
       name: idField?.value || `Fragment ${position + 1} (no ${index.schema.idField})`,
       kind: SymbolKind.Object,
@@ -17,7 +20,10 @@ export function documentSymbols(file: ParsedFile, index: SchemaIndex): DocumentS
       selectionRange: idField?.valueRange ?? range,
       children: fragment.fields.map((field) => {
         const endLine = file.lines[field.endLine];
-        const fieldRange = { start: { line: field.line, character: 0 }, end: { line: field.endLine, character: (endLine?.column ?? 0) + (endLine?.text.length ?? 0) } };
+        const fieldRange = {
+          start: { line: field.line, character: 0 },
+          end: { line: field.endLine, character: (endLine?.column ?? 0) + (endLine?.text.length ?? 0) },
+        };
         const detail = field.value.replace(/\s+/g, ' ');
         return {
           name: field.key,

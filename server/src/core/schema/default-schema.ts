@@ -235,6 +235,22 @@ const sccSchema: FragmentSchemaInput = {
       { field: 'Contribution of other actors and factors', label: 'Contribution of other actors and factors:' },
     ],
   },
+  confidentiality: { field: 'Outcome statements is CONFIDENTIAL', publicValues: ['0', '0.0'] },
+  preview: {
+    badges: [
+      'Country',
+      'Year',
+      'Scale',
+      'Social actor',
+      'Rating significance',
+      'Rating contribution',
+      'Outcome status',
+      'The change was unintended',
+      'Outcome is negative',
+    ],
+    evidence: 'Evidence supporting the outcome statement',
+    chips: ['MCQType of change', 'TypeOfChangeCluster', 'Link to SCC Specific Objectives', 'Link to Outcomes in Results Framework'],
+  },
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',

@@ -57,6 +57,28 @@ export const objectiveCheckSchema = z
   .strict();
 export type ObjectiveCheck = z.output<typeof objectiveCheckSchema>;
 
+export const confidentialitySchema = z
+  .object({
+    /** The flag field that says whether a fragment may be shared. */
+    field: z.string(),
+    /** The only values that mean "may be shared"; anything else, empty or missing included, is confidential. */
+    publicValues: z.array(z.string()).min(1),
+  })
+  .strict();
+export type Confidentiality = z.output<typeof confidentialitySchema>;
+
+export const previewSchema = z
+  .object({
+    /** Fields shown as badges under the title, in this order. */
+    badges: z.array(z.string()).default([]),
+    /** The field whose emptiness the preview warns about. */
+    evidence: z.string().optional(),
+    /** Fields whose entries are shown as chips. */
+    chips: z.array(z.string()).default([]),
+  })
+  .strict();
+export type PreviewSchema = z.output<typeof previewSchema>;
+
 export const fragmentSchemaSchema = z
   .object({
     name: z.string(),
@@ -65,6 +87,8 @@ export const fragmentSchemaSchema = z
     fields: z.array(fieldSchema).min(1),
     mergedStory: mergedStorySchema.optional(),
     objectiveCheck: objectiveCheckSchema.optional(),
+    confidentiality: confidentialitySchema.optional(),
+    preview: previewSchema.default({ badges: [], chips: [] }),
   })
   .strict()
   .superRefine((schema, context) => {
@@ -91,6 +115,14 @@ export const fragmentSchemaSchema = z
       references.push([schema.objectiveCheck.idField, ['objectiveCheck', 'idField']]);
       references.push([schema.objectiveCheck.objectiveField, ['objectiveCheck', 'objectiveField']]);
     }
+    if (schema.confidentiality) references.push([schema.confidentiality.field, ['confidentiality', 'field']]);
+    if (schema.preview.evidence !== undefined) references.push([schema.preview.evidence, ['preview', 'evidence']]);
+    schema.preview.badges.forEach((key, index) => {
+      references.push([key, ['preview', 'badges', index]]);
+    });
+    schema.preview.chips.forEach((key, index) => {
+      references.push([key, ['preview', 'chips', index]]);
+    });
     for (const [key, path] of references) {
       if (!known(key)) context.addIssue({ code: 'custom', path, message: `No field "${key}" in the schema` });
     }

@@ -1,0 +1,104 @@
+import { type ConfidentialityVerdict, confidentialityOf } from './confidentiality';
+import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from './merged-story';
+import type { Fragment } from './parse';
+import { type FragmentDiagnostic, Severity } from './rules/rule';
+import type { FragmentSchema } from './schema/schema-types';
+import { listEntries } from './values';
+
+/** What the preview shows of one fragment: plain data, rendered by the client. */
+export interface FragmentStoryModel {
+  readonly id: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly confidentiality: ConfidentialityVerdict;
+  readonly badges: ReadonlyArray<{ readonly field: string; readonly value: string; readonly line: number }>;
+  readonly story: {
+    /** The merged story section by section, every redaction of the stored story kept. */
+    readonly sections: ReadonlyArray<{ readonly field: string; readonly label: string; readonly text: string; readonly line: number }>;
+    /** The stored story no longer matches the fields. */
+    readonly stale: boolean;
+  };
+  readonly evidence: { readonly field: string; readonly state: 'present' | 'empty' | 'missing'; readonly text: string; readonly line?: number };
+  readonly chips: ReadonlyArray<{ readonly field: string; readonly entries: readonly string[]; readonly line: number }>;
+  readonly problems: { readonly errors: number; readonly warnings: number; readonly other: number };
+}
+
+export interface StoryModel {
+  readonly fragments: readonly FragmentStoryModel[];
+}
+
+export function storyModel(fragments: readonly Fragment[], schema: FragmentSchema, diagnostics: readonly FragmentDiagnostic[]): StoryModel {
+  return { fragments: fragments.map((fragment, position) => fragmentModel(fragment, position, schema, diagnostics)) };
+}
+
+function fragmentModel(fragment: Fragment, position: number, schema: FragmentSchema, diagnostics: readonly FragmentDiagnostic[]): FragmentStoryModel {
+  const fieldNamed = (key: string) => fragment.fields.find((field) => field.schemaField?.key === key);
+  const id = fieldNamed(schema.idField)?.value || `Fragment ${position + 1}`;
+  const badges = schema.preview.badges.flatMap((key) => {
+    const field = fieldNamed(key);
+    return field && field.value !== '' ? [{ field: key, value: field.value, line: field.line }] : [];
+  });
+  const chips = schema.preview.chips.flatMap((key) => {
+    const field = fieldNamed(key);
+    if (!field || field.value === '') return [];
+    const entries = field.schemaField?.type === 'list' ? listEntries(field).map((entry) => entry.text) : [field.value];
+    return [{ field: key, entries, line: field.line }];
+  });
+  const evidenceKey = schema.preview.evidence;
+  const evidenceField = evidenceKey === undefined ? undefined : fieldNamed(evidenceKey);
+  const evidence = evidenceField
+    ? {
+        field: evidenceKey as string,
+        state: evidenceField.value === '' ? ('empty' as const) : ('present' as const),
+        text: evidenceField.value,
+        line: evidenceField.line,
+      }
+    : { field: evidenceKey ?? '', state: 'missing' as const, text: '' };
+  const inFragment = diagnostics.filter((diagnostic) => fragment.startLine <= diagnostic.range.start.line && diagnostic.range.start.line <= fragment.endLine);
+  return {
+    id,
+    startLine: fragment.startLine,
+    endLine: fragment.endLine,
+    confidentiality: confidentialityOf(fragment, schema),
+    badges,
+    story: storySections(fragment, schema),
+    evidence,
+    chips,
+    problems: {
+      errors: inFragment.filter((diagnostic) => diagnostic.severity === Severity.error).length,
+      warnings: inFragment.filter((diagnostic) => diagnostic.severity === Severity.warning).length,
+      other: inFragment.filter((diagnostic) => (diagnostic.severity ?? Severity.error) > Severity.warning).length,
+    },
+  };
+}
+
+/**
+ * The story as it will be read: computed from the current fields, with every word the stored
+ * story hides hidden again, then cut into its sections at the labels.
+ */
+function storySections(fragment: Fragment, schema: FragmentSchema): FragmentStoryModel['story'] {
+  const story = schema.mergedStory;
+  if (!story) return { sections: [], stale: false };
+  const computed = computeMergedStory(fragment, story);
+  const stored = storedMergedStory(fragment, story);
+  const text = stored ? regenerateMergedStory(stored.value, computed.text) : computed.text;
+  const lineOf = (key: string) => fragment.fields.find((field) => field.schemaField?.key === key)?.line ?? fragment.startLine;
+  const sections: Array<{ field: string; label: string; text: string; line: number }> = [];
+  let cursor = 0;
+  for (const [index, part] of computed.parts.entries()) {
+    const next = computed.parts[index + 1];
+    const start = part.label === '' ? cursor : text.indexOf(part.label, cursor);
+    const end = next ? text.indexOf(next.label === '' ? story.separator : `${story.separator}${next.label}`, start) : text.length;
+    if (start < 0 || end < 0) {
+      // A label fell under a redaction: show the story whole rather than guess where to cut.
+      return { sections: [{ field: computed.parts[0]?.field ?? story.field, label: '', text, line: lineOf(story.field) }], stale: isStale() };
+    }
+    sections.push({ field: part.field, label: part.label, text: text.slice(start + part.label.length, end).trim(), line: lineOf(part.field) });
+    cursor = end;
+  }
+  return { sections, stale: isStale() };
+
+  function isStale(): boolean {
+    return stored !== undefined && !isUpToDate(stored.value, computed.text);
+  }
+}
