@@ -95,7 +95,9 @@ describe('the snippets', () => {
     const snippets = JSON.parse(readFileSync(snippetsPath, 'utf8'));
     const body: string[] = snippets['New outcome fragment'].body;
     assert.equal(body.length, 24);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: snippet syntax, not a template
     assert.equal(body[8], '**Rating significance**: ${9|low,medium,high|}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: snippet syntax, not a template
     assert.equal(body[4], '**Year**: ${5:$CURRENT_YEAR}');
     assert.equal(Object.keys(snippets).length, 24);
   });
