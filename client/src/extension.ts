@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { STORY_MODEL_REQUEST, type StoryModelParams, type StoryModelResult } from '../../server/src/protocol';
+import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 
 const LANGUAGE_ID = 'fragment';
 /** Fragment files generated from the harvest spreadsheet are `.txt` files that start with their FragmentID. */
@@ -7,21 +9,38 @@ const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // Activation on plain text only looks at first lines; the server starts with the first fragment.
+/** What the extension offers other extensions and its integration tests. */
+export interface OutcomeFragmentsApi {
+  /** Fires each time the preview has shown a new render, with what it shows. */
+  readonly onDidRenderPreview: vscode.Event<PreviewRenderReport>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
+  const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
+  const preview = new StoryPreview(context.extensionUri, requestStoryModel(context), isFragment);
   context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
+    vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
+    vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(preview)),
+    // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
       await adoptFragmentText(document);
-      if (document.languageId === LANGUAGE_ID) await startClient(context);
+      if (isFragment(document)) await startClient(context);
     }),
   );
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
-  if (vscode.workspace.textDocuments.some((document) => document.languageId === LANGUAGE_ID)) await startClient(context);
+  if (vscode.workspace.textDocuments.some(isFragment)) await startClient(context);
+  return { onDidRenderPreview: preview.onDidRender };
 }
 
-let starting: Promise<void> | undefined;
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
 
-function startClient(context: vscode.ExtensionContext): Promise<void> {
+let starting: Promise<LanguageClient> | undefined;
+
+function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   starting ??= (async () => {
     const serverModule = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
@@ -36,12 +55,18 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
     };
     client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
     await client.start();
+    return client;
   })();
   return starting;
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
+/** The preview's model comes from the server: the same core as the diagnostics and the CLI. */
+function requestStoryModel(context: vscode.ExtensionContext) {
+  return async (uri: string): Promise<StoryModelResult> => {
+    const running = await startClient(context);
+    const params: StoryModelParams = { textDocument: { uri } };
+    return running.sendRequest<StoryModelResult>(STORY_MODEL_REQUEST, params);
+  };
 }
 
 /** Opens a plain-text file that starts with a FragmentID line as a fragment. */
@@ -49,4 +74,38 @@ async function adoptFragmentText(document: vscode.TextDocument): Promise<void> {
   if (document.languageId !== 'plaintext' || document.lineCount === 0) return;
   if (!FRAGMENT_FIRST_LINE.test(document.lineAt(0).text)) return;
   await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+}
+
+async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Open a fragment file to preview its merged story.');
+    return;
+  }
+  preview.show(document, toSide);
+}
+
+/** Copies the merged story as it will be read (redactions kept); asks first when the outcome is confidential. */
+async function copyMergedStory(preview: StoryPreview): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Put the cursor in a fragment to copy its merged story.');
+    return;
+  }
+  const fragment = await preview.currentFragment(editor.document, editor.selection.active.line);
+  if (!fragment || fragment.story.text === '') {
+    void vscode.window.showInformationMessage('This fragment has no merged story yet: its fields are empty.');
+    return;
+  }
+  if (fragment.confidentiality.confidential) {
+    const copy = 'Copy Anyway';
+    const answer = await vscode.window.showWarningMessage(
+      `"${fragment.id}" is confidential.`,
+      { modal: true, detail: 'Its merged story must not be shared outside the evaluation team. Copy it to the clipboard anyway?' },
+      copy,
+    );
+    if (answer !== copy) return;
+  }
+  await vscode.env.clipboard.writeText(fragment.story.text);
+  vscode.window.setStatusBarMessage('Merged story copied.', 3000);
 }

@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './core/code-actions';
 import { type Analysis, CancelledError, createFragmentService } from './core/service';
+import { STORY_MODEL_REQUEST, type StoryModelParams, type StoryModelResult } from './protocol';
 import { ValidationScheduler } from './validation-scheduler';
 
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
@@ -81,6 +82,12 @@ onDocument(connection.onHover, (analysis, params) => service.hover(analysis, par
 onDocument(connection.onDocumentSymbol, (analysis) => service.documentSymbols(analysis), []);
 onDocument(connection.onFoldingRanges, (analysis) => service.foldingRanges(analysis), []);
 onDocument(connection.onDocumentFormatting, (analysis) => service.formattingEdits(analysis), []);
+onDocument(
+  (handler: (params: StoryModelParams, token: CancellationToken) => StoryModelResult | ResponseError<void>) =>
+    connection.onRequest(STORY_MODEL_REQUEST, handler),
+  (analysis) => service.storyModel(analysis),
+  null,
+);
 
 /** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */
 function whenNotCancelled<T>(token: CancellationToken, run: () => T): T | ResponseError<void> {

@@ -11,15 +11,29 @@ export interface FragmentStoryModel {
   readonly startLine: number;
   readonly endLine: number;
   readonly confidentiality: ConfidentialityVerdict;
-  readonly badges: ReadonlyArray<{ readonly field: string; readonly value: string; readonly line: number }>;
+  readonly badges: ReadonlyArray<{ readonly field: string; readonly value: string; readonly line: number; readonly endLine: number }>;
   readonly story: {
     /** The merged story section by section, every redaction of the stored story kept. */
-    readonly sections: ReadonlyArray<{ readonly field: string; readonly label: string; readonly text: string; readonly line: number }>;
+    readonly sections: ReadonlyArray<{
+      readonly field: string;
+      readonly label: string;
+      readonly text: string;
+      readonly line: number;
+      readonly endLine: number;
+    }>;
+    /** The whole story as it will be read (what "Copy merged story" copies). */
+    readonly text: string;
     /** The stored story no longer matches the fields. */
     readonly stale: boolean;
   };
-  readonly evidence: { readonly field: string; readonly state: 'present' | 'empty' | 'missing'; readonly text: string; readonly line?: number };
-  readonly chips: ReadonlyArray<{ readonly field: string; readonly entries: readonly string[]; readonly line: number }>;
+  readonly evidence: {
+    readonly field: string;
+    readonly state: 'present' | 'empty' | 'missing';
+    readonly text: string;
+    readonly line?: number;
+    readonly endLine?: number;
+  };
+  readonly chips: ReadonlyArray<{ readonly field: string; readonly entries: readonly string[]; readonly line: number; readonly endLine: number }>;
   readonly problems: { readonly errors: number; readonly warnings: number; readonly other: number };
 }
 
@@ -36,13 +50,13 @@ function fragmentModel(fragment: Fragment, position: number, schema: FragmentSch
   const id = fieldNamed(schema.idField)?.value || `Fragment ${position + 1}`;
   const badges = schema.preview.badges.flatMap((key) => {
     const field = fieldNamed(key);
-    return field && field.value !== '' ? [{ field: key, value: field.value, line: field.line }] : [];
+    return field && field.value !== '' ? [{ field: key, value: field.value, line: field.line, endLine: field.endLine }] : [];
   });
   const chips = schema.preview.chips.flatMap((key) => {
     const field = fieldNamed(key);
     if (!field || field.value === '') return [];
     const entries = field.schemaField?.type === 'list' ? listEntries(field).map((entry) => entry.text) : [field.value];
-    return [{ field: key, entries, line: field.line }];
+    return [{ field: key, entries, line: field.line, endLine: field.endLine }];
   });
   const evidenceKey = schema.preview.evidence;
   const evidenceField = evidenceKey === undefined ? undefined : fieldNamed(evidenceKey);
@@ -78,12 +92,15 @@ function fragmentModel(fragment: Fragment, position: number, schema: FragmentSch
  */
 function storySections(fragment: Fragment, schema: FragmentSchema): FragmentStoryModel['story'] {
   const story = schema.mergedStory;
-  if (!story) return { sections: [], stale: false };
+  if (!story) return { sections: [], text: '', stale: false };
   const computed = computeMergedStory(fragment, story);
   const stored = storedMergedStory(fragment, story);
   const text = stored ? regenerateMergedStory(stored.value, computed.text) : computed.text;
-  const lineOf = (key: string) => fragment.fields.find((field) => field.schemaField?.key === key)?.line ?? fragment.startLine;
-  const sections: Array<{ field: string; label: string; text: string; line: number }> = [];
+  const linesOf = (key: string) => {
+    const field = fragment.fields.find((candidate) => candidate.schemaField?.key === key);
+    return { line: field?.line ?? fragment.startLine, endLine: field?.endLine ?? fragment.startLine };
+  };
+  const sections: Array<{ field: string; label: string; text: string; line: number; endLine: number }> = [];
   let cursor = 0;
   for (const [index, part] of computed.parts.entries()) {
     const next = computed.parts[index + 1];
@@ -91,12 +108,12 @@ function storySections(fragment: Fragment, schema: FragmentSchema): FragmentStor
     const end = next ? text.indexOf(next.label === '' ? story.separator : `${story.separator}${next.label}`, start) : text.length;
     if (start < 0 || end < 0) {
       // A label fell under a redaction: show the story whole rather than guess where to cut.
-      return { sections: [{ field: computed.parts[0]?.field ?? story.field, label: '', text, line: lineOf(story.field) }], stale: isStale() };
+      return { sections: [{ field: story.field, label: '', text, ...linesOf(story.field) }], text, stale: isStale() };
     }
-    sections.push({ field: part.field, label: part.label, text: text.slice(start + part.label.length, end).trim(), line: lineOf(part.field) });
+    sections.push({ field: part.field, label: part.label, text: text.slice(start + part.label.length, end).trim(), ...linesOf(part.field) });
     cursor = end;
   }
-  return { sections, stale: isStale() };
+  return { sections, text, stale: isStale() };
 
   function isStale(): boolean {
     return stored !== undefined && !isUpToDate(stored.value, computed.text);

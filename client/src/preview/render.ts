@@ -1,0 +1,147 @@
+import type { FragmentStoryModel, StoryModel } from '../../../server/src/protocol';
+
+/**
+ * Renders the story model as the preview's HTML. Pure (no `vscode`): every value from the
+ * fragment is escaped, and anonymisation marks (`<redacted>`, `<person>`, `<LOC>`) become
+ * styled marks whose text is still escaped.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string);
+}
+
+const placeholderPattern = /(<[A-Za-z_-]+>)/;
+
+/** Escaped text with each anonymisation placeholder wrapped in a mark. */
+export function textWithPlaceholders(text: string): string {
+  return text
+    .split(placeholderPattern)
+    .map((piece, index) => (index % 2 === 1 ? `<mark class="placeholder">${escapeHtml(piece)}</mark>` : escapeHtml(piece)))
+    .join('');
+}
+
+const CONFIDENTIAL_REASONS: Record<FragmentStoryModel['confidentiality']['reason'], string> = {
+  flagged: 'This outcome is marked confidential.',
+  empty: 'The confidentiality flag is empty, so this outcome is treated as confidential.',
+  invalid: 'The confidentiality flag is not 1 or 0, so this outcome is treated as confidential.',
+  missing: 'The confidentiality flag is missing, so this outcome is treated as confidential.',
+  'no-flag-in-schema': 'The schema has no confidentiality flag, so this outcome is treated as confidential.',
+  public: '',
+};
+
+/** Which fragment the preview shows: the one holding the cursor line, else the first. */
+export function fragmentIndexAt(model: StoryModel, line: number): number {
+  const index = model.fragments.findIndex((fragment, position) => {
+    const next = model.fragments[position + 1];
+    return fragment.startLine <= line && (!next || line < next.startLine);
+  });
+  return Math.max(0, index);
+}
+
+const lines = (item: { line?: number; endLine?: number }) =>
+  item.line === undefined ? '' : ` data-line="${item.line}" data-end-line="${item.endLine ?? item.line}"`;
+
+export function renderPreviewBody(model: StoryModel, selected: number): string {
+  const fragment = model.fragments[selected];
+  if (!fragment) return '<p class="empty">This file holds no fragment yet. A fragment starts with a <code>**FragmentID**:</code> line.</p>';
+  const parts: string[] = [];
+  if (model.fragments.length > 1) {
+    const items = model.fragments.map(
+      (candidate, index) =>
+        `<li><button type="button" class="fragment-link${index === selected ? ' current' : ''}" data-action="reveal"${lines({ line: candidate.startLine })}>${textWithPlaceholders(candidate.id)}</button></li>`,
+    );
+    parts.push(`<nav class="fragment-list" aria-label="Fragments in this file"><ol>${items.join('')}</ol></nav>`);
+  }
+  parts.push(`<h1 class="title" data-action="reveal"${lines({ line: fragment.startLine })}>${textWithPlaceholders(fragment.id)}</h1>`);
+  if (fragment.confidentiality.confidential) {
+    parts.push(
+      `<div class="banner confidential" role="alert"><strong>Confidential.</strong> ${escapeHtml(CONFIDENTIAL_REASONS[fragment.confidentiality.reason])} Do not share it outside the evaluation team.</div>`,
+    );
+  }
+  if (fragment.badges.length > 0) {
+    const badges = fragment.badges.map(
+      (badge) =>
+        `<span class="badge" data-action="reveal"${lines(badge)} title="${escapeHtml(badge.field)}"><span class="badge-label">${escapeHtml(badge.field)}</span> ${textWithPlaceholders(badge.value)}</span>`,
+    );
+    parts.push(`<div class="badges">${badges.join('')}</div>`);
+  }
+  const { errors, warnings, other } = fragment.problems;
+  const problemCount = errors + warnings;
+  const problemText =
+    problemCount === 0
+      ? 'No problems'
+      : [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+          .filter(Boolean)
+          .join(', ');
+  parts.push(
+    `<p class="problems${problemCount > 0 ? ' has-problems' : ''}"><a href="#" data-action="show-problems">${problemText}</a>${other > 0 ? ` <span class="other-problems">(and ${other} suggestion${other === 1 ? '' : 's'})</span>` : ''}</p>`,
+  );
+  if (fragment.story.stale) {
+    parts.push(
+      '<div class="note stale" role="note">The stored merged story is out of date: shown here as it will read once regenerated (the quick fix on <code>StoryFragment_Merged</code> regenerates it, keeping every redaction).</div>',
+    );
+  }
+  const sections = fragment.story.sections.map(
+    (section) =>
+      `<div class="story-section" data-action="reveal"${lines(section)}><h3>${escapeHtml(section.label === '' ? section.field : section.label.replace(/:$/, ''))}</h3><p>${textWithPlaceholders(section.text)}</p></div>`,
+  );
+  parts.push(
+    `<section class="story"><h2>Merged story</h2>${sections.length > 0 ? sections.join('') : '<p class="empty">No story yet: its fields are empty.</p>'}</section>`,
+  );
+  parts.push(renderEvidence(fragment));
+  if (fragment.chips.length > 0) {
+    const groups = fragment.chips.map(
+      (group) =>
+        `<div class="chip-group" data-action="reveal"${lines(group)}><h3>${escapeHtml(group.field)}</h3><ul class="chips">${group.entries.map((entry) => `<li class="chip">${textWithPlaceholders(entry)}</li>`).join('')}</ul></div>`,
+    );
+    parts.push(`<section class="classifications"><h2>Classifications</h2>${groups.join('')}</section>`);
+  }
+  return parts.join('\n');
+}
+
+function renderEvidence(fragment: FragmentStoryModel): string {
+  const { evidence } = fragment;
+  if (evidence.state === 'present') {
+    return `<section class="evidence" data-action="reveal"${lines(evidence)}><h2>Evidence</h2><p>${textWithPlaceholders(evidence.text)}</p></section>`;
+  }
+  const what = evidence.state === 'empty' ? 'is empty' : 'is missing';
+  return `<section class="evidence warning" role="alert" data-action="reveal"${lines(evidence)}><h2>Evidence</h2><p><strong>No evidence:</strong> "${escapeHtml(evidence.field)}" ${what}. Name the documents or people that confirm the change.</p></section>`;
+}
+
+export interface DocumentOptions {
+  readonly body: string;
+  /** A fresh random value for every render of the document. */
+  readonly nonce: string;
+  /** The webview's own source, for the stylesheet and the script. */
+  readonly cspSource: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
+
+/** The whole preview page: a strict Content-Security-Policy, one stylesheet and one script, both with the nonce. */
+export function renderPreviewDocument(options: DocumentOptions): string {
+  const { nonce, cspSource } = options;
+  const policy = [
+    "default-src 'none'",
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">
+<title>Fragment preview</title>
+</head>
+<body>
+<main id="preview">${options.body}</main>
+<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>`;
+}
