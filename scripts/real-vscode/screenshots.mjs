@@ -1,6 +1,8 @@
 // README pictures, taken in the real VS Code (server + headless Chromium) on a copy of the
-// example: docs/screenshot-diagnostics.png (squiggles + Problems panel) and
-// docs/screenshot-quickfix.png (the quick fix menu on the misspelt `coutnry` key).
+// example: docs/screenshot-diagnostics.png (squiggles + Problems panel),
+// docs/screenshot-quickfix.png (the quick fix menu on the misspelt `coutnry` key),
+// docs/screenshot-completion.png (highlighting and key completion on a new line) and
+// docs/screenshot-preview.png (the merged-story preview to the side).
 import { join } from 'node:path';
 import { log, repoRoot } from './project.mjs';
 import { provision } from './provision.mjs';
@@ -32,6 +34,25 @@ async function main() {
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').first().waitFor();
     await shoot(page, 'screenshot-quickfix.png');
+    await page.keyboard.press('Escape');
+
+    // A new line under the harvesting period, and completion there: the key the fragment lacks.
+    await page.locator('.monaco-editor .view-line', { hasText: 'OH-harvesting period' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor();
+    await shoot(page, 'screenshot-completion.png');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+
+    await page.keyboard.press('Control+J'); // hide the panel: room for the story
+    // Outcome Fragments: Open Preview to the Side, from the editor's title bar.
+    await page.locator('.editor-actions .action-label[aria-label*="Open Preview to the Side"]').first().click();
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await webview.locator('.banner.confidential').waitFor();
+    await webview.locator('mark.placeholder').first().waitFor();
+    await shoot(page, 'screenshot-preview.png');
   } finally {
     await session.close();
   }
