@@ -66,7 +66,7 @@ describe('rendering the preview', () => {
 
   /** The elements our renderer writes; anything else in the HTML would have come from a fragment. */
   const ourElements = new Set(['nav', 'ol', 'ul', 'li', 'button', 'h1', 'h2', 'h3', 'div', 'p', 'span', 'strong', 'a', 'section', 'mark', 'code']);
-  const unescape = (html: string) =>
+  const visibleText = (html: string) =>
     html
       .replace(/<[^>]+>/g, '')
       .replace(/&lt;/g, '<')
@@ -90,7 +90,7 @@ describe('rendering the preview', () => {
       );
       const attributes = Array.from(html.matchAll(/<[a-zA-Z0-9]+((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*>/g), (found) => found[1] ?? '').join(' ');
       assert.ok(!/\son[a-z]+=/i.test(attributes), `no event handler attribute: ${payload}`);
-      assert.ok(unescape(html).includes(payload), `the payload reads as text: ${payload}`);
+      assert.ok(visibleText(html).includes(payload), `the payload reads as text: ${payload}`);
     }
   });
 
