@@ -15,12 +15,15 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow: take its ES modules.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {

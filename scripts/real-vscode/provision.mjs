@@ -36,8 +36,10 @@ async function ensureCodeServer(node) {
   const serverMain = join(dir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
   // Node 24 first on PATH so npm and code-server's postinstall run on it, and its own
   // headers for native modules, because node-gyp cannot download headers offline.
+  // Run from `npm test`, the environment holds the outer npm's settings (npm_config_user_agent
+  // names Node 20, which code-server's postinstall checks): the nested npm must not inherit them.
   const env = {
-    ...process.env,
+    ...withoutNpmSettings(process.env),
     PATH: `${join(node.packageDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: node.packageDir,
   };
@@ -70,10 +72,15 @@ async function installOnce(dir, spec, isValid, env, size, checkPrerequisites = (
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
-  await run('npm', ['install', spec, '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, ...env } });
+  await run('npm', ['install', spec, '--no-audit', '--no-fund'], { cwd: dir, env: { ...withoutNpmSettings(process.env), ...env } });
   if (!isValid()) throw new Error(`provisioning ${spec} finished but the result is unusable; see the npm output above`);
   writeFileSync(marker, spec);
   log(`provisioned ${spec} in ${seconds(started)}`);
+}
+
+/** The environment without the variables an npm script inherits from the npm that runs it. */
+function withoutNpmSettings(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
 }
 
 function nodeMajorOf(bin) {

@@ -1,0 +1,216 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { loadConfig } from './core/schema/config';
+import { createFragmentService, type FragmentService } from './core/service';
+import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
+
+const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] PATH...
+
+Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragment files and
+.txt files whose first line is a **FragmentID**: line) or a glob ("harvest/**/*.txt").
+
+  --fix            apply every preferred fix in place
+  --format FORMAT  text (default) or json
+  --config FILE    a configuration file (default: none; the SCC schema)
+  --help           show this help
+
+Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
+
+const SEVERITY_NAMES = ['error', 'error', 'warning', 'info', 'hint'] as const;
+type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+/** One problem as the CLI reports it: 1-based lines and columns, like compilers print them. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  code: string;
+  message: string;
+}
+
+class UsageError extends Error {}
+
+/** Runs the linter and resolves with its exit code; output goes to the given streams. */
+export function main(argv: readonly string[], cwd = process.cwd(), out: (text: string) => void = (text) => process.stdout.write(text), err: (text: string) => void = (text) => process.stderr.write(text)): number {
+  let options: Options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    err(`fragment-lint: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.paths.length === 0) {
+    out(`${USAGE}\n`);
+    return argv.includes('--help') ? 0 : 2;
+  }
+
+  let service: FragmentService;
+  try {
+    service = serviceFor(options.config, cwd);
+  } catch (error) {
+    err(`fragment-lint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  let files: string[];
+  try {
+    files = expandPaths(options.paths, cwd);
+  } catch (error) {
+    err(`fragment-lint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const problems: Problem[] = [];
+  let fixedFiles = 0;
+  for (const file of files) {
+    const shown = relative(cwd, file) || file;
+    const result = checkFile(service, file, shown, options.fix);
+    problems.push(...result.problems);
+    if (result.fixed) fixedFiles++;
+  }
+
+  if (options.format === 'json') out(`${JSON.stringify(problems, null, 2)}\n`);
+  else for (const problem of problems) out(`${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}\n`);
+  const summary = summarise(problems, files.length, options.fix ? fixedFiles : undefined);
+  if (options.format === 'json') err(`${summary}\n`);
+  else out(`${summary}\n`);
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+}
+
+interface Options {
+  fix: boolean;
+  format: 'text' | 'json';
+  config?: string;
+  paths: string[];
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      fix: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (values.help) return { fix: false, format: 'text', paths: [] };
+  return { fix: values.fix ?? false, format, ...(values.config !== undefined ? { config: values.config } : {}), paths: positionals };
+}
+
+function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
+  if (configPath === undefined) return createFragmentService();
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, configPath), 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the configuration ${configPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const config = loadConfig(text);
+  if (config.problems.length > 0) {
+    const lines = config.problems.map((problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`);
+    throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
+  }
+  return createFragmentService({ schema: config.schema, severities: config.severities });
+}
+
+/** Files, folders and globs to the list of files to check, each once, in the order given. */
+function expandPaths(paths: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute)) files.add(file);
+    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd)) files.add(file);
+    else {
+      try {
+        statSync(absolute);
+      } catch {
+        throw new UsageError(`no such file or folder: ${path}`);
+      }
+      files.add(absolute);
+    }
+  }
+  return [...files];
+}
+
+// ignoreBOM keeps a BOM in the text, so that --fix can write it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function checkFile(service: FragmentService, file: string, shown: string, fix: boolean): { problems: Problem[]; fixed: boolean } {
+  const unreadable = (reason: string) => ({
+    problems: [{ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file', message: `Cannot read this file: ${reason}.` }],
+    fixed: false,
+  });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return unreadable('not valid UTF-8 text');
+  }
+  // The BOM is kept out of the check and put back on write.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const content = text.slice(bom.length);
+  const uri = pathToFileURL(file).toString();
+  let checked = content;
+  let fixed = false;
+  if (fix) {
+    const result = service.fixAll(content, uri);
+    if (result !== content) {
+      writeAtomically(file, bom + result);
+      checked = result;
+      fixed = true;
+    }
+  }
+  const problems = service.analyze(checked, uri).diagnostics.map((diagnostic) => toProblem(shown, diagnostic));
+  return { problems, fixed };
+}
+
+/** Writes through a temporary file in the same folder and a rename, so a file is never half-written. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  writeFileSync(temporary, text, { mode: statSync(file).mode });
+  renameSync(temporary, file);
+}
+
+function toProblem(file: string, diagnostic: Diagnostic): Problem {
+  return {
+    file,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    endLine: diagnostic.range.end.line + 1,
+    endColumn: diagnostic.range.end.character + 1,
+    severity: SEVERITY_NAMES[diagnostic.severity ?? 1] ?? 'error',
+    code: String(diagnostic.code),
+    message: diagnostic.message,
+  };
+}
+
+function summarise(problems: readonly Problem[], fileCount: number, fixedFiles: number | undefined): string {
+  const count = (severity: SeverityName) => problems.filter((problem) => problem.severity === severity).length;
+  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  const fixed = fixedFiles === undefined ? '' : ` Fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
+  if (problems.length === 0) return `No problems in ${files}.${fixed}`;
+  const parts = (['error', 'warning', 'info', 'hint'] as const)
+    .map((severity) => [count(severity), severity] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, severity]) => `${n} ${severity}${n === 1 ? '' : severity === 'info' ? '' : 's'}`);
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.${fixed}`;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

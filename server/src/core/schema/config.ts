@@ -1,0 +1,150 @@
+import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Range } from 'vscode-languageserver-types';
+import { z } from 'zod';
+import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
+import { OffsetMap } from '../text';
+import { defaultSchema } from './default-schema';
+import { type FragmentSchema, fieldTypes, fragmentSchemaSchema, mergedStorySchema } from './schema-types';
+
+/** The name of a team's configuration file, at the root of a workspace folder. */
+export const CONFIG_FILE_NAME = '.fragmentrc.json';
+
+export const severitySettings = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof severitySettings)[number];
+
+/** What a configuration may say of a field: every property optional, and none filled in by default. */
+const fieldChangeSchema = z
+  .object({
+    type: z.enum(fieldTypes).describe('The field type: id, text, choice (closed list), vocabulary (open list), list (comma-separated), year, yesno, flag, derived.'),
+    required: z.boolean().describe('Whether the field must be present and not empty.'),
+    description: z.string().describe('What the field means, shown on hover.'),
+    aliases: z.array(z.string().trim().min(1)).describe('Other keys that name this field.'),
+    values: z.array(z.string().trim().min(1)).describe('Allowed values (closed fields) or listed entries (open fields). Replaces the default list.'),
+    addValues: z.array(z.string().trim().min(1)).describe('Values added to the default list.'),
+    valueDescriptions: z.record(z.string(), z.string()).describe('What each value means, shown on hover.'),
+    acceptedAsIs: z.array(z.string()).describe('Spellings accepted as they are beside the canonical values.'),
+    pattern: z.object({ regex: z.string(), description: z.string() }).strict().describe('A regular expression the whole value must match.'),
+    minYear: z.number().int().describe('Year fields: the first allowed year.'),
+  })
+  .partial()
+  .strict();
+
+export const fragmentConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    fields: z
+      .record(z.string().trim().min(1), fieldChangeSchema)
+      .optional()
+      .describe('Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.'),
+    mergedStory: mergedStorySchema.partial().strict().optional().describe('The merged story: its field, separator and parts (which replace the default parts).'),
+    severities: z
+      .partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings))
+      .optional()
+      .describe('The severity of each diagnostic code, or "off".'),
+  })
+  .strict();
+export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
+
+/** A problem in a configuration file, where it stands in that file. */
+export interface ConfigProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface LoadedConfig {
+  /** The schema in force: the default one changed by the configuration, or the default one if the file is broken. */
+  readonly schema: FragmentSchema;
+  readonly severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Empty when the configuration was applied. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** The JSON schema of the configuration file, for editors (generated from the zod schema). */
+export function configJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(fragmentConfigSchema, { target: 'draft-7' }),
+    title: 'Outcome Fragments configuration (.fragmentrc.json)',
+  };
+}
+
+/**
+ * Reads a configuration file's text (JSON with comments) and applies it to the default schema.
+ * Any problem (syntax, an unknown property, a schema that would not hold together) is reported
+ * with its place in the file, and the default schema stays in force.
+ */
+export function loadConfig(text: string, base: FragmentSchema = defaultSchema): LoadedConfig {
+  const offsets = new OffsetMap(text);
+  const rangeAt = (offset: number, length: number): Range => ({ start: offsets.positionAt(offset), end: offsets.positionAt(offset + length) });
+  const fallback = (problems: ConfigProblem[]): LoadedConfig => ({ schema: base, severities: {}, problems });
+
+  const syntaxErrors: ParseError[] = [];
+  const json: unknown = parse(text, syntaxErrors, { allowTrailingComma: true });
+  const [syntaxError] = syntaxErrors;
+  if (syntaxError) {
+    // Only the first: the errors after it are mostly its echoes.
+    return fallback([{ message: `Syntax error: ${describeSyntaxError(printParseErrorCode(syntaxError.error))}`, range: rangeAt(syntaxError.offset, syntaxError.length) }]);
+  }
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const rangeOf = (path: readonly PropertyKey[]): Range => {
+    // The deepest node of the path that exists in the file (a missing property is reported on its object).
+    for (let length = path.length; length >= 0; length--) {
+      const node = tree && findNodeAtLocation(tree, path.slice(0, length).filter((key): key is string | number => typeof key !== 'symbol'));
+      if (node) return rangeAt(node.parent?.type === 'property' && length > 0 ? node.parent.offset : node.offset, node.parent?.type === 'property' && length > 0 ? node.parent.length : node.length);
+    }
+    return rangeAt(0, 0);
+  };
+
+  const parsed = fragmentConfigSchema.safeParse(json ?? {});
+  if (!parsed.success) {
+    return fallback(
+      parsed.error.issues.flatMap((issue) =>
+        // An unknown property is reported on itself, with its name.
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({ message: describeIssue(issue.path, `Unknown property "${key}"`), range: rangeOf([...issue.path, key]) }))
+          : [{ message: describeIssue(issue.path, issue.message), range: rangeOf(issue.path) }],
+      ),
+    );
+  }
+  const config = parsed.data;
+  const { schema, problems } = applyConfig(base, config, rangeOf);
+  return problems.length > 0 ? fallback(problems) : { schema, severities: config.severities ?? {}, problems: [] };
+}
+
+function applyConfig(base: FragmentSchema, config: FragmentConfig, rangeOf: (path: readonly PropertyKey[]) => Range): { schema: FragmentSchema; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const fields = base.fields.map((field) => ({ ...field }));
+  for (const [key, change] of Object.entries(config.fields ?? {})) {
+    const { addValues, ...properties } = change;
+    const existing = fields.find((field) => field.key === key);
+    if (existing) {
+      Object.assign(existing, properties);
+      if (addValues) existing.values = [...existing.values, ...addValues.filter((value) => !existing.values.includes(value))];
+    } else if (!change.type) {
+      problems.push({ message: `"${key}" is no field of the schema: a new field needs a "type".`, range: rangeOf(['fields', key]) });
+    } else {
+      fields.push({ ...properties, key, values: [...(properties.values ?? []), ...(addValues ?? [])] } as (typeof fields)[number]);
+    }
+  }
+  const candidate = { ...base, fields, ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}) };
+  const checked = fragmentSchemaSchema.safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      // Point at the field's entry in the configuration when the problem is in a field.
+      const [section, index] = issue.path;
+      const field = section === 'fields' && typeof index === 'number' ? fields[index] : undefined;
+      const where = field ? ['fields', field.key, ...issue.path.slice(2)] : issue.path;
+      problems.push({ message: describeIssue(where, issue.message), range: rangeOf(where) });
+    }
+    return { schema: base, problems };
+  }
+  return { schema: checked.data, problems };
+}
+
+function describeIssue(path: readonly PropertyKey[], message: string): string {
+  const where = path.map(String).join('.');
+  return where === '' ? message : `${where}: ${message}`;
+}
+
+function describeSyntaxError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

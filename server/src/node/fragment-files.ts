@@ -1,0 +1,105 @@
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** Folders never searched: dependencies and version control. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
+
+/** Whether a file is a fragment file: `*.fragment`, or a `.txt` whose first line is a FragmentID line. */
+export function isFragmentFile(path: string): boolean {
+  if (path.endsWith('.fragment')) return true;
+  if (!path.endsWith('.txt')) return false;
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const head = Buffer.alloc(32);
+    const read = readSync(descriptor, head, 0, head.length, 0);
+    return FRAGMENT_FIRST_LINE.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** Every fragment file under a folder, recursively, in a stable order. */
+export function fragmentFilesIn(folder: string, exclude: (path: string) => boolean = () => false): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder holds nothing we can check
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (exclude(path)) continue;
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(path);
+      else if (entry.isFile() && isFragmentFile(path)) found.push(path);
+    }
+  };
+  walk(folder);
+  return found;
+}
+
+const GLOB_CHARACTERS = /[*?[{]/;
+
+export function isGlob(pattern: string): boolean {
+  return GLOB_CHARACTERS.test(pattern);
+}
+
+/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const character = glob[i] as string;
+    if (character === '*') {
+      if (glob[i + 1] === '*') {
+        // `**/` matches any number of folders, `**` at the end anything.
+        const slash = glob[i + 2] === '/';
+        source += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else source += '[^/]*';
+    } else if (character === '?') source += '[^/]';
+    else if (character === '[') {
+      const end = glob.indexOf(']', i);
+      if (end < 0) source += '\\[';
+      else {
+        source += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (character === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) source += '\\{';
+      else {
+        source += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((option) => option.replace(/[.+^$()|\\]/g, '\\$&'))
+          .join('|')})`;
+        i = end;
+      }
+    } else source += character.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** The fragment files a glob matches, searched from the glob's fixed leading folders. */
+export function fragmentFilesMatching(glob: string, cwd: string): string[] {
+  const normalised = glob.split(sep).join('/');
+  const parts = normalised.split('/');
+  const firstMagic = parts.findIndex((part) => isGlob(part));
+  const base = resolve(cwd, parts.slice(0, firstMagic).join('/') || '.');
+  const pattern = globToRegExp(parts.slice(firstMagic).join('/'));
+  return fragmentFilesIn(base).filter((path) => pattern.test(relative(base, path).split(sep).join('/')));
+}
+
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

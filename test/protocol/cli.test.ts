@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const repositoryRoot = join(__dirname, '..', '..');
+const cliPath = join(repositoryRoot, 'dist', 'cli.js');
+const examplePath = join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt');
+const fixture = (name: string) => join(repositoryRoot, 'test', 'fixtures', name);
+
+/** Runs `node dist/cli.js` as a user would, in `cwd`. */
+function lint(args: string[], cwd: string) {
+  assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary harvest folder holding copies of the given files. */
+function harvest(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+  for (const [name, source] of Object.entries(files)) {
+    mkdirSync(join(folder, name, '..'), { recursive: true });
+    copyFileSync(source, join(folder, name));
+  }
+  return folder;
+}
+
+describe('fragment-lint', () => {
+  it('prints the example’s two problems like a compiler and exits 0 (warnings only)', () => {
+    const folder = harvest({ 'examples/000_88eaf67a59f4c304.txt': examplePath });
+    const { code, stdout } = lint(['examples'], folder);
+    assert.equal(code, 0);
+    assert.equal(
+      stdout,
+      [
+        'examples/000_88eaf67a59f4c304.txt:4:3 warning unknown-field Unknown field "coutnry". Did you mean "Country"?',
+        'examples/000_88eaf67a59f4c304.txt:16:3 warning empty-field Required field "Evidence supporting the outcome statement" is empty.',
+        '2 problems (2 warnings) in 1 file.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--fix on a copy leaves only the empty evidence, and rewrites only the files that change', () => {
+    const folder = harvest({ 'example.txt': examplePath, 'clean.fragment': fixture('valid.fragment') });
+    const cleanBefore = statSync(join(folder, 'clean.fragment')).mtimeMs;
+    const { code, stdout } = lint(['--fix', '.'], folder);
+    assert.equal(code, 0);
+    assert.match(stdout, /^clean\.fragment|^example\.txt:16:3 warning empty-field/m);
+    assert.match(stdout, /1 problem \(1 warning\) in 2 files\. Fixed 1 file\.\n$/);
+    assert.equal(readFileSync(join(folder, 'example.txt'), 'utf8'), readFileSync(examplePath, 'utf8').replace('**coutnry**', '**Country**'));
+    assert.equal(statSync(join(folder, 'clean.fragment')).mtimeMs, cleanBefore, 'an unchanged file is not written');
+    assert.deepEqual(
+      readdirSync(folder).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file is left',
+    );
+  });
+
+  it('--fix keeps CRLF line ends and the BOM', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const text = readFileSync(fixture('crlf-bom.fragment'), 'utf8').replace('**Year**: 2024', '**Year**: 2024.0');
+    writeFileSync(join(folder, 'a.fragment'), text);
+    assert.equal(lint(['--fix', 'a.fragment'], folder).code, 0);
+    assert.equal(readFileSync(join(folder, 'a.fragment'), 'utf8'), readFileSync(fixture('crlf-bom.fragment'), 'utf8'));
+  });
+
+  it('prints JSON with 1-based positions', () => {
+    const folder = harvest({ 'a.txt': examplePath });
+    const { code, stdout, stderr } = lint(['--format', 'json', 'a.txt'], folder);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout)[0], {
+      file: 'a.txt',
+      line: 4,
+      column: 3,
+      endLine: 4,
+      endColumn: 10,
+      severity: 'warning',
+      code: 'unknown-field',
+      message: 'Unknown field "coutnry". Did you mean "Country"?',
+    });
+    assert.match(stderr, /2 problems/);
+  });
+
+  it('exits 1 when a file has an error, and reports unreadable and non-UTF-8 files without stopping', () => {
+    const folder = harvest({ 'bad.fragment': fixture('invalid-value-choice.fragment'), 'ok.fragment': fixture('valid.fragment') });
+    writeFileSync(join(folder, 'latin1.fragment'), Buffer.from('**FragmentID**: caf\xe9\n', 'latin1'));
+    const { code, stdout } = lint(['.'], folder);
+    assert.equal(code, 1);
+    assert.match(stdout, /^bad\.fragment:9:26 error invalid-value "meduim"/m);
+    assert.match(stdout, /^latin1\.fragment:1:1 error unreadable-file Cannot read this file: not valid UTF-8 text\./m);
+    assert.match(stdout, /in 3 files\.$/m);
+  });
+
+  it('searches folders for .fragment files and FragmentID .txt files, and takes globs', () => {
+    const folder = harvest({
+      'round3/a.txt': examplePath,
+      'round3/deep/b.fragment': fixture('valid.fragment'),
+      'round3/notes.txt': join(repositoryRoot, 'example', 'README.md'),
+      'round4/c.txt': examplePath,
+    });
+    assert.match(lint(['round3'], folder).stdout, /in 2 files\.$/m);
+    const globbed = lint(['round*/*.txt'], folder).stdout;
+    assert.match(globbed, /^round3\/a\.txt:4:3/m);
+    assert.match(globbed, /^round4\/c\.txt:4:3/m);
+    assert.match(globbed, /in 2 files\.$/m);
+  });
+
+  it('exits 2 on bad usage', () => {
+    assert.equal(lint([], repositoryRoot).code, 2);
+    assert.equal(lint(['--format', 'xml', 'example'], repositoryRoot).code, 2);
+    assert.equal(lint(['--unknown'], repositoryRoot).code, 2);
+    const missing = lint(['no-such-folder'], repositoryRoot);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file or folder: no-such-folder/);
+    assert.equal(lint(['--help'], repositoryRoot).code, 0);
+  });
+
+  it('applies a configuration: low accepted as a contribution rating, the stale-story check off', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const text = readFileSync(fixture('stale-merged-story.fragment'), 'utf8').replace('**Rating contribution**: great', '**Rating contribution**: low');
+    writeFileSync(join(folder, 'a.fragment'), text);
+    assert.match(lint(['a.fragment'], folder).stdout, /invalid-value[^\n]*\n[^\n]*stale-merged-story/);
+    writeFileSync(
+      join(folder, 'team.json'),
+      JSON.stringify({ fields: { 'Rating contribution': { addValues: ['low'] } }, severities: { 'stale-merged-story': 'off' } }),
+    );
+    const configured = lint(['--config', 'team.json', 'a.fragment'], folder);
+    assert.equal(configured.stdout, 'No problems in 1 file.\n');
+  });
+
+  it('reports a broken configuration on its own line and exits 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    writeFileSync(join(folder, 'a.fragment'), readFileSync(fixture('valid.fragment')));
+    writeFileSync(join(folder, 'team.json'), '{\n  "severities": {\n    "empty-field": "off",,\n  }\n}\n');
+    const { code, stderr } = lint(['--config', 'team.json', 'a.fragment'], folder);
+    assert.equal(code, 2);
+    assert.match(stderr, /team\.json:3:26 error Syntax error: property name expected\n$/);
+  });
+});
