@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { STORY_MODEL_REQUEST, type StoryModelParams, type StoryModelResult } from '../../server/src/protocol';
+import {
+  FIX_ALL_EDITS_REQUEST,
+  type FixAllEditsParams,
+  STORY_MODEL_REQUEST,
+  type StoryModelParams,
+  type StoryModelResult,
+  WORKSPACE_FILES_REQUEST,
+} from '../../server/src/protocol';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 
 const LANGUAGE_ID = 'fragment';
@@ -23,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(preview)),
+    vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
       await adoptFragmentText(document);
@@ -52,6 +60,8 @@ function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> 
         { scheme: 'file', language: LANGUAGE_ID },
         { scheme: 'untitled', language: LANGUAGE_ID },
       ],
+      // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
     };
     client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
     await client.start();
@@ -83,6 +93,55 @@ async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, t
     return;
   }
   preview.show(document, toSide);
+}
+
+/**
+ * Applies every preferred fix to every fragment file of the workspace, with progress and a
+ * Cancel button; the files changed are saved. Files are fixed in batches so that cancelling
+ * stops soon and no single edit grows too large.
+ */
+async function fixAllInWorkspace(running: LanguageClient): Promise<void> {
+  const files = await running.sendRequest<string[]>(WORKSPACE_FILES_REQUEST);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage('No fragment files in this workspace.');
+    return;
+  }
+  const fixed = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Fixing fragments', cancellable: true },
+    async (progress, token) => {
+      let changed = 0;
+      const batchSize = 50;
+      for (let start = 0; start < files.length && !token.isCancellationRequested; start += batchSize) {
+        const batch = files.slice(start, start + batchSize);
+        const edit = new vscode.WorkspaceEdit();
+        for (const uri of batch) {
+          const params: FixAllEditsParams = { textDocument: { uri } };
+          const edits = await running
+            .sendRequest<Array<{ range: vscode.Range; newText: string }>>(FIX_ALL_EDITS_REQUEST, params, token)
+            .catch((error: unknown) => {
+              if (token.isCancellationRequested) return [];
+              throw error;
+            });
+          if (!edits || edits.length === 0) continue;
+          edit.set(
+            vscode.Uri.parse(uri),
+            edits.map((textEdit) => vscode.TextEdit.replace(running.protocol2CodeConverter.asRange(textEdit.range), textEdit.newText)),
+          );
+        }
+        if (edit.size > 0 && !token.isCancellationRequested) {
+          await vscode.workspace.applyEdit(edit);
+          for (const [uri] of edit.entries()) {
+            const document = await vscode.workspace.openTextDocument(uri);
+            await document.save();
+            changed++;
+          }
+        }
+        progress.report({ increment: (batch.length / files.length) * 100, message: `${Math.min(start + batchSize, files.length)} of ${files.length} files` });
+      }
+      return changed;
+    },
+  );
+  void vscode.window.showInformationMessage(`Fixed ${fixed} of ${files.length} fragment files.`);
 }
 
 /** Copies the merged story as it will be read (redactions kept); asks first when the outcome is confidential. */

@@ -37,7 +37,12 @@ export interface Problem {
 class UsageError extends Error {}
 
 /** Runs the linter and resolves with its exit code; output goes to the given streams. */
-export function main(argv: readonly string[], cwd = process.cwd(), out: (text: string) => void = (text) => process.stdout.write(text), err: (text: string) => void = (text) => process.stderr.write(text)): number {
+export function main(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  out: (text: string) => void = (text) => process.stdout.write(text),
+  err: (text: string) => void = (text) => process.stderr.write(text),
+): number {
   let options: Options;
   try {
     options = parseOptions(argv);
@@ -118,7 +123,9 @@ function serviceFor(configPath: string | undefined, cwd: string): FragmentServic
   }
   const config = loadConfig(text);
   if (config.problems.length > 0) {
-    const lines = config.problems.map((problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`);
+    const lines = config.problems.map(
+      (problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`,
+    );
     throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
   }
   return createFragmentService({ schema: config.schema, severities: config.severities });
@@ -148,7 +155,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function checkFile(service: FragmentService, file: string, shown: string, fix: boolean): { problems: Problem[]; fixed: boolean } {
   const unreadable = (reason: string) => ({
-    problems: [{ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' as const, code: 'unreadable-file', message: `Cannot read this file: ${reason}.` }],
+    problems: [
+      {
+        file: shown,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error' as const,
+        code: 'unreadable-file',
+        message: `Cannot read this file: ${reason}.`,
+      },
+    ],
     fixed: false,
   });
   let bytes: Buffer;

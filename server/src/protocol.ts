@@ -11,4 +11,14 @@ export interface StoryModelParams {
 }
 
 export type StoryModelResult = StoryModel | null;
+
+/** The fragment files of the workspace folders (URIs), for "Fix all fragments in workspace". */
+export const WORKSPACE_FILES_REQUEST = 'fragments/workspaceFiles';
+
+/** The edits of fix-all for one file, open or not (`TextEdit[]`). */
+export const FIX_ALL_EDITS_REQUEST = 'fragments/fixAllEdits';
+
+export interface FixAllEditsParams {
+  readonly textDocument: { readonly uri: string };
+}
 export type { FragmentStoryModel, StoryModel } from './core/story-model';

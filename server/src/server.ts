@@ -2,64 +2,177 @@ import {
   type CancellationToken,
   CodeActionKind,
   createConnection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  type InitializeParams,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './core/code-actions';
-import { type Analysis, CancelledError, createFragmentService } from './core/service';
-import { STORY_MODEL_REQUEST, type StoryModelParams, type StoryModelResult } from './protocol';
+import type { DiagnosticCode } from './core/rules/rule';
+import type { SeveritySetting } from './core/schema/config';
+import { type Analysis, CancelledError } from './core/service';
+import {
+  FIX_ALL_EDITS_REQUEST,
+  type FixAllEditsParams,
+  STORY_MODEL_REQUEST,
+  type StoryModelParams,
+  type StoryModelResult,
+  WORKSPACE_FILES_REQUEST,
+} from './protocol';
 import { ValidationScheduler } from './validation-scheduler';
+import { FragmentWorkspace, readText } from './workspace';
 
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createFragmentService();
+const workspace = new FragmentWorkspace();
 
-/** The analysis of each open document, for its latest version only. */
-const analyses = new Map<string, { version: number; analysis: Analysis }>();
+/** The editor's settings of ours (`outcomeFragments.*`). */
+interface Settings {
+  validate: 'openFiles' | 'workspace';
+  severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+}
+let settings: Settings = { validate: 'openFiles', severities: {} };
+let workspaceFolders: WorkspaceFolder[] = [];
+let clientHasConfiguration = false;
+
+/** The analysis of each open document, for its latest version and the workspace as it is. */
+const analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
 
 function analysisOf(document: TextDocument): Analysis {
   const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = service.analyze(document.getText(), document.uri);
-  analyses.set(document.uri, { version: document.version, analysis });
+  if (cached && cached.version === document.version && cached.generation === workspace.generation) return cached.analysis;
+  const analysis = analyzeText(document.uri, document.getText());
+  // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
+  const changedIds = workspace.indexText(document.uri, analysis.file);
+  for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
+  analyses.set(document.uri, { version: document.version, generation: workspace.generation, analysis });
   return analysis;
 }
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-    // Completion opens on an empty line by itself; `*` starts a key, `:` and `,` a value or list entry.
-    completionProvider: { triggerCharacters: ['*', ':', ',', ' '] },
-    hoverProvider: true,
-    documentSymbolProvider: true,
-    foldingRangeProvider: true,
-    documentFormattingProvider: true,
-  },
-  serverInfo: { name: 'Outcome Fragments' },
-}));
+function analyzeText(uri: string, text: string): Analysis {
+  return workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri) });
+}
 
-/** Publishes the diagnostics of a document's current version. */
+connection.onInitialize((params: InitializeParams) => {
+  clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      // Completion opens on an empty line by itself; `*` starts a key, `:` and `,` a value or list entry.
+      completionProvider: { triggerCharacters: ['*', ':', ',', ' '] },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+    },
+    serverInfo: { name: 'Outcome Fragments' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeFragments' });
+  await loadWorkspace();
+});
+
+/** (Re)reads the settings, the folders' configurations and the index, then re-checks everything shown. */
+async function loadWorkspace(): Promise<void> {
+  const folderSettings = await Promise.all(
+    workspaceFolders.map(async (folder) => ({
+      uri: folder.uri,
+      settings: { exclude: (await configuration<Record<string, boolean>>('files.exclude', folder.uri)) ?? {} },
+    })),
+  );
+  const ours = await configuration<Partial<Settings>>('outcomeFragments');
+  settings = { validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles', severities: ours?.severities ?? {} };
+  workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
+  workspace.setSeverities(settings.severities);
+  for (const document of documents.all()) workspace.indexText(document.uri, workspace.serviceFor(document.uri).parse(document.getText()));
+  publishConfigProblems();
+  revalidateAll();
+}
+
+async function configuration<T>(section: string, scopeUri?: string): Promise<T | undefined> {
+  if (!clientHasConfiguration) return undefined;
+  return (await connection.workspace.getConfiguration(scopeUri ? { section, scopeUri } : { section })) as T | undefined;
+}
+
+connection.onDidChangeConfiguration(() => void loadWorkspace());
+
+/** Publishes the diagnostics of a file: from the editor's text when open, else from disk (workspace mode). */
 function publishDiagnostics(uri: string): void {
   const document = documents.get(uri);
-  if (!document) return;
-  const { diagnostics } = analysisOf(document);
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
+  if (document) {
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...analysisOf(document).diagnostics] });
+    return;
+  }
+  if (settings.validate !== 'workspace' || !workspace.isIndexed(uri)) {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const text = readText(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : [...analyzeText(uri, text).diagnostics] });
 }
 
 const validations = new ValidationScheduler(publishDiagnostics);
 
+function revalidateAll(): void {
+  const uris = new Set(documents.all().map((document) => document.uri));
+  if (settings.validate === 'workspace') for (const file of workspace.fragmentFiles()) uris.add(file.uri);
+  for (const uri of uris) validations.schedule(uri);
+}
+
+/** A broken `.fragmentrc.json` is reported on the file itself; the default schema stays in force. */
+function publishConfigProblems(): void {
+  for (const { uri, problems } of workspace.configProblems()) {
+    const diagnostics: Diagnostic[] = problems.map((problem) => ({
+      range: problem.range,
+      severity: DiagnosticSeverity.Error,
+      source: 'fragment',
+      code: 'invalid-config',
+      message: `${problem.message} (the default schema stays in force until this is fixed)`,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
+
 // Fired on open too.
 documents.onDidChangeContent(({ document }) => validations.schedule(document.uri));
 documents.onDidClose(({ document }) => {
-  validations.cancel(document.uri);
   analyses.delete(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // Back to what the disk says: for the index, and for its diagnostics in workspace mode.
+  const changedIds = workspace.isIndexed(document.uri) ? workspace.indexFromDisk(document.uri) : workspace.forget(document.uri);
+  validations.schedule(document.uri);
+  for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  let configChanged = false;
+  for (const change of changes) {
+    if (workspace.isConfigFile(change.uri)) {
+      workspace.reloadConfig(change.uri);
+      configChanged = true;
+      continue;
+    }
+    if (documents.get(change.uri)) continue; // the editor's text wins over the disk
+    const changedIds = change.type === FileChangeType.Deleted ? workspace.forget(change.uri) : workspace.indexFromDisk(change.uri);
+    validations.schedule(change.uri);
+    for (const other of workspace.filesWithIds(changedIds, change.uri)) validations.schedule(other);
+  }
+  if (configChanged) {
+    publishConfigProblems();
+    revalidateAll();
+  }
 });
 
 /** Registers a request on an open document's analysis; unknown documents get `empty`. */
@@ -76,17 +189,29 @@ function onDocument<P extends { textDocument: { uri: string } }, R>(
   );
 }
 
-onDocument(connection.onCodeAction, (analysis, params, token) => service.codeActions(analysis, params.range, params.context.only, token), []);
-onDocument(connection.onCompletion, (analysis, params) => service.completions(analysis, params.position), []);
-onDocument(connection.onHover, (analysis, params) => service.hover(analysis, params.position) ?? null, null);
-onDocument(connection.onDocumentSymbol, (analysis) => service.documentSymbols(analysis), []);
-onDocument(connection.onFoldingRanges, (analysis) => service.foldingRanges(analysis), []);
-onDocument(connection.onDocumentFormatting, (analysis) => service.formattingEdits(analysis), []);
+const service = (analysis: Analysis) => workspace.serviceFor(analysis.context.uri);
+
+onDocument(connection.onCodeAction, (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token), []);
+onDocument(connection.onCompletion, (analysis, params) => service(analysis).completions(analysis, params.position), []);
+onDocument(connection.onHover, (analysis, params) => service(analysis).hover(analysis, params.position) ?? null, null);
+onDocument(connection.onDocumentSymbol, (analysis) => service(analysis).documentSymbols(analysis), []);
+onDocument(connection.onFoldingRanges, (analysis) => service(analysis).foldingRanges(analysis), []);
+onDocument(connection.onDocumentFormatting, (analysis) => service(analysis).formattingEdits(analysis), []);
 onDocument(
   (handler: (params: StoryModelParams, token: CancellationToken) => StoryModelResult | ResponseError<void>) =>
     connection.onRequest(STORY_MODEL_REQUEST, handler),
-  (analysis) => service.storyModel(analysis),
+  (analysis) => service(analysis).storyModel(analysis),
   null,
+);
+
+// "Fix all fragments in workspace": the client asks for the files, then for each file's edits.
+connection.onRequest(WORKSPACE_FILES_REQUEST, () => workspace.fragmentFiles().map((file) => file.uri));
+connection.onRequest(FIX_ALL_EDITS_REQUEST, (params: FixAllEditsParams, token) =>
+  whenNotCancelled(token, () => {
+    const uri = params.textDocument.uri;
+    const text = documents.get(uri)?.getText() ?? readText(uri);
+    return text === undefined ? [] : workspace.serviceFor(uri).fixAllEdits(text, uri, token);
+  }),
 );
 
 /** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */

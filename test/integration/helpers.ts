@@ -125,14 +125,25 @@ export async function revertAndClose(): Promise<void> {
 }
 
 let copies = 0;
+/**
+ * Beside the workspace folder, not in it: a copy inside would share its FragmentID with the
+ * example (duplicate-id). The launcher removes the folder around the workspace after the run.
+ */
+const copiesFolder = () => vscode.Uri.joinPath(exampleUri(), '..', '..', 'copies');
 
 /**
- * A new copy of the example, under a name no test used before: its diagnostics can only come
- * from the server's check of this copy, never from a document an earlier test closed (VS Code
- * may keep a closed document, and its diagnostics, for a while).
+ * A new copy of the example, under a name and a FragmentID no test used before: its diagnostics
+ * can only come from the server's check of this copy, never from a document an earlier test
+ * closed (VS Code may keep a closed document, and its diagnostics, for a while), and it shares
+ * its FragmentID with no other file (which would be a duplicate-id).
  */
 export async function freshExampleCopy(extension = 'txt'): Promise<vscode.Uri> {
-  const copy = vscode.Uri.joinPath(exampleUri(), '..', `copy-${++copies}.${extension}`);
-  await vscode.workspace.fs.copy(exampleUri(), copy, { overwrite: true });
+  const copy = vscode.Uri.joinPath(copiesFolder(), `copy-${++copies}.${extension}`);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri()));
+  await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(text.replace(EXAMPLE_ID, `SCC-<redacted>/CIV${900 + copies}`)));
   return copy;
 }
+
+/** The FragmentID of the example; each copy gets one of the same form and length, `SCC-<redacted>/CIV9nn`. */
+export const EXAMPLE_ID = 'SCC-<redacted>/CIV021';
+export const COPY_ID = /^SCC-<redacted>\/CIV9\d\d$/;

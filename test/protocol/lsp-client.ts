@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   type Diagnostic,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
@@ -53,9 +54,14 @@ export class TestClient {
     return { client, initialize };
   }
 
-  /** Resolves with the first diagnostics published (already or from now on) that satisfy `matches`. */
-  diagnostics(matches: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-    const already = this.published.find(matches);
+  /** How many publications have arrived: pass it as `since` to wait only for later ones. */
+  get publishedCount(): number {
+    return this.published.length;
+  }
+
+  /** Resolves with the first diagnostics published (already, or after `since`, or from now on) that satisfy `matches`. */
+  diagnostics(matches: (params: PublishDiagnosticsParams) => boolean, since = 0): Promise<PublishDiagnosticsParams> {
+    const already = this.published.slice(since).find(matches);
     if (already) return Promise.resolve(already);
     return new Promise((resolve) => this.waiters.push({ matches, resolve }));
   }
@@ -69,8 +75,21 @@ export class TestClient {
     return this.published.filter((params) => params.uri === uri);
   }
 
+  private readonly opened = new Set<string>();
+
   async open(uri: string, text: string, version = 1): Promise<void> {
+    this.opened.add(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fragment', version, text } });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.opened.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Closes every document a test opened, so the next test's documents stand alone. */
+  async closeAll(): Promise<void> {
+    for (const uri of [...this.opened]) await this.close(uri);
   }
 
   /** Shuts the server down the LSP way and resolves with its exit code. */

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import {
-  type CodeAction,
-  CodeActionRequest,
-  DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification,
-  type InitializeResult,
-} from 'vscode-languageserver-protocol';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { type CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, type InitializeResult } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client';
 
 const example = readFileSync(join(__dirname, '..', '..', 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
@@ -22,6 +16,7 @@ describe('the language server over stdio', () => {
   before(async () => {
     ({ client, initialize } = await TestClient.start());
   });
+  afterEach(() => client.closeAll());
   after(async () => {
     assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown and exit');
   });
@@ -115,9 +110,29 @@ describe('the language server over stdio', () => {
     const uri = 'file:///workspace/close.txt';
     await client.open(uri, example);
     await client.diagnosticsOf(uri, 1);
-    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await client.close(uri);
     const cleared = await client.diagnostics((params) => params.uri === uri && params.diagnostics.length === 0);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('reports the same FragmentID in two files on both, each pointing at the other, until one closes', async () => {
+    const first = 'file:///workspace/first.fragment';
+    const second = 'file:///workspace/second.fragment';
+    await client.open(first, example);
+    await client.diagnosticsOf(first, 1);
+    await client.open(second, example);
+    const onSecond = await client.diagnosticsOf(second, 1);
+    const duplicate = onSecond.find((diagnostic) => diagnostic.code === 'duplicate-id');
+    assert.equal(duplicate?.range.start.line, 0);
+    assert.deepEqual(
+      duplicate?.relatedInformation?.map((related) => [related.location.uri, related.location.range.start.line]),
+      [[first, 0]],
+    );
+    const onFirst = await client.diagnostics((params) => params.uri === first && params.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-id'));
+    assert.equal(onFirst.diagnostics.find((diagnostic) => diagnostic.code === 'duplicate-id')?.relatedInformation?.[0]?.location.uri, second);
+    const beforeClose = client.publishedCount;
+    await client.close(second);
+    await client.diagnostics((params) => params.uri === first && !params.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-id'), beforeClose);
   });
 
   it('answers a code action request for a document it does not know with nothing', async () => {

@@ -4,7 +4,8 @@ import { configJsonSchema, loadConfig } from '../../server/src/core/schema/confi
 import { createFragmentService } from '../../server/src/core/service';
 import { readFixture } from './helpers';
 
-const at = (problem: { range: { start: { line: number; character: number } } } | undefined) => problem && [problem.range.start.line + 1, problem.range.start.character + 1];
+const at = (problem: { range: { start: { line: number; character: number } } } | undefined) =>
+  problem && [problem.range.start.line + 1, problem.range.start.character + 1];
 
 describe('a team’s configuration (.fragmentrc.json)', () => {
   it('adds a value to a list and turns a code off', () => {
@@ -56,7 +57,10 @@ describe('a team’s configuration (.fragmentrc.json)', () => {
   });
 
   it('reports a new field without a type, and a schema that would not hold together', () => {
-    assert.match(loadConfig('{ "fields": { "Notes": { "required": true } } }').problems[0]?.message ?? '', /"Notes" is no field of the schema: a new field needs a "type"/);
+    assert.match(
+      loadConfig('{ "fields": { "Notes": { "required": true } } }').problems[0]?.message ?? '',
+      /"Notes" is no field of the schema: a new field needs a "type"/,
+    );
     const broken = loadConfig('{\n  "fields": {\n    "Year": { "pattern": { "regex": "(", "description": "x" } }\n  }\n}');
     assert.match(broken.problems[0]?.message ?? '', /fields\.Year\.pattern\.regex: Not a valid regular expression/);
     assert.deepEqual(at(broken.problems[0]), [3, 28]);

@@ -123,6 +123,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   return {
     schema,
     index,
+    /** The parse alone (no rules): what indexing FragmentIDs needs. */
+    parse: (text: string): ParsedFile => parseFragmentFile(text, index),
     analyze,
     fixAll,
     fixAllEdits,

@@ -15,7 +15,9 @@ export type SeveritySetting = (typeof severitySettings)[number];
 /** What a configuration may say of a field: every property optional, and none filled in by default. */
 const fieldChangeSchema = z
   .object({
-    type: z.enum(fieldTypes).describe('The field type: id, text, choice (closed list), vocabulary (open list), list (comma-separated), year, yesno, flag, derived.'),
+    type: z
+      .enum(fieldTypes)
+      .describe('The field type: id, text, choice (closed list), vocabulary (open list), list (comma-separated), year, yesno, flag, derived.'),
     required: z.boolean().describe('Whether the field must be present and not empty.'),
     description: z.string().describe('What the field means, shown on hover.'),
     aliases: z.array(z.string().trim().min(1)).describe('Other keys that name this field.'),
@@ -36,11 +38,12 @@ export const fragmentConfigSchema = z
       .record(z.string().trim().min(1), fieldChangeSchema)
       .optional()
       .describe('Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.'),
-    mergedStory: mergedStorySchema.partial().strict().optional().describe('The merged story: its field, separator and parts (which replace the default parts).'),
-    severities: z
-      .partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings))
+    mergedStory: mergedStorySchema
+      .partial()
+      .strict()
       .optional()
-      .describe('The severity of each diagnostic code, or "off".'),
+      .describe('The merged story: its field, separator and parts (which replace the default parts).'),
+    severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
   })
   .strict();
 export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
@@ -82,14 +85,25 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   const [syntaxError] = syntaxErrors;
   if (syntaxError) {
     // Only the first: the errors after it are mostly its echoes.
-    return fallback([{ message: `Syntax error: ${describeSyntaxError(printParseErrorCode(syntaxError.error))}`, range: rangeAt(syntaxError.offset, syntaxError.length) }]);
+    return fallback([
+      { message: `Syntax error: ${describeSyntaxError(printParseErrorCode(syntaxError.error))}`, range: rangeAt(syntaxError.offset, syntaxError.length) },
+    ]);
   }
   const tree = parseTree(text, [], { allowTrailingComma: true });
   const rangeOf = (path: readonly PropertyKey[]): Range => {
     // The deepest node of the path that exists in the file (a missing property is reported on its object).
     for (let length = path.length; length >= 0; length--) {
-      const node = tree && findNodeAtLocation(tree, path.slice(0, length).filter((key): key is string | number => typeof key !== 'symbol'));
-      if (node) return rangeAt(node.parent?.type === 'property' && length > 0 ? node.parent.offset : node.offset, node.parent?.type === 'property' && length > 0 ? node.parent.length : node.length);
+      const node =
+        tree &&
+        findNodeAtLocation(
+          tree,
+          path.slice(0, length).filter((key): key is string | number => typeof key !== 'symbol'),
+        );
+      if (node)
+        return rangeAt(
+          node.parent?.type === 'property' && length > 0 ? node.parent.offset : node.offset,
+          node.parent?.type === 'property' && length > 0 ? node.parent.length : node.length,
+        );
     }
     return rangeAt(0, 0);
   };
@@ -110,7 +124,11 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   return problems.length > 0 ? fallback(problems) : { schema, severities: config.severities ?? {}, problems: [] };
 }
 
-function applyConfig(base: FragmentSchema, config: FragmentConfig, rangeOf: (path: readonly PropertyKey[]) => Range): { schema: FragmentSchema; problems: ConfigProblem[] } {
+function applyConfig(
+  base: FragmentSchema,
+  config: FragmentConfig,
+  rangeOf: (path: readonly PropertyKey[]) => Range,
+): { schema: FragmentSchema; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const fields = base.fields.map((field) => ({ ...field }));
   for (const [key, change] of Object.entries(config.fields ?? {})) {

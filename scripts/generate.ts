@@ -1,0 +1,23 @@
+// Writes the files generated from the core: snippets/fragment.json (from the default schema) and
+// schemas/fragmentrc.schema.json (the JSON schema of .fragmentrc.json, from its zod schema).
+// Usage: npm run generate. A unit test fails when a committed file is out of date.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { configJsonSchema } from '../server/src/core/schema/config';
+import { defaultSchema } from '../server/src/core/schema/default-schema';
+import { snippetsOf } from '../server/src/core/snippets';
+
+const root = join(__dirname, '..');
+
+export const generatedFiles: Record<string, () => string> = {
+  [join(root, 'snippets', 'fragment.json')]: () => `${JSON.stringify(snippetsOf(defaultSchema), null, 2)}\n`,
+  [join(root, 'schemas', 'fragmentrc.schema.json')]: () => `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
+};
+
+if (require.main === module) {
+  for (const [path, text] of Object.entries(generatedFiles)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text());
+    console.log(`wrote ${path}`);
+  }
+}

@@ -1,0 +1,72 @@
+// The whole harvest: FragmentIDs unique across files, and a team's .fragmentrc.json, in a real VS Code.
+import * as assert from 'node:assert/strict';
+import { suite, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { codeOf, EXAMPLE_ID, exampleUri, openFragment, waitForDiagnostics } from './helpers';
+
+const encoder = new TextEncoder();
+const workspaceFile = (name: string) => vscode.Uri.joinPath(exampleUri(), '..', name);
+const created: vscode.Uri[] = [];
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+  created.push(uri);
+  return uri;
+}
+
+/** The example under another FragmentID, so that it shares it with no other file of the workspace. */
+async function exampleWithId(id: string, change: (text: string) => string = (text) => text): Promise<string> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri()));
+  return change(text.replace(EXAMPLE_ID, id));
+}
+
+const codes = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'fragment').map((d) => `${codeOf(d)}@${d.range.start.line}`);
+
+suite('Workspace checks and configuration', () => {
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { useTrash: false });
+  });
+
+  test('two files with the same FragmentID both show duplicate-id, each pointing at the other', async () => {
+    const text = await exampleWithId('SCC-<redacted>/CIV777');
+    const first = await write('twin-a.fragment', text);
+    const second = await write('twin-b.fragment', text);
+    await openFragment(first);
+    const onFirst = await waitForDiagnostics(first, (all) => all.some((d) => codeOf(d) === 'duplicate-id'), 'duplicate-id on the first twin');
+    assert.equal(onFirst.find((d) => codeOf(d) === 'duplicate-id')?.relatedInformation?.[0]?.location.uri.toString(), second.toString());
+    await openFragment(second);
+    const onSecond = await waitForDiagnostics(second, (all) => all.some((d) => codeOf(d) === 'duplicate-id'), 'duplicate-id on the second twin');
+    assert.equal(onSecond.find((d) => codeOf(d) === 'duplicate-id')?.range.start.line, 0);
+  });
+
+  test('a .fragmentrc.json that accepts "low" as a contribution rating and turns the stale-story check off applies at once', async () => {
+    const text = await exampleWithId('SCC-<redacted>/CIV555', (example) =>
+      example.replace('**Rating contribution**: great', '**Rating contribution**: low').replace('digitized its data', 'digitised its data'),
+    );
+    const fragment = await write('configured.fragment', text);
+    await openFragment(fragment);
+    const before = await waitForDiagnostics(fragment, (all) => all.some((d) => codeOf(d) === 'invalid-value'), 'the default schema’s diagnostics');
+    assert.deepEqual(codes(before), ['unknown-field@3', 'invalid-value@13', 'empty-field@15', 'stale-merged-story@19']);
+
+    await write(
+      '.fragmentrc.json',
+      JSON.stringify({ fields: { 'Rating contribution': { addValues: ['low'] } }, severities: { 'stale-merged-story': 'off' } }, null, 2),
+    );
+    const after = await waitForDiagnostics(fragment, (all) => !all.some((d) => codeOf(d) === 'invalid-value'), 'the configuration to apply');
+    assert.deepEqual(codes(after), ['unknown-field@3', 'empty-field@15']);
+  });
+
+  test('a .fragmentrc.json with a syntax error is reported on its own line, and the default schema stays', async () => {
+    const text = await exampleWithId('SCC-<redacted>/CIV556', (example) => example.replace('**Rating contribution**: great', '**Rating contribution**: low'));
+    const fragment = await write('unconfigured.fragment', text);
+    const config = await write('.fragmentrc.json', '{\n  "fields": {\n    "Rating contribution": { "addValues": ["low"] },,\n  }\n}\n');
+    const onConfig = await waitForDiagnostics(config, (all) => all.some((d) => codeOf(d) === 'invalid-config'), 'the configuration’s syntax error');
+    assert.equal(onConfig[0]?.range.start.line, 2);
+    assert.match(onConfig[0]?.message ?? '', /Syntax error/);
+    await openFragment(fragment);
+    await waitForDiagnostics(fragment, (all) => all.some((d) => codeOf(d) === 'invalid-value'), '"low" to be invalid under the default schema');
+  });
+});
