@@ -2,7 +2,9 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { pathToFileURL } from 'node:url';
 import {
+  ConfigurationRequest,
   type Diagnostic,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -11,6 +13,7 @@ import {
   type InitializeResult,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  RegistrationRequest,
 } from 'vscode-languageserver-protocol';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -43,12 +46,23 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(): Promise<{ client: TestClient; initialize: InitializeResult }> {
+  /**
+   * Starts the server. With a workspace folder, the client also answers `workspace/configuration`
+   * with `settings` (by section), as an editor answers with the user's settings.
+   */
+  static async start(options: { folder?: string; settings?: Record<string, unknown> } = {}): Promise<{ client: TestClient; initialize: InitializeResult }> {
     const client = new TestClient();
+    client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
+    client.connection.onRequest(RegistrationRequest.type, () => undefined);
+    const folderUri = options.folder === undefined ? null : pathToFileURL(options.folder).toString();
     const initialize = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
+      rootUri: folderUri,
+      workspaceFolders: folderUri === null ? null : [{ uri: folderUri, name: 'harvest' }],
+      capabilities: {
+        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+        workspace: { configuration: options.folder !== undefined, workspaceFolders: options.folder !== undefined },
+      },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return { client, initialize };

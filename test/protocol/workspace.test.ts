@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import { TestClient } from './lsp-client';
+
+const repositoryRoot = join(__dirname, '..', '..');
+const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
+const codesOf = (diagnostics: Array<{ code?: string | number }>) => diagnostics.map((diagnostic) => diagnostic.code);
+
+/** A harvest folder: the example twice (same FragmentID), one file hidden by files.exclude, and notes that are no fragment. */
+function harvest(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fragment-workspace-'));
+  mkdirSync(join(folder, 'round3'));
+  mkdirSync(join(folder, 'archive'));
+  writeFileSync(join(folder, 'round3', 'a.txt'), example);
+  writeFileSync(join(folder, 'round3', 'b.fragment'), example);
+  writeFileSync(join(folder, 'archive', 'old.fragment'), example);
+  copyFileSync(join(repositoryRoot, 'example', 'README.md'), join(folder, 'notes.txt'));
+  return folder;
+}
+
+describe('the language server over a workspace', () => {
+  it('in "workspace" mode, checks unopened files, finds a FragmentID used twice across files, and respects files.exclude', async () => {
+    const folder = harvest();
+    const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { validate: 'workspace' }, 'files.exclude': { '**/archive': true } } });
+    const uriOf = (path: string) => pathToFileURL(join(folder, path)).toString();
+    const a = await client.diagnostics((params) => params.uri === uriOf('round3/a.txt'));
+    assert.deepEqual(codesOf(a.diagnostics), ['duplicate-id', 'unknown-field', 'empty-field']);
+    assert.equal(a.diagnostics[0]?.relatedInformation?.[0]?.location.uri, uriOf('round3/b.fragment'));
+    const b = await client.diagnostics((params) => params.uri === uriOf('round3/b.fragment'));
+    assert.deepEqual(codesOf(b.diagnostics), ['duplicate-id', 'unknown-field', 'empty-field']);
+    assert.equal(client.allPublished(uriOf('archive/old.fragment')).length, 0, 'an excluded file is not checked');
+    assert.equal(client.allPublished(uriOf('notes.txt')).length, 0, 'a .txt that is no fragment is not checked');
+
+    // A change on disk reaches the index: once b has another FragmentID, a has no duplicate.
+    const since = client.publishedCount;
+    writeFileSync(join(folder, 'round3', 'b.fragment'), example.replace('CIV021', 'CIV022'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf('round3/b.fragment'), type: FileChangeType.Changed }],
+    });
+    const after = await client.diagnostics((params) => params.uri === uriOf('round3/a.txt'), since);
+    assert.deepEqual(codesOf(after.diagnostics), ['unknown-field', 'empty-field']);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('in "openFiles" mode, checks only open files but still finds their FragmentID in unopened ones', async () => {
+    const folder = harvest();
+    const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { validate: 'openFiles' }, 'files.exclude': {} } });
+    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    // The index is built after `initialized`; opening waits for nothing, so wait for a duplicate-id.
+    await client.open(uri, example);
+    const published = await client.diagnostics((params) => params.uri === uri && codesOf(params.diagnostics).includes('duplicate-id'));
+    assert.equal(published.diagnostics[0]?.relatedInformation?.length, 2, 'b.fragment and archive/old.fragment');
+    assert.deepEqual(
+      client.allPublished(pathToFileURL(join(folder, 'round3', 'b.fragment')).toString()).filter((params) => params.diagnostics.length > 0),
+      [],
+    );
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('reports a broken .fragmentrc.json on its own line and keeps the default schema', async () => {
+    const folder = harvest();
+    writeFileSync(join(folder, '.fragmentrc.json'), '{\n  "severities": {\n    "unknown-field": "of"\n  }\n}\n');
+    const { client } = await TestClient.start({ folder, settings: { outcomeFragments: {}, 'files.exclude': {} } });
+    const config = await client.diagnostics((params) => params.uri === pathToFileURL(join(folder, '.fragmentrc.json')).toString());
+    assert.deepEqual(
+      config.diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.code]),
+      [[2, 'invalid-config']],
+    );
+    assert.match(config.diagnostics[0]?.message ?? '', /severities\.unknown-field/);
+    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    await client.open(uri, example.replace('CIV021', 'CIV099'));
+    assert.ok(codesOf((await client.diagnosticsOf(uri, 1)) ?? []).includes('unknown-field'), 'the default severities stay');
+    assert.equal(await client.stop(), 0);
+  });
+});
