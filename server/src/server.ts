@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from './core/code-actions';
+import { fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
 import { type Analysis, CancelledError } from './core/service';
@@ -52,7 +53,7 @@ function analysisOf(document: TextDocument): Analysis {
   if (cached && cached.version === document.version && cached.generation === workspace.generation) return cached.analysis;
   const analysis = analyzeText(document.uri, document.getText());
   // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
-  const changedIds = workspace.indexText(document.uri, analysis.file);
+  const changedIds = workspace.indexIds(document.uri, analysis.ids);
   for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
   analyses.set(document.uri, { version: document.version, generation: workspace.generation, analysis });
   return analysis;
@@ -97,7 +98,7 @@ async function loadWorkspace(): Promise<void> {
   settings = { validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles', severities: ours?.severities ?? {} };
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
   workspace.setSeverities(settings.severities);
-  for (const document of documents.all()) workspace.indexText(document.uri, workspace.serviceFor(document.uri).parse(document.getText()));
+  for (const document of documents.all()) workspace.indexIds(document.uri, fragmentIds(workspace.serviceFor(document.uri).parse(document.getText()), workspace.serviceFor(document.uri).index));
   publishConfigProblems();
   revalidateAll();
 }

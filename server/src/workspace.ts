@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Location, Range } from 'vscode-languageserver-types';
-import type { ParsedFile } from './core/parse';
+import type { Location } from 'vscode-languageserver-types';
+import { type FragmentId, fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import { CONFIG_FILE_NAME, type ConfigProblem, loadConfig, type SeveritySetting } from './core/schema/config';
 import { defaultSchema } from './core/schema/default-schema';
@@ -27,10 +27,6 @@ interface Folder {
   excluded: (path: string) => boolean;
 }
 
-interface IndexedId {
-  readonly id: string;
-  readonly range: Range;
-}
 
 /**
  * The workspace as the server knows it: each folder's configuration (its `.fragmentrc.json`
@@ -41,7 +37,7 @@ export class FragmentWorkspace {
   private folders: Folder[] = [];
   private readonly defaultService: FragmentService;
   /** FragmentIDs by file URI: from the editor's text for open files, from disk for the others. */
-  private readonly ids = new Map<string, IndexedId[]>();
+  private readonly ids = new Map<string, readonly FragmentId[]>();
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
   generation = 0;
@@ -109,14 +105,9 @@ export class FragmentWorkspace {
   }
 
   /** Records the FragmentIDs of a file's latest text; returns the IDs that came or went. */
-  indexText(uri: string, file: ParsedFile): Set<string> {
-    const service = this.serviceFor(uri);
-    const ids = file.fragments.flatMap((fragment) => {
-      const field = fragment.fields.find((candidate) => candidate.schemaField?.key === service.schema.idField);
-      return field && field.value !== '' ? [{ id: field.value, range: field.valueRange }] : [];
-    });
+  indexIds(uri: string, ids: readonly FragmentId[]): Set<string> {
     const before = this.ids.get(uri) ?? [];
-    this.ids.set(uri, ids);
+    this.ids.set(uri, [...ids]);
     if (sameIds(before, ids)) return new Set();
     this.generation++;
     const kept = new Set(ids.map((entry) => entry.id));
@@ -134,7 +125,8 @@ export class FragmentWorkspace {
   indexFromDisk(uri: string): Set<string> {
     const text = readText(uri);
     if (text === undefined || this.isExcluded(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
-    return this.indexText(uri, this.serviceFor(uri).parse(text));
+    const service = this.serviceFor(uri);
+    return this.indexIds(uri, fragmentIds(service.parse(text), service.index));
   }
 
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */
@@ -208,11 +200,11 @@ function readText(uri: string): string | undefined {
   }
 }
 
-function sameIds(a: readonly IndexedId[], b: readonly IndexedId[]): boolean {
+function sameIds(a: readonly FragmentId[], b: readonly FragmentId[]): boolean {
   return (
     a.length === b.length &&
     a.every((entry, index) => {
-      const other = b[index] as IndexedId;
+      const other = b[index] as FragmentId;
       return entry.id === other.id && entry.range.start.line === other.range.start.line && entry.range.start.character === other.range.start.character;
     })
   );

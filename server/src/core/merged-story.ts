@@ -38,7 +38,7 @@ export function storedMergedStory(fragment: Fragment, story: MergedStorySchema):
 
 /** Values are stored on one line in the story: line breaks (and the space around them) become one space. */
 function flatten(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ');
+  return value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ' ') : value;
 }
 
 function normaliseSpace(text: string): string {

@@ -3,6 +3,19 @@ export function fold(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const listedFolds = new Map<string, string>();
+
+/** `fold` of a listed string (a key or value of the schema), remembered: the same few strings are folded again and again. */
+export function foldListed(text: string): string {
+  let folded = listedFolds.get(text);
+  if (folded === undefined) {
+    if (listedFolds.size > 10_000) listedFolds.clear(); // a bound, should a schema be huge
+    folded = fold(text);
+    listedFolds.set(text, folded);
+  }
+  return folded;
+}
+
 /** FORMAT.md §3: how many edits still count as a near miss of a listed string of this length. */
 export function nearThreshold(length: number): number {
   if (length <= 4) return 1;
@@ -54,7 +67,7 @@ export function nearMatches(input: string, candidates: readonly string[]): { mat
   const folded = fold(input);
   const matches: NearMatch[] = [];
   for (const candidate of candidates) {
-    const target = fold(candidate);
+    const target = foldListed(candidate);
     const max = nearThreshold(Math.max(folded.length, target.length));
     const distance = editDistance(folded, target, max);
     if (distance <= max) matches.push({ candidate, distance });
@@ -68,5 +81,5 @@ export function nearMatches(input: string, candidates: readonly string[]): { mat
 /** All candidates ordered by distance to `input`, nearest first (for fixes that offer every allowed value). */
 export function byDistance(input: string, candidates: readonly string[]): NearMatch[] {
   const folded = fold(input);
-  return candidates.map((candidate) => ({ candidate, distance: editDistance(folded, fold(candidate), 1000) })).sort((x, y) => x.distance - y.distance);
+  return candidates.map((candidate) => ({ candidate, distance: editDistance(folded, foldListed(candidate), 1000) })).sort((x, y) => x.distance - y.distance);
 }

@@ -5,7 +5,10 @@ import { formattingEdits } from './formatting';
 import { hover } from './hover';
 import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
 import { type ParsedFile, parseFragmentFile } from './parse';
+import { shifted, shiftRange } from './shift';
+import { splitIntoChunks } from './chunks';
 import { rules } from './rules';
+import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
 import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severity, type SeverityName } from './rules/rule';
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
@@ -37,8 +40,11 @@ export interface AnalyzeOptions {
 /** One checked text: what the adapters cache per document version. */
 export interface Analysis {
   readonly text: string;
-  readonly file: ParsedFile;
   readonly diagnostics: readonly FragmentDiagnostic[];
+  /** The FragmentIDs of the text, where they stand (for the workspace index). */
+  readonly ids: readonly FragmentId[];
+  /** The whole parse, made when a request first needs it (a check alone does not). */
+  readonly file: ParsedFile;
   readonly context: RuleContext;
 }
 
@@ -65,27 +71,75 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const severities = options.severities ?? {};
   const currentYear = options.currentYear ?? (() => new Date().getFullYear());
 
+  /** Checked chunks by URI and text: a chunk whose text did not change is not checked again. */
+  const chunkResults = new Map<string, { year: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[] }>();
+  const MAX_CACHED_CHUNKS = 20_000;
+
   function analyze(text: string, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+    const year = currentYear();
+    const diagnostics: FragmentDiagnostic[] = [];
+    const ids: FragmentId[] = [];
+    for (const chunk of splitIntoChunks(text, index)) {
+      if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
+      const key = `${uri}\u0000${chunk.text}`;
+      let result = chunkResults.get(key);
+      if (!result || result.year !== year) {
+        result = checkChunk(chunk.text, uri, year);
+        if (chunkResults.size >= MAX_CACHED_CHUNKS) chunkResults.delete(chunkResults.keys().next().value as string);
+        chunkResults.set(key, result);
+      }
+      for (const diagnostic of result.diagnostics) diagnostics.push(shifted(diagnostic, chunk.line));
+      for (const entry of result.ids) ids.push(chunk.line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, chunk.line) });
+    }
+    // The one check across fragments: an ID used twice in the file, or in another file.
+    if (severities['duplicate-id'] !== 'off') diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+    let file: ParsedFile | undefined;
+    let context: RuleContext | undefined;
+    return {
+      text,
+      diagnostics,
+      ids,
+      get file() {
+        file ??= parseFragmentFile(text, index);
+        return file;
+      },
+      get context() {
+        context ??= ruleContext(this.file, uri, year, analyzeOptions);
+        return context;
+      },
+    };
+  }
+
+  /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file. */
+  function checkChunk(text: string, uri: string, year: number) {
     const file = parseFragmentFile(text, index);
-    const context: RuleContext = {
+    const context = ruleContext(file, uri, year, {});
+    const diagnostics: FragmentDiagnostic[] = [];
+    for (const rule of rules) {
+      if (rule.code === 'duplicate-id' || severities[rule.code] === 'off') continue;
+      diagnostics.push(...withSeverity(rule.check(context)));
+    }
+    return { year, diagnostics, ids: fragmentIds(file, index) };
+  }
+
+  function ruleContext(file: ParsedFile, uri: string, year: number, analyzeOptions: AnalyzeOptions): RuleContext {
+    return {
       uri,
       file,
       index,
-      currentYear: currentYear(),
+      currentYear: year,
       ...(analyzeOptions.idLocationsElsewhere ? { idLocationsElsewhere: analyzeOptions.idLocationsElsewhere } : {}),
     };
-    const diagnostics: FragmentDiagnostic[] = [];
-    for (const rule of rules) {
-      if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
-      const setting = severities[rule.code];
-      if (setting === 'off') continue;
-      for (const diagnostic of rule.check(context)) {
-        if (setting !== undefined) diagnostic.severity = Severity[setting];
-        diagnostics.push(diagnostic);
-      }
+  }
+
+  function withSeverity(diagnostics: FragmentDiagnostic[]): FragmentDiagnostic[] {
+    for (const diagnostic of diagnostics) {
+      const setting = severities[diagnostic.code];
+      if (setting !== undefined && setting !== 'off') diagnostic.severity = Severity[setting];
     }
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { text, file, diagnostics, context };
+    return diagnostics;
   }
 
   /** The fixed text: every preferred fix applied until none is left. */

@@ -19,26 +19,25 @@ export const BOM = '\uFEFF';
 /** Splits text into lines on LF, CRLF or a lone CR, keeping exact offsets. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  const hasCarriageReturn = text.includes('\r');
   let lineStart = 0;
-  let number = 0;
-  const push = (end: number, next: number) => {
-    const hasBom = number === 0 && text.charCodeAt(0) === 0xfeff;
-    const start = hasBom ? lineStart + 1 : lineStart;
-    lines.push({ number, start, end, next, column: start - lineStart, text: text.slice(start, end) });
-    number++;
-    lineStart = next;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) push(i, i + 1);
-    else if (code === 13) {
-      const crlf = text.charCodeAt(i + 1) === 10;
-      push(i, crlf ? i + 2 : i + 1);
-      if (crlf) i++;
+  while (true) {
+    // Native searches for the next break: much faster than looking at every character.
+    let end = text.indexOf('\n', lineStart);
+    if (hasCarriageReturn) {
+      const carriageReturn = text.indexOf('\r', lineStart);
+      if (carriageReturn >= 0 && (end < 0 || carriageReturn < end)) end = carriageReturn;
     }
+    const number = lines.length;
+    const start = number === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    if (end < 0) {
+      lines.push({ number, start, end: text.length, next: text.length, column: start - lineStart, text: text.slice(start) });
+      return lines;
+    }
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    lines.push({ number, start, end, next, column: start - lineStart, text: text.slice(start, end) });
+    lineStart = next;
   }
-  push(text.length, text.length);
-  return lines;
 }
 
 /** The line break a new line should use: the document's first one, LF when it has none. */

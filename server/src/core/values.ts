@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import { byDistance, fold, nearMatches, nearThreshold } from './near';
+import { byDistance, fold, foldListed, nearMatches, nearThreshold } from './near';
 import { type Field, positionInValue } from './parse';
 import type { FieldSchema } from './schema/schema-types';
 
@@ -19,8 +19,19 @@ export type ValueFinding =
       preferred?: string;
     };
 
+/** Findings by field: `invalid-value` and `value-format` both ask for them in one analysis. */
+const findingsOfField = new WeakMap<Field, { year: number; findings: ValueFinding[] }>();
+
 /** Checks a field's value against its schema field. Empty values are left to `empty-field`. */
 export function checkValue(field: Field, schemaField: FieldSchema, currentYear: number): ValueFinding[] {
+  const known = findingsOfField.get(field);
+  if (known && known.year === currentYear) return known.findings;
+  const findings = computeFindings(field, schemaField, currentYear);
+  findingsOfField.set(field, { year: currentYear, findings });
+  return findings;
+}
+
+function computeFindings(field: Field, schemaField: FieldSchema, currentYear: number): ValueFinding[] {
   if (field.value === '') return [];
   switch (schemaField.type) {
     case 'id':
@@ -74,12 +85,13 @@ function checkId(field: Field, schemaField: FieldSchema): ValueFinding[] {
 
 function checkClosed(value: string, range: Range, schemaField: FieldSchema): ValueFinding[] {
   if (schemaField.values.includes(value) || schemaField.acceptedAsIs.includes(value)) return [];
-  const canonical = schemaField.values.find((allowed) => fold(allowed) === fold(value));
+  const foldedValue = fold(value);
+  const canonical = schemaField.values.find((allowed) => foldListed(allowed) === foldedValue);
   if (canonical !== undefined) return [{ kind: 'format', range, value, canonical }];
   const ranked = byDistance(value, schemaField.values);
   const [first, second] = ranked;
   const clearlyNearest =
-    first && first.distance <= nearThreshold(Math.max(fold(value).length, fold(first.candidate).length)) && (!second || second.distance > first.distance);
+    first && first.distance <= nearThreshold(Math.max(foldedValue.length, foldListed(first.candidate).length)) && (!second || second.distance > first.distance);
   const consequence = schemaField.type === 'flag' ? ' Until it is corrected, the outcome is treated as confidential.' : '';
   return [
     {
@@ -97,7 +109,8 @@ function checkClosed(value: string, range: Range, schemaField: FieldSchema): Val
 /** Open lists accept any entry except a near miss of a listed one; a pattern, when set, applies to unlisted entries. */
 function checkOpen(value: string, range: Range, schemaField: FieldSchema): ValueFinding[] {
   if (schemaField.values.includes(value)) return [];
-  const canonical = schemaField.values.find((listed) => fold(listed) === fold(value));
+  const foldedValue = fold(value);
+  const canonical = schemaField.values.find((listed) => foldListed(listed) === foldedValue);
   if (canonical !== undefined) return [{ kind: 'format', range, value, canonical }];
   const { matches, unique } = nearMatches(value, schemaField.values);
   if (matches.length > 0) {

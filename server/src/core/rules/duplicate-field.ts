@@ -3,8 +3,8 @@ import type { Field } from '../parse';
 import { type Fix, makeDiagnostic, namedFields, type Rule, type RuleContext } from './rule';
 
 interface DuplicateFieldData {
-  /** The lines of the later field, removable because its value is empty or repeats the first one. */
-  readonly removableLines?: { readonly first: number; readonly last: number };
+  /** The lines of the later field with their line break, removable because its value is empty or repeats the first one. */
+  readonly removeRange?: Range;
 }
 
 /** A field written twice in one fragment; the later line is removable when it adds nothing. */
@@ -27,17 +27,17 @@ export const duplicateField: Rule<DuplicateFieldData> = {
             'error',
             field.keyRange,
             `"${key}" appears twice in this fragment (first on line ${first.line + 1}).`,
-            removable ? { removableLines: { first: field.line, last: field.endLine } } : {},
+            removable ? { removeRange: linesRemoval(context, field.line, field.endLine) } : {},
             [{ location: { uri: context.uri, range: first.keyRange }, message: `First "${key}"` }],
           ),
         ];
       });
     });
   },
-  fixes(diagnostic, context) {
-    const lines = diagnostic.data?.removableLines;
-    if (!lines) return [];
-    const fix: Fix = { title: 'Remove the repeated line', edits: [{ range: linesRemoval(context, lines.first, lines.last), newText: '' }], isPreferred: true };
+  fixes(diagnostic) {
+    const range = diagnostic.data?.removeRange;
+    if (!range) return [];
+    const fix: Fix = { title: 'Remove the repeated line', edits: [{ range, newText: '' }], isPreferred: true };
     return [fix];
   },
 };

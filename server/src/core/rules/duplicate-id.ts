@@ -1,25 +1,45 @@
-import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Field } from '../parse';
-import { fieldNamed, makeDiagnostic, type Rule } from './rule';
+import type { DiagnosticRelatedInformation, Location, Range } from 'vscode-languageserver-types';
+import type { ParsedFile } from '../parse';
+import type { SchemaIndex } from '../schema/schema-index';
+import { type FragmentDiagnostic, fieldNamed, makeDiagnostic, type Rule } from './rule';
+
+/** A FragmentID where it stands. */
+export interface FragmentId {
+  readonly id: string;
+  readonly range: Range;
+}
+
+/** The non-empty FragmentIDs of a file, in order. */
+export function fragmentIds(file: ParsedFile, index: SchemaIndex): FragmentId[] {
+  return file.fragments.flatMap((fragment) => {
+    const field = fieldNamed(fragment, index.schema.idField);
+    return field && field.value !== '' ? [{ id: field.value, range: field.valueRange }] : [];
+  });
+}
+
+/** duplicate-id for IDs of one file: each one used again in the file, or elsewhere in the workspace. */
+export function duplicateIdDiagnostics(
+  ids: readonly FragmentId[],
+  uri: string,
+  idField: string,
+  idLocationsElsewhere?: (id: string) => readonly Location[],
+): FragmentDiagnostic[] {
+  const byId = new Map<string, FragmentId[]>();
+  for (const entry of ids) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
+  return ids.flatMap((entry) => {
+    const related: DiagnosticRelatedInformation[] = (byId.get(entry.id) ?? [])
+      .filter((other) => other !== entry)
+      .map((other) => ({ location: { uri, range: other.range }, message: `Also ${entry.id}` }));
+    for (const location of idLocationsElsewhere?.(entry.id) ?? []) related.push({ location, message: `Also ${entry.id}` });
+    if (related.length === 0) return [];
+    return [makeDiagnostic('duplicate-id', 'error', entry.range, `${idField} "${entry.id}" is used by another fragment.`, undefined, related)];
+  });
+}
 
 /** The same FragmentID on two fragments: of this file, or of other files when the workspace is known. */
 export const duplicateId: Rule = {
   code: 'duplicate-id',
   check({ file, index, uri, idLocationsElsewhere }) {
-    const idFields = file.fragments
-      .map((fragment) => fieldNamed(fragment, index.schema.idField))
-      .filter((field): field is Field => field !== undefined && field.value !== '');
-    const byId = new Map<string, Field[]>();
-    for (const field of idFields) byId.set(field.value, [...(byId.get(field.value) ?? []), field]);
-    return idFields.flatMap((field) => {
-      const related: DiagnosticRelatedInformation[] = (byId.get(field.value) ?? [])
-        .filter((other) => other !== field)
-        .map((other) => ({ location: { uri, range: other.valueRange }, message: `Also ${field.value}` }));
-      for (const location of idLocationsElsewhere?.(field.value) ?? []) related.push({ location, message: `Also ${field.value}` });
-      if (related.length === 0) return [];
-      return [
-        makeDiagnostic('duplicate-id', 'error', field.valueRange, `${index.schema.idField} "${field.value}" is used by another fragment.`, undefined, related),
-      ];
-    });
+    return duplicateIdDiagnostics(fragmentIds(file, index), uri, index.schema.idField, idLocationsElsewhere);
   },
 };

@@ -74,9 +74,16 @@ export function makeDiagnostic<Data>(
   return diagnostic;
 }
 
+const namedFieldsOf = new WeakMap<Fragment, Field[]>();
+
 /** The fields of a fragment that name a schema field (exactly, by case or alias, or through a malformed line). */
 export function namedFields(fragment: Fragment): Field[] {
-  return fragment.fields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
+  let named = namedFieldsOf.get(fragment);
+  if (!named) {
+    named = fragment.fields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
+    namedFieldsOf.set(fragment, named);
+  }
+  return named;
 }
 
 export function fieldNamed(fragment: Fragment, key: string): Field | undefined {

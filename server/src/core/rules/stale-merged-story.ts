@@ -1,9 +1,10 @@
+import type { Position } from 'vscode-languageserver-types';
 import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../merged-story';
 import { makeDiagnostic, type Rule } from './rule';
 
 interface StaleMergedStoryData {
-  /** The fragment whose story is stale, by index in the file. */
-  readonly fragment: number;
+  /** Where the stale story's key stands: its fragment is the one holding this line. */
+  readonly storyAt: Position;
 }
 
 /** The stored merged story no longer matches its parts; the fix regenerates it, keeping every redaction. */
@@ -12,7 +13,7 @@ export const staleMergedStory: Rule<StaleMergedStoryData> = {
   check({ file, index }) {
     const story = index.schema.mergedStory;
     if (!story) return [];
-    return file.fragments.flatMap((fragment, fragmentIndex) => {
+    return file.fragments.flatMap((fragment) => {
       const stored = storedMergedStory(fragment, story);
       if (!stored || isUpToDate(stored.value, computeMergedStory(fragment, story).text)) return [];
       return [
@@ -21,14 +22,15 @@ export const staleMergedStory: Rule<StaleMergedStoryData> = {
           'information',
           stored.keyRange,
           `"${story.field}" is out of date: it no longer matches the fields it is merged from.`,
-          { fragment: fragmentIndex },
+          { storyAt: stored.keyRange.start },
         ),
       ];
     });
   },
   fixes(diagnostic, { file, index }) {
     const story = index.schema.mergedStory;
-    const fragment = diagnostic.data && file.fragments[diagnostic.data.fragment];
+    const line = diagnostic.data?.storyAt.line;
+    const fragment = line === undefined ? undefined : file.fragments.find((candidate) => candidate.startLine <= line && line <= candidate.endLine);
     const stored = fragment && story && storedMergedStory(fragment, story);
     if (!fragment || !story || !stored) return [];
     const regenerated = regenerateMergedStory(stored.value, computeMergedStory(fragment, story).text);
