@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadConfig } from './core/schema/config';
 import { createFragmentService, type FragmentService } from './core/service';
-import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
+import { FRAGMENT_FIRST_LINE, fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
 
 const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] PATH...
 
@@ -63,7 +63,7 @@ export function main(
     return 2;
   }
 
-  let files: string[];
+  let files: Candidate[];
   try {
     files = expandPaths(options.paths, cwd);
   } catch (error) {
@@ -71,21 +71,31 @@ export function main(
     return 2;
   }
 
-  const problems: Problem[] = [];
+  // Each file's problems are written as soon as it is checked: memory stays flat on a big harvest.
+  const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let checkedFiles = 0;
   let fixedFiles = 0;
-  for (const file of files) {
-    const shown = relative(cwd, file) || file;
-    const result = checkFile(service, file, shown, options.fix);
-    problems.push(...result.problems);
+  let firstJson = true;
+  if (options.format === 'json') out('[');
+  for (const candidate of files) {
+    const shown = relative(cwd, candidate.path) || candidate.path;
+    const result = checkFile(service, candidate, shown, options.fix);
+    if (!result) continue;
+    checkedFiles++;
     if (result.fixed) fixedFiles++;
+    for (const problem of result.problems) {
+      counts[problem.severity]++;
+      if (options.format === 'json') {
+        out(`${firstJson ? '\n' : ',\n'}  ${JSON.stringify(problem)}`);
+        firstJson = false;
+      } else out(`${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}\n`);
+    }
   }
-
-  if (options.format === 'json') out(`${JSON.stringify(problems, null, 2)}\n`);
-  else for (const problem of problems) out(`${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}\n`);
-  const summary = summarise(problems, files.length, options.fix ? fixedFiles : undefined);
+  if (options.format === 'json') out(firstJson ? ']\n' : '\n]\n');
+  const summary = summarise(counts, checkedFiles, options.fix ? fixedFiles : undefined);
   if (options.format === 'json') err(`${summary}\n`);
   else out(`${summary}\n`);
-  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  return counts.error > 0 ? 1 : 0;
 }
 
 interface Options {
@@ -114,7 +124,8 @@ function parseOptions(argv: readonly string[]): Options {
 }
 
 function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
-  if (configPath === undefined) return createFragmentService();
+  // Each file is checked once: nothing to gain from remembering its chunks.
+  if (configPath === undefined) return createFragmentService({ reuseChunks: false });
   let text: string;
   try {
     text = readFileSync(resolve(cwd, configPath), 'utf8');
@@ -128,32 +139,44 @@ function serviceFor(configPath: string | undefined, cwd: string): FragmentServic
     );
     throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
   }
-  return createFragmentService({ schema: config.schema, severities: config.severities });
+  return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });
+}
+
+/** A file to check; one found in a folder or by a glob is checked only if it is a fragment file. */
+interface Candidate {
+  readonly path: string;
+  /** A `.txt` found by searching: a fragment file only if its first line is a FragmentID line. */
+  readonly needsFragmentFirstLine: boolean;
 }
 
 /** Files, folders and globs to the list of files to check, each once, in the order given. */
-function expandPaths(paths: readonly string[], cwd: string): string[] {
-  const files = new Set<string>();
+function expandPaths(paths: readonly string[], cwd: string): Candidate[] {
+  const files = new Map<string, Candidate>();
+  const found = (path: string) => {
+    if (!files.has(path)) files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt') });
+  };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute)) files.add(file);
-    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd)) files.add(file);
+    // Searching lists .txt files without opening them: their first line is looked at once read.
+    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file);
+    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file);
     else {
       try {
         statSync(absolute);
       } catch {
         throw new UsageError(`no such file or folder: ${path}`);
       }
-      files.add(absolute);
+      files.set(absolute, { path: absolute, needsFragmentFirstLine: false });
     }
   }
-  return [...files];
+  return [...files.values()];
 }
 
-// ignoreBOM keeps a BOM in the text, so that --fix can write it back.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function checkFile(service: FragmentService, file: string, shown: string, fix: boolean): { problems: Problem[]; fixed: boolean } {
+/** Checks (and fixes) one file; undefined for a searched `.txt` that turns out to be no fragment file. */
+function checkFile(service: FragmentService, candidate: Candidate, shown: string, fix: boolean): { problems: Problem[]; fixed: boolean } | undefined {
+  const file = candidate.path;
   const unreadable = (reason: string) => ({
     problems: [
       {
@@ -181,6 +204,7 @@ function checkFile(service: FragmentService, file: string, shown: string, fix: b
   } catch {
     return unreadable('not valid UTF-8 text');
   }
+  if (candidate.needsFragmentFirstLine && !FRAGMENT_FIRST_LINE.test(text)) return undefined;
   // The BOM is kept out of the check and put back on write.
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const content = text.slice(bom.length);
@@ -219,16 +243,15 @@ function toProblem(file: string, diagnostic: Diagnostic): Problem {
   };
 }
 
-function summarise(problems: readonly Problem[], fileCount: number, fixedFiles: number | undefined): string {
-  const count = (severity: SeverityName) => problems.filter((problem) => problem.severity === severity).length;
+function summarise(counts: Record<SeverityName, number>, fileCount: number, fixedFiles: number | undefined): string {
+  const total = counts.error + counts.warning + counts.info + counts.hint;
   const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
   const fixed = fixedFiles === undefined ? '' : ` Fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
-  if (problems.length === 0) return `No problems in ${files}.${fixed}`;
+  if (total === 0) return `No problems in ${files}.${fixed}`;
   const parts = (['error', 'warning', 'info', 'hint'] as const)
-    .map((severity) => [count(severity), severity] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, severity]) => `${n} ${severity}${n === 1 ? '' : severity === 'info' ? '' : 's'}`);
-  return `${problems.length} problem${problems.length === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.${fixed}`;
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => `${counts[severity]} ${severity}${counts[severity] === 1 || severity === 'info' ? '' : 's'}`);
+  return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.${fixed}`;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -41,8 +41,9 @@ function flatten(value: string): string {
   return value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ' ') : value;
 }
 
+/** Runs of white space as one space. Only runs and other white space are replaced: single spaces, the most of it, stay as they are. */
 function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/(?: \s|[^\S ])\s*/g, ' ').trim();
 }
 
 /**

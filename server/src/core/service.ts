@@ -25,6 +25,11 @@ export interface FragmentServiceOptions {
   readonly severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** The current year, which bounds `year` fields; today's when absent. */
   readonly currentYear?: () => number;
+  /**
+   * Remember each checked chunk, so that checking the text again after an edit re-checks only
+   * what changed (an editor); off where each text is checked once (the command line).
+   */
+  readonly reuseChunks?: boolean;
 }
 
 /** Lets a long request stop early when the editor no longer wants its answer. */
@@ -70,6 +75,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const index = new SchemaIndex(schema);
   const severities = options.severities ?? {};
   const currentYear = options.currentYear ?? (() => new Date().getFullYear());
+  const reuseChunks = options.reuseChunks ?? true;
 
   /** Checked chunks by URI and text: a chunk whose text did not change is not checked again. */
   const chunkResults = new Map<string, { year: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[] }>();
@@ -81,12 +87,14 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const ids: FragmentId[] = [];
     for (const chunk of splitIntoChunks(text, index)) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
-      const key = `${uri}\u0000${chunk.text}`;
-      let result = chunkResults.get(key);
+      const key = reuseChunks ? `${uri}\u0000${chunk.text}` : '';
+      let result = reuseChunks ? chunkResults.get(key) : undefined;
       if (!result || result.year !== year) {
         result = checkChunk(chunk.text, uri, year);
-        if (chunkResults.size >= MAX_CACHED_CHUNKS) chunkResults.delete(chunkResults.keys().next().value as string);
-        chunkResults.set(key, result);
+        if (reuseChunks) {
+          if (chunkResults.size >= MAX_CACHED_CHUNKS) chunkResults.delete(chunkResults.keys().next().value as string);
+          chunkResults.set(key, result);
+        }
       }
       for (const diagnostic of result.diagnostics) diagnostics.push(shifted(diagnostic, chunk.line));
       for (const entry of result.ids) ids.push(chunk.line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, chunk.line) });

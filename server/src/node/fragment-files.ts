@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 
 /** Folders never searched: dependencies and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
+export const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
 
 /** Whether a file is a fragment file: `*.fragment`, or a `.txt` whose first line is a FragmentID line. */
 export function isFragmentFile(path: string): boolean {
@@ -22,8 +22,11 @@ export function isFragmentFile(path: string): boolean {
   }
 }
 
-/** Every fragment file under a folder, recursively, in a stable order. */
-export function fragmentFilesIn(folder: string, exclude: (path: string) => boolean = () => false): string[] {
+/**
+ * Every fragment file under a folder, recursively, in a stable order. With `openTxt` false, a
+ * `.txt` is listed without looking at its first line (the caller does, once it reads the file).
+ */
+export function fragmentFilesIn(folder: string, exclude: (path: string) => boolean = () => false, openTxt = true): string[] {
   const found: string[] = [];
   const walk = (current: string) => {
     let entries: import('node:fs').Dirent[];
@@ -37,7 +40,7 @@ export function fragmentFilesIn(folder: string, exclude: (path: string) => boole
       const path = join(current, entry.name);
       if (exclude(path)) continue;
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(path);
-      else if (entry.isFile() && isFragmentFile(path)) found.push(path);
+      else if (entry.isFile() && (openTxt ? isFragmentFile(path) : path.endsWith('.fragment') || path.endsWith('.txt'))) found.push(path);
     }
   };
   walk(folder);
@@ -90,13 +93,13 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** The fragment files a glob matches, searched from the glob's fixed leading folders. */
-export function fragmentFilesMatching(glob: string, cwd: string): string[] {
+export function fragmentFilesMatching(glob: string, cwd: string, openTxt = true): string[] {
   const normalised = glob.split(sep).join('/');
   const parts = normalised.split('/');
   const firstMagic = parts.findIndex((part) => isGlob(part));
   const base = resolve(cwd, parts.slice(0, firstMagic).join('/') || '.');
   const pattern = globToRegExp(parts.slice(firstMagic).join('/'));
-  return fragmentFilesIn(base).filter((path) => pattern.test(relative(base, path).split(sep).join('/')));
+  return fragmentFilesIn(base, () => false, openTxt).filter((path) => pattern.test(relative(base, path).split(sep).join('/')));
 }
 
 export function isFolder(path: string): boolean {
