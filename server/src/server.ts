@@ -44,6 +44,8 @@ interface Settings {
 let settings: Settings = { validate: 'openFiles', severities: {} };
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
+/** Nothing is published before the settings and configuration files are read: no flash of default results. */
+let workspaceLoaded = false;
 
 /** The analysis of each open document, for its latest version and the workspace as it is. */
 const analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
@@ -98,7 +100,9 @@ async function loadWorkspace(): Promise<void> {
   settings = { validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles', severities: ours?.severities ?? {} };
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
   workspace.setSeverities(settings.severities);
-  for (const document of documents.all()) workspace.indexIds(document.uri, fragmentIds(workspace.serviceFor(document.uri).parse(document.getText()), workspace.serviceFor(document.uri).index));
+  for (const document of documents.all())
+    workspace.indexIds(document.uri, fragmentIds(workspace.serviceFor(document.uri).parse(document.getText()), workspace.serviceFor(document.uri).index));
+  workspaceLoaded = true;
   publishConfigProblems();
   revalidateAll();
 }
@@ -112,6 +116,7 @@ connection.onDidChangeConfiguration(() => void loadWorkspace());
 
 /** Publishes the diagnostics of a file: from the editor's text when open, else from disk (workspace mode). */
 function publishDiagnostics(uri: string): void {
+  if (!workspaceLoaded) return; // loadWorkspace re-checks every open document
   const document = documents.get(uri);
   if (document) {
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...analysisOf(document).diagnostics] });

@@ -27,7 +27,6 @@ interface Folder {
   excluded: (path: string) => boolean;
 }
 
-
 /**
  * The workspace as the server knows it: each folder's configuration (its `.fragmentrc.json`
  * with the editor's severity settings on top) and an index of the FragmentIDs of every fragment

@@ -59,6 +59,26 @@ suite('Workspace checks and configuration', () => {
     assert.deepEqual(codes(after), ['unknown-field@3', 'empty-field@15']);
   });
 
+  test('Fix All Fragments in Workspace fixes and saves the files that need it', async () => {
+    const slips = await exampleWithId('SCC-<redacted>/CIV601', (text) => text.replace('**Year**: 2024', '**Year**: 2024.0'));
+    const first = await write('slips-a.fragment', slips);
+    const second = await write('slips-b.fragment', slips.replace('CIV601', 'CIV602'));
+    // The command fixes every fragment file of the workspace, the example too: put them back after.
+    const originals = await Promise.all(
+      (await vscode.workspace.findFiles('*.{txt,fragment}')).map(async (uri) => ({ uri, bytes: await vscode.workspace.fs.readFile(uri) })),
+    );
+    try {
+      await vscode.commands.executeCommand('outcomeFragments.fixAllInWorkspace');
+      for (const uri of [first, second]) {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        assert.match(text, /^\*\*Country\*\*: DR Congo$/m, `${uri.path} has its key fixed on disk`);
+        assert.match(text, /^\*\*Year\*\*: 2024$/m);
+      }
+    } finally {
+      for (const { uri, bytes } of originals) await vscode.workspace.fs.writeFile(uri, bytes);
+    }
+  });
+
   test('a .fragmentrc.json with a syntax error is reported on its own line, and the default schema stays', async () => {
     const text = await exampleWithId('SCC-<redacted>/CIV556', (example) => example.replace('**Rating contribution**: great', '**Rating contribution**: low'));
     const fragment = await write('unconfigured.fragment', text);

@@ -62,6 +62,21 @@ describe('the language server over a workspace', () => {
     assert.equal(await client.stop(), 0);
   });
 
+  it('lets the editor’s severity settings win over the .fragmentrc.json', async () => {
+    const folder = harvest();
+    writeFileSync(join(folder, '.fragmentrc.json'), JSON.stringify({ severities: { 'empty-field': 'error', 'unknown-field': 'off' } }));
+    const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { severities: { 'empty-field': 'hint' } }, 'files.exclude': {} } });
+    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    await client.open(uri, example.replace('CIV021', 'CIV098'));
+    // The first check may come before the configuration is loaded: wait for the configured one.
+    const published = await client.diagnostics((params) => params.uri === uri && params.diagnostics.length === 1);
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+      [['empty-field', 4]],
+    );
+    assert.equal(await client.stop(), 0);
+  });
+
   it('reports a broken .fragmentrc.json on its own line and keeps the default schema', async () => {
     const folder = harvest();
     writeFileSync(join(folder, '.fragmentrc.json'), '{\n  "severities": {\n    "unknown-field": "of"\n  }\n}\n');

@@ -13,11 +13,12 @@ import { readExample, readFixture, service } from './helpers';
 function wholeFileDiagnostics(text: string): FragmentDiagnostic[] {
   const file = parseFragmentFile(text, service.index);
   const context = { uri: 'file:///test.fragment', file, index: service.index, currentYear: 2026 };
-  return rules.flatMap((rule) => rule.check(context)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return rules
+    .flatMap((rule) => rule.check(context))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-const comparable = (diagnostics: readonly FragmentDiagnostic[]) =>
-  diagnostics.map((diagnostic) => JSON.stringify(diagnostic)).sort();
+const comparable = (diagnostics: readonly FragmentDiagnostic[]) => diagnostics.map((diagnostic) => JSON.stringify(diagnostic)).sort();
 
 const example = readExample();
 const harvestFile = (count: number, separator: string) =>
@@ -68,7 +69,11 @@ describe('checking a file chunk by chunk gives what checking it whole gives', ()
     const fix = fixesOf(stale, analysis.context).find((candidate) => candidate.isPreferred);
     assert.ok(fix);
     const fixed = applyEdits(text, fix.edits);
-    assert.ok(!service.analyze(fixed, 'file:///test.fragment').diagnostics.some((diagnostic) => diagnostic.code === 'stale-merged-story' && diagnostic.range.start.line === stale.range.start.line));
+    assert.ok(
+      !service
+        .analyze(fixed, 'file:///test.fragment')
+        .diagnostics.some((diagnostic) => diagnostic.code === 'stale-merged-story' && diagnostic.range.start.line === stale.range.start.line),
+    );
     assert.deepEqual(service.fixAll(service.fixAll(text, 'x'), 'x'), service.fixAll(text, 'x'));
   });
 });

@@ -17,7 +17,12 @@ export function splitIntoChunks(text: string, index: SchemaIndex): Chunk[] {
   // A lone CR break is too rare to be worth a second scanner: such a file is one chunk.
   if (/\r(?!\n)/.test(text)) return [{ text, line: 0 }];
   const idField = index.schema.fields.find((field) => field.key === index.schema.idField);
-  const keys = [index.schema.idField, ...(idField?.aliases ?? [])].map((key) => key.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const keys = [index.schema.idField, ...(idField?.aliases ?? [])].map((key) =>
+    key
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+'),
+  );
   // Lower-case first letters of the ID keys (ASCII case folding with `| 0x20`).
   const keyInitials = new Set(keys.map((key) => key.charCodeAt(0) | 0x20));
   const startsChunk = new RegExp(`^(?:\\*\\*\\s*(?:${keys.join('|')})\\s*\\*\\*:|\\s*---\\s*$)`, 'i');
@@ -31,7 +36,10 @@ export function splitIntoChunks(text: string, index: SchemaIndex): Chunk[] {
     const end = lineEnd < 0 ? text.length : lineEnd;
     const first = text.charCodeAt(lineStart);
     // Only `---` lines and `**` lines whose key begins as an ID key does can start a chunk: test just those.
-    const candidate = first === 42 ? keyInitials.has(text.charCodeAt(lineStart + 2) | 0x20) || text.charCodeAt(lineStart + 2) === 32 : first === 45 || first === 32 || first === 9;
+    const candidate =
+      first === 42
+        ? keyInitials.has(text.charCodeAt(lineStart + 2) | 0x20) || text.charCodeAt(lineStart + 2) === 32
+        : first === 45 || first === 32 || first === 9;
     if (line > 0 && candidate) {
       const content = text.slice(lineStart, end).replace(/\r$/, '');
       if (startsChunk.test(content)) {

@@ -100,7 +100,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       for (const entry of result.ids) ids.push(chunk.line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, chunk.line) });
     }
     // The one check across fragments: an ID used twice in the file, or in another file.
-    if (severities['duplicate-id'] !== 'off') diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
+    if (severities['duplicate-id'] !== 'off')
+      diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
     let file: ParsedFile | undefined;

@@ -13,7 +13,10 @@ export function shifted(diagnostic: FragmentDiagnostic, lines: number): Fragment
   if (lines === 0) return diagnostic;
   const moved: FragmentDiagnostic = { ...diagnostic, range: shiftRange(diagnostic.range, lines) };
   if (diagnostic.relatedInformation) {
-    moved.relatedInformation = diagnostic.relatedInformation.map((related) => ({ ...related, location: { ...related.location, range: shiftRange(related.location.range, lines) } }));
+    moved.relatedInformation = diagnostic.relatedInformation.map((related) => ({
+      ...related,
+      location: { ...related.location, range: shiftRange(related.location.range, lines) },
+    }));
   }
   if (diagnostic.data !== undefined) moved.data = shiftPositions(diagnostic.data, lines);
   return moved;
