@@ -52,8 +52,13 @@ function normaliseSpace(text: string): string {
  * found by KMP at its leftmost place after the previous one, which is optimal for wildcards.
  */
 export function isUpToDate(stored: string, computed: string): boolean {
-  const pattern = normaliseSpace(stored).split(REDACTION);
-  const text = normaliseSpace(computed);
+  // Stories are mostly stored as they are computed, spacing included: try that first, and
+  // normalise white space (two more passes over both texts) only when it does not match.
+  return matchesWithRedactions(stored.trim(), computed.trim()) || matchesWithRedactions(normaliseSpace(stored), normaliseSpace(computed));
+}
+
+function matchesWithRedactions(stored: string, text: string): boolean {
+  const pattern = stored.split(REDACTION);
   const first = pattern[0] as string;
   if (pattern.length === 1) return first === text;
   if (!text.startsWith(first)) return false;

@@ -41,6 +41,8 @@ export interface Field {
 
 export interface Fragment {
   readonly fields: readonly Field[];
+  /** The fields that name a schema field (exactly, by case or alias, or through a malformed line). */
+  readonly namedFields: readonly Field[];
   /** The first line of the fragment (its first field line). */
   readonly startLine: number;
   /** The last line of its last field. */
@@ -55,7 +57,8 @@ export interface ParsedFile {
   readonly eol: string;
 }
 
-const fieldLinePattern = /^\*\*([^*]+)\*\*:(.*)$/;
+// Only the key is captured: values can be long, and their place is known from the key's end.
+const fieldLinePattern = /^\*\*([^*]+)\*\*:/;
 const starredLinePattern = /^(\s*)(\*{1,2})([^*:]+)(\*{0,2})(\s*)(:?)[ \t]?(.*)$/;
 const plainKeyLinePattern = /^\s*([^*:\s][^*:]{0,80}?)\s*:[ \t]?(.*)$/;
 
@@ -96,13 +99,14 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
     if (fragmentFields && fragmentFields.length > 0) {
       const first = fragmentFields[0] as Field;
       const last = fragmentFields[fragmentFields.length - 1] as Field;
-      fragments.push({ fields: fragmentFields, startLine: first.line, endLine: last.endLine });
+      const namedFields = fragmentFields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
+      fragments.push({ fields: fragmentFields, namedFields, startLine: first.line, endLine: last.endLine });
     }
     fragmentFields = undefined;
   };
 
   for (const line of lines) {
-    if (line.text.trim() === '---') {
+    if (isSeparator(line.text)) {
       closeFragment();
       closeOutside();
       afterSeparator = true;
@@ -196,13 +200,13 @@ function buildField(open: {
   valueLines: ValueLine[];
 }): Field {
   const { shape, line, valueLines } = open;
-  const joined = valueLines.map((valueLine) => valueLine.text).join('\n');
-  const leading = joined.length - joined.trimStart().length;
-  const value = joined.trim();
+  // Most values are one line: no need to join lines to trim them.
+  const joined = valueLines.length === 1 ? (valueLines[0] as ValueLine).text : valueLines.map((valueLine) => valueLine.text).join('\n');
+  const leading = leadingSpace(joined);
+  const value = leading === joined.length ? '' : joined.slice(leading, joined.length - trailingSpace(joined));
   const first = valueLines[0] as ValueLine;
   // An empty value sits where the writer would type it: after the colon and its space, on the field line.
-  const start =
-    value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
+  const start = value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
   const end = value === '' ? start : positionInValue(valueLines, leading + value.length);
   const keyStart = line.column + shape.keyStart;
   return {
@@ -231,6 +235,24 @@ export function positionInValue(valueLines: readonly ValueLine[], offset: number
   return { line: last.line, character: last.character + last.text.length };
 }
 
+/** A line of exactly `---` (white space around it allowed), without copying long lines to trim them. */
+function isSeparator(text: string): boolean {
+  return text.length < 64 && text.includes('---') && text.trim() === '---';
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || (code > 0x1000 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** How many white-space characters a text starts with (counted, not copied). */
 function leadingSpace(text: string): number {
-  return text.length - text.trimStart().length;
+  let count = 0;
+  while (count < text.length && isWhiteSpace(text.charCodeAt(count))) count++;
+  return count;
+}
+
+function trailingSpace(text: string): number {
+  let count = 0;
+  while (count < text.length && isWhiteSpace(text.charCodeAt(text.length - 1 - count))) count++;
+  return count;
 }

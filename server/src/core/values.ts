@@ -19,19 +19,8 @@ export type ValueFinding =
       preferred?: string;
     };
 
-/** Findings by field: `invalid-value` and `value-format` both ask for them in one analysis. */
-const findingsOfField = new WeakMap<Field, { year: number; findings: ValueFinding[] }>();
-
 /** Checks a field's value against its schema field. Empty values are left to `empty-field`. */
 export function checkValue(field: Field, schemaField: FieldSchema, currentYear: number): ValueFinding[] {
-  const known = findingsOfField.get(field);
-  if (known && known.year === currentYear) return known.findings;
-  const findings = computeFindings(field, schemaField, currentYear);
-  findingsOfField.set(field, { year: currentYear, findings });
-  return findings;
-}
-
-function computeFindings(field: Field, schemaField: FieldSchema, currentYear: number): ValueFinding[] {
   if (field.value === '') return [];
   switch (schemaField.type) {
     case 'id':

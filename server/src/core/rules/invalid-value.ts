@@ -1,5 +1,4 @@
-import { checkValue } from '../values';
-import { makeDiagnostic, namedFields, type Rule } from './rule';
+import { makeDiagnostic, namedFields, type Rule, valueFindings } from './rule';
 
 interface InvalidValueData {
   /** Replacements, nearest first. */
@@ -11,10 +10,10 @@ interface InvalidValueData {
 /** A value its field does not allow; one fix per allowed value, nearest first. */
 export const invalidValue: Rule<InvalidValueData> = {
   code: 'invalid-value',
-  check({ file, currentYear }) {
-    return file.fragments.flatMap((fragment) =>
+  check(context) {
+    return context.file.fragments.flatMap((fragment) =>
       namedFields(fragment).flatMap((field) =>
-        checkValue(field, field.schemaField as NonNullable<typeof field.schemaField>, currentYear).flatMap((finding) =>
+        valueFindings(context, field).flatMap((finding) =>
           finding.kind === 'invalid'
             ? [
                 makeDiagnostic<InvalidValueData>('invalid-value', finding.severity, finding.range, finding.message, {

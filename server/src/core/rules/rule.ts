@@ -1,5 +1,6 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Field, Fragment, ParsedFile } from '../parse';
+import { checkValue, type ValueFinding } from '../values';
 import type { SchemaIndex } from '../schema/schema-index';
 
 /** The stable diagnostic codes of FORMAT.md §5: users configure severities by them. */
@@ -49,6 +50,23 @@ export interface RuleContext {
   readonly idLocationsElsewhere?: (id: string) => readonly Location[];
 }
 
+const findingsOf = new WeakMap<RuleContext, Map<Field, ValueFinding[]>>();
+
+/** A field's value findings, computed once per check: `invalid-value` and `value-format` both read them. */
+export function valueFindings(context: RuleContext, field: Field): ValueFinding[] {
+  let byField = findingsOf.get(context);
+  if (!byField) {
+    byField = new Map();
+    findingsOf.set(context, byField);
+  }
+  let findings = byField.get(field);
+  if (!findings) {
+    findings = field.schemaField ? checkValue(field, field.schemaField, context.currentYear) : [];
+    byField.set(field, findings);
+  }
+  return findings;
+}
+
 export interface Rule<Data = unknown> {
   readonly code: DiagnosticCode;
   check(context: RuleContext): FragmentDiagnostic<Data>[];
@@ -74,16 +92,9 @@ export function makeDiagnostic<Data>(
   return diagnostic;
 }
 
-const namedFieldsOf = new WeakMap<Fragment, Field[]>();
-
 /** The fields of a fragment that name a schema field (exactly, by case or alias, or through a malformed line). */
-export function namedFields(fragment: Fragment): Field[] {
-  let named = namedFieldsOf.get(fragment);
-  if (!named) {
-    named = fragment.fields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
-    namedFieldsOf.set(fragment, named);
-  }
-  return named;
+export function namedFields(fragment: Fragment): readonly Field[] {
+  return fragment.namedFields;
 }
 
 export function fieldNamed(fragment: Fragment, key: string): Field | undefined {

@@ -1,5 +1,4 @@
-import { checkValue } from '../values';
-import { makeDiagnostic, namedFields, type Rule } from './rule';
+import { makeDiagnostic, namedFields, type Rule, valueFindings } from './rule';
 
 interface ValueFormatData {
   readonly canonical: string;
@@ -8,10 +7,10 @@ interface ValueFormatData {
 /** An allowed value in a non-canonical form (`Medium`, `2024.0`, `yes`). */
 export const valueFormat: Rule<ValueFormatData> = {
   code: 'value-format',
-  check({ file, currentYear }) {
-    return file.fragments.flatMap((fragment) =>
+  check(context) {
+    return context.file.fragments.flatMap((fragment) =>
       namedFields(fragment).flatMap((field) =>
-        checkValue(field, field.schemaField as NonNullable<typeof field.schemaField>, currentYear).flatMap((finding) =>
+        valueFindings(context, field).flatMap((finding) =>
           finding.kind === 'format'
             ? [
                 makeDiagnostic<ValueFormatData>('value-format', 'hint', finding.range, `"${finding.value}" is written "${finding.canonical}".`, {

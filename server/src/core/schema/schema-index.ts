@@ -40,7 +40,20 @@ export class SchemaIndex {
     return field.key === this.schema.idField;
   }
 
+  /** Keys recur in every file of a harvest (misspellings too): each is matched once. */
+  private readonly matches = new Map<string, KeyMatch>();
+
   match(key: string): KeyMatch {
+    let known = this.matches.get(key);
+    if (!known) {
+      if (this.matches.size > 10_000) this.matches.clear(); // a bound, for a file of random keys
+      known = this.matchAfresh(key);
+      this.matches.set(key, known);
+    }
+    return known;
+  }
+
+  private matchAfresh(key: string): KeyMatch {
     const exact = this.byKey.get(key);
     if (exact) return { kind: 'exact', field: exact };
     const folded = this.byFoldedKey.get(fold(key));
