@@ -1,5 +1,6 @@
 // (a) The floor: read every file and split it into lines, nothing more. Prints JSON.
 import { readFileSync } from 'node:fs';
+
 const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const started = performance.now();
 let lines = 0;

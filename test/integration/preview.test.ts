@@ -31,6 +31,16 @@ function nextRender(preview: OutcomeFragmentsApi, matches: (report: PreviewRende
   });
 }
 
+/** A fresh copy of the example, checked, with its preview opened to the side and rendered. */
+async function previewFreshExample() {
+  const preview = await api();
+  const editor = await openFragment(await freshExampleCopy());
+  await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
+  const rendered = nextRender(preview, (report) => report.sections > 0, 'the preview to render the example');
+  await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
+  return { preview, editor, report: await rendered };
+}
+
 suite('Merged story preview', () => {
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -38,12 +48,7 @@ suite('Merged story preview', () => {
   });
 
   test('shows the example: confidential banner, five sections, redactions as marks, the empty-evidence warning', async () => {
-    const preview = await api();
-    const editor = await openFragment(await freshExampleCopy());
-    await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
-    const rendered = nextRender(preview, (report) => report.sections > 0, 'the preview to render the example');
-    await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-    const report = await rendered;
+    const { report } = await previewFreshExample();
     assert.match(report.title, COPY_ID);
     assert.equal(report.confidentialBanner, true);
     assert.equal(report.sections, 5);
@@ -54,12 +59,7 @@ suite('Merged story preview', () => {
   });
 
   test('follows typing in the description', async () => {
-    const preview = await api();
-    const editor = await openFragment(await freshExampleCopy());
-    await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
-    const opened = nextRender(preview, (report) => report.sections > 0, 'the preview to open');
-    await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-    await opened;
+    const { preview, editor } = await previewFreshExample();
 
     const updated = nextRender(preview, (report) => report.text.includes('digitized and secured its data'), 'the preview to show the typed words');
     const typed = Date.now();

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { type IGrammar, INITIAL, parseRawGrammar, Registry } from 'vscode-textmate';
-import { defaultSchema } from '../../server/src/core/schema/default-schema';
 import { generatedFiles } from '../../scripts/generate';
+import { defaultSchema } from '../../server/src/core/schema/default-schema';
 import { readExample, repositoryRoot } from './helpers';
 
 const grammarPath = join(repositoryRoot, 'syntaxes', 'fragment.tmLanguage.json');

@@ -99,7 +99,9 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
     if (fragmentFields && fragmentFields.length > 0) {
       const first = fragmentFields[0] as Field;
       const last = fragmentFields[fragmentFields.length - 1] as Field;
-      const namedFields = fragmentFields.filter((field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined));
+      const namedFields = fragmentFields.filter(
+        (field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined),
+      );
       fragments.push({ fields: fragmentFields, namedFields, startLine: first.line, endLine: last.endLine });
     }
     fragmentFields = undefined;
@@ -206,7 +208,8 @@ function buildField(open: {
   const value = leading === joined.length ? '' : joined.slice(leading, joined.length - trailingSpace(joined));
   const first = valueLines[0] as ValueLine;
   // An empty value sits where the writer would type it: after the colon and its space, on the field line.
-  const start = value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
+  const start =
+    value === '' ? { line: first.line, character: first.character + first.text.length - first.text.trimStart().length } : positionInValue(valueLines, leading);
   const end = value === '' ? start : positionInValue(valueLines, leading + value.length);
   const keyStart = line.column + shape.keyStart;
   return {

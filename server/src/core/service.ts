@@ -1,22 +1,21 @@
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { completions } from './completion';
+import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
+import { completions } from './completion';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
 import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
 import { type ParsedFile, parseFragmentFile } from './parse';
-import { shifted, shiftRange } from './shift';
-import { splitIntoChunks } from './chunks';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
-import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severity, type SeverityName } from './rules/rule';
+import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severity } from './rules/rule';
+import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
 import type { FragmentSchema } from './schema/schema-types';
-import { documentSymbols, foldingRanges } from './symbols';
+import { shifted, shiftRange } from './shift';
 import { type StoryModel, storyModel } from './story-model';
-
-export type SeveritySetting = SeverityName | 'off';
+import { documentSymbols, foldingRanges } from './symbols';
 
 export interface FragmentServiceOptions {
   /** The schema to check against; the SCC default when absent. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Field, Fragment, ParsedFile } from '../parse';
-import { checkValue, type ValueFinding } from '../values';
 import type { SchemaIndex } from '../schema/schema-index';
+import { checkValue, type ValueFinding } from '../values';
 
 /** The stable diagnostic codes of FORMAT.md §5: users configure severities by them. */
 export const diagnosticCodes = [

@@ -1,4 +1,4 @@
-import { fieldNamed, type Fix, makeDiagnostic, type Rule } from './rule';
+import { type Fix, fieldNamed, makeDiagnostic, type Rule } from './rule';
 
 interface UnknownFieldData {
   /** Keys of the near fields, nearest first. */
