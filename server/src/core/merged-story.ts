@@ -110,27 +110,33 @@ const DROPPED_MARK_REACH = 40;
 
 /**
  * The computed story with every redaction of the stored one kept: words that stood under a
- * `<redacted>` mark stay hidden. Words are aligned with a diff; where a mark cannot be placed
- * with certainty, more is hidden, never less.
+ * `<redacted>` mark stay hidden. The stored story's tokens are aligned with the computed ones by
+ * a diff in which a mark may stand for any token; where a mark cannot be placed with certainty,
+ * more is hidden, never less.
  */
 export function regenerateMergedStory(stored: string, computed: string): string {
   if (!stored.includes(REDACTION)) return computed;
+  // Nothing to place when nothing changed: the stored story is the story.
+  if (isUpToDate(stored, computed)) return stored;
   const storedTokens = tokenize(stored).map((token) => token.text);
   const computedTokens = tokenize(computed);
   const changes = diffArrays(
     storedTokens,
     computedTokens.map((token) => token.text),
-    { maxEditLength: MAX_ALIGNMENT_EDITS },
+    { maxEditLength: MAX_ALIGNMENT_EDITS, comparator: (storedToken, computedToken) => storedToken === computedToken || storedToken === REDACTION },
   );
   if (!changes) return hideAll(computed, computedTokens);
 
-  // Walk the alignment hunk by hunk: a hunk is a run of changes between two common runs.
   const hidden = new Array<boolean>(computedTokens.length).fill(false);
+  /** Computed tokens a mark was aligned with: the words next to them may be hidden by the same mark. */
+  const underMark = new Array<boolean>(computedTokens.length).fill(false);
   const addedRuns: Array<{ start: number; end: number }> = [];
   const droppedMarks: number[] = [];
+  let storedIndex = 0;
   let computedIndex = 0;
   let hunkStart = 0;
   let hunkHasMark = false;
+  // A hunk is a run of changes between two common runs.
   const closeHunk = () => {
     if (computedIndex > hunkStart) {
       if (hunkHasMark) hidden.fill(true, hunkStart, computedIndex);
@@ -141,31 +147,31 @@ export function regenerateMergedStory(stored: string, computed: string): string 
     hunkHasMark = false;
   };
   for (const change of changes) {
+    const count = change.count ?? change.value.length;
     if (change.removed) {
-      if (change.value.includes(REDACTION)) hunkHasMark = true;
+      if (storedTokens.slice(storedIndex, storedIndex + count).includes(REDACTION)) hunkHasMark = true;
+      storedIndex += count;
     } else if (change.added) {
-      computedIndex += change.value.length;
+      computedIndex += count;
     } else {
       closeHunk();
-      computedIndex += change.value.length;
+      for (let offset = 0; offset < count; offset++) {
+        if (storedTokens[storedIndex + offset] === REDACTION) underMark[computedIndex + offset] = hidden[computedIndex + offset] = true;
+      }
+      storedIndex += count;
+      computedIndex += count;
       hunkStart = computedIndex;
     }
   }
   closeHunk();
 
-  // A mark that aligned with nothing may have been matched away by a repeated word: hide the
-  // nearest words that changed, if any are close.
-  for (const at of droppedMarks) {
-    let nearest: { start: number; end: number } | undefined;
-    let nearestDistance = DROPPED_MARK_REACH + 1;
-    for (const run of addedRuns) {
-      const distance = at < run.start ? run.start - at : at > run.end ? at - run.end : 0;
-      if (distance < nearestDistance) {
-        nearest = run;
-        nearestDistance = distance;
-      }
-    }
-    if (nearest) hidden.fill(true, nearest.start, nearest.end);
+  for (const run of addedRuns) {
+    // New words right beside a hidden one may be the rest of what its mark hid ("one or more words").
+    const besideMark = underMark[run.start - 1] === true || underMark[run.end] === true;
+    // A mark that aligned with nothing may have been matched away by a repeated word, its words
+    // then showing up as new ones nearby.
+    const nearDroppedMark = droppedMarks.some((at) => (at < run.start ? run.start - at : at > run.end ? at - run.end : 0) <= DROPPED_MARK_REACH);
+    if (besideMark || nearDroppedMark) hidden.fill(true, run.start, run.end);
   }
   return render(computed, computedTokens, hidden);
 }
