@@ -42,3 +42,22 @@ export function applyPreferredFix(analysis: Analysis, diagnostic: FragmentDiagno
   if (preferred.length !== 1) throw new Error(`Expected one preferred fix for ${summary(diagnostic)}, got ${preferred.length}`);
   return applyEdits(analysis.text, (preferred[0] as (typeof preferred)[number]).edits);
 }
+
+/**
+ * Whether an edit touches only the lines first..last: it may end at the start of the next line
+ * (their line break) or start at the end of the line before (the break before the last line).
+ */
+export function editStaysOnLines(
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  first: number,
+  last: number,
+  lengths: number[],
+): boolean {
+  const startsInside = range.start.line >= first || (range.start.line === first - 1 && range.start.character === lengths[first - 1]);
+  const endsInside = range.end.line <= last || (range.end.line === last + 1 && range.end.character === 0);
+  return startsInside && endsInside;
+}
+
+export function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((content) => content.length);
+}

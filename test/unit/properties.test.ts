@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { fixesOf } from '../../server/src/core/code-actions';
 import { REDACTION, regenerateMergedStory } from '../../server/src/core/merged-story';
 import { defaultSchema } from '../../server/src/core/schema/default-schema';
-import { analyze, readExample, service } from './helpers';
+import { analyze, editStaysOnLines, lineLengths, readExample, service } from './helpers';
 
 /** Cases per property: a quick run by default, the full 100,000 when CI asks (FRAGMENT_PROPERTY_RUNS). */
 const runs = Number(process.env.FRAGMENT_PROPERTY_RUNS ?? 300);
@@ -45,25 +45,6 @@ const mutatedExample = fc
   });
 
 const anyText = fc.oneof(fragmentFile, mutatedExample, fc.string({ unit: 'binary' }));
-
-/**
- * Whether an edit touches only the lines first..last: it may end at the start of the next line
- * (their line break) or start at the end of the line before (the break before the last line).
- */
-export function editStaysOnLines(
-  range: { start: { line: number; character: number }; end: { line: number; character: number } },
-  first: number,
-  last: number,
-  lengths: number[],
-): boolean {
-  const startsInside = range.start.line >= first || (range.start.line === first - 1 && range.start.character === lengths[first - 1]);
-  const endsInside = range.end.line <= last || (range.end.line === last + 1 && range.end.character === 0);
-  return startsInside && endsInside;
-}
-
-function lineLengths(text: string): number[] {
-  return text.split(/\r\n|\r|\n/).map((content, index) => (index === 0 && content.startsWith('\uFEFF') ? content.length : content.length));
-}
 
 describe('properties of the core, on arbitrary text', () => {
   it('checking never throws, and every diagnostic lies inside the document', () => {

@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fixesOf, lineEdits } from '../../server/src/core/code-actions';
+import { fixesOf } from '../../server/src/core/code-actions';
 import { diagnosticCodes } from '../../server/src/core/rules/rule';
 import { applyEdits } from '../../server/src/core/text';
-import { analyze, applyPreferredFix, fixturesFolder, lineOf, readExample, readFixture, SEVERITY, service, summary } from './helpers';
+import {
+  analyze,
+  applyPreferredFix,
+  editStaysOnLines,
+  fixturesFolder,
+  lineLengths,
+  lineOf,
+  readExample,
+  readFixture,
+  SEVERITY,
+  service,
+  summary,
+} from './helpers';
 
 const valid = readFixture('valid.fragment');
 
@@ -146,17 +158,15 @@ describe('fixes stay inside their own field', () => {
           .flatMap((fragment) => fragment.fields)
           .find((candidate) => candidate.line <= diagnostic.range.start.line && diagnostic.range.start.line <= candidate.endLine);
         for (const fix of fixesOf(diagnostic, analysis.context)) {
-          const fixed = applyEdits(text, fix.edits);
-          for (const edit of lineEdits(text, fixed)) {
+          for (const edit of fix.edits) {
             const label = `${name}: ${summary(diagnostic)} "${fix.title}"`;
             if (diagnostic.code === 'missing-field') {
               assert.deepEqual(edit.range.start, edit.range.end, `${label} only inserts`);
               continue;
             }
             assert.ok(field, `${label} is about a field`);
-            const lastChangedLine = edit.range.end.character === 0 ? edit.range.end.line - 1 : edit.range.end.line;
             assert.ok(
-              edit.range.start.line >= field.line && lastChangedLine <= field.endLine,
+              editStaysOnLines(edit.range, field.line, field.endLine, lineLengths(text)),
               `${label} stays on lines ${field.line + 1}-${field.endLine + 1}`,
             );
           }
