@@ -19,7 +19,7 @@ import { FIX_ALL_KIND } from './core/code-actions';
 import { fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
-import { type Analysis, CancelledError } from './core/service';
+import { type Analysis, CancelledError, DEFAULT_MAX_SIZE } from './core/service';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -40,8 +40,10 @@ const workspace = new FragmentWorkspace();
 interface Settings {
   validate: 'openFiles' | 'workspace';
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Bytes (characters) above which a file is not checked. */
+  maxFileSize: number;
 }
-let settings: Settings = { validate: 'openFiles', severities: {} };
+let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE };
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
 /** Nothing is published before the settings and configuration files are read: no flash of default results. */
@@ -97,9 +99,13 @@ async function loadWorkspace(): Promise<void> {
     })),
   );
   const ours = await configuration<Partial<Settings>>('outcomeFragments');
-  settings = { validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles', severities: ours?.severities ?? {} };
+  settings = {
+    validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles',
+    severities: ours?.severities ?? {},
+    maxFileSize: typeof ours?.maxFileSize === 'number' && ours.maxFileSize > 0 ? ours.maxFileSize : DEFAULT_MAX_SIZE,
+  };
+  workspace.setSettings(settings.severities, settings.maxFileSize);
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
-  workspace.setSeverities(settings.severities);
   for (const document of documents.all())
     workspace.indexIds(document.uri, fragmentIds(workspace.serviceFor(document.uri).parse(document.getText()), workspace.serviceFor(document.uri).index));
   workspaceLoaded = true;

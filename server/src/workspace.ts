@@ -7,7 +7,7 @@ import type { DiagnosticCode } from './core/rules/rule';
 import { CONFIG_FILE_NAME, type ConfigProblem, loadConfig, type SeveritySetting } from './core/schema/config';
 import { defaultSchema } from './core/schema/default-schema';
 import type { FragmentSchema } from './core/schema/schema-types';
-import { createFragmentService, type FragmentService } from './core/service';
+import { createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from './core/service';
 import { fragmentFilesIn, globToRegExp, isFragmentFile } from './node/fragment-files';
 
 export interface FolderSettings {
@@ -34,10 +34,11 @@ interface Folder {
  */
 export class FragmentWorkspace {
   private folders: Folder[] = [];
-  private readonly defaultService: FragmentService;
+  private defaultService: FragmentService;
   /** FragmentIDs by file URI: from the editor's text for open files, from disk for the others. */
   private readonly ids = new Map<string, readonly FragmentId[]>();
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  private maxSize = DEFAULT_MAX_SIZE;
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
   generation = 0;
 
@@ -67,8 +68,11 @@ export class FragmentWorkspace {
     this.generation++;
   }
 
-  setSeverities(severities: Partial<Record<DiagnosticCode, SeveritySetting>>): void {
+  /** The editor's settings: severities, and the size above which a file is not checked. */
+  setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number): void {
     this.settingsSeverities = severities;
+    this.maxSize = maxSize;
+    this.defaultService = createFragmentService({ severities, maxSize });
     for (const folder of this.folders) folder.service = this.serviceOf(folder);
     this.generation++;
   }
@@ -123,7 +127,7 @@ export class FragmentWorkspace {
   /** Re-reads a file from disk (after it changed there, or was closed); returns the IDs that came or went. */
   indexFromDisk(uri: string): Set<string> {
     const text = readText(uri);
-    if (text === undefined || this.isExcluded(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
+    if (text === undefined || text.length > this.maxSize || this.isExcluded(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
     const service = this.serviceFor(uri);
     return this.indexIds(uri, fragmentIds(service.parse(text), service.index));
   }
@@ -161,7 +165,7 @@ export class FragmentWorkspace {
 
   private serviceOf(folder: Folder): FragmentService {
     // The editor's settings are the writer's own choice: they win over the team's file.
-    return createFragmentService({ schema: folder.schema, severities: { ...folder.fileSeverities, ...this.settingsSeverities } });
+    return createFragmentService({ schema: folder.schema, severities: { ...folder.fileSeverities, ...this.settingsSeverities }, maxSize: this.maxSize });
   }
 
   private folderOf(uri: string): Folder | undefined {

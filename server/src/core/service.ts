@@ -8,7 +8,7 @@ import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } f
 import { type ParsedFile, parseFragmentFile } from './parse';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
-import { type DiagnosticCode, type FragmentDiagnostic, type RuleContext, Severity } from './rules/rule';
+import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type RuleContext, Severity } from './rules/rule';
 import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
@@ -29,7 +29,14 @@ export interface FragmentServiceOptions {
    * what changed (an editor); off where each text is checked once (the command line).
    */
   readonly reuseChunks?: boolean;
+  /**
+   * Above this many characters a text is not checked: one information diagnostic says so,
+   * rather than an editor stalling on a file that is no fragment file. Default 5,000,000.
+   */
+  readonly maxSize?: number;
 }
+
+export const DEFAULT_MAX_SIZE = 5_000_000;
 
 /** Lets a long request stop early when the editor no longer wants its answer. */
 export interface Cancellation {
@@ -75,6 +82,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const severities = options.severities ?? {};
   const currentYear = options.currentYear ?? (() => new Date().getFullYear());
   const reuseChunks = options.reuseChunks ?? true;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
 
   /** Checked chunks by URI and text: a chunk whose text did not change is not checked again. */
   const chunkResults = new Map<string, { year: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[] }>();
@@ -84,6 +92,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const year = currentYear();
     const diagnostics: FragmentDiagnostic[] = [];
     const ids: FragmentId[] = [];
+    if (text.length > maxSize) return tooLarge(text, uri, year);
     for (const chunk of splitIntoChunks(text, index)) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
       const key = reuseChunks ? `${uri}\u0000${chunk.text}` : '';
@@ -118,6 +127,19 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
         return context;
       },
     };
+  }
+
+  /** A text over the size limit: one diagnostic on its first line, and an empty parse for the requests. */
+  function tooLarge(text: string, uri: string, year: number): Analysis {
+    const megabytes = (size: number) => `${(size / 1_000_000).toFixed(1)} MB`;
+    const diagnostic = makeDiagnostic(
+      'file-too-large',
+      'information',
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      `This file (${megabytes(text.length)}) is larger than the ${megabytes(maxSize)} that is checked: it is not checked. The limit is the setting "outcomeFragments.maxFileSize".`,
+    );
+    const file = parseFragmentFile('', index);
+    return { text, diagnostics: [diagnostic], ids: [], file, context: ruleContext(file, uri, year, {}) };
   }
 
   /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file. */

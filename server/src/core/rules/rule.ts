@@ -18,7 +18,8 @@ export const diagnosticCodes = [
   'id-objective-mismatch',
   'duplicate-id',
 ] as const;
-export type DiagnosticCode = (typeof diagnosticCodes)[number];
+/** The codes of FORMAT.md §5, and `file-too-large`: not a rule, the one diagnostic of a text too large to check. */
+export type DiagnosticCode = (typeof diagnosticCodes)[number] | 'file-too-large';
 
 /** LSP severities by name. */
 export const Severity = { error: 1, warning: 2, information: 3, hint: 4 } as const;
