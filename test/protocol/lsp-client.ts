@@ -85,6 +85,11 @@ export class TestClient {
     return this.diagnostics((params) => params.uri === uri && params.version === version).then((params) => params.diagnostics);
   }
 
+  /** The publications for `uri` that arrived after the first `since` ones (of any document). */
+  publishedAfter(since: number, uri: string): PublishDiagnosticsParams[] {
+    return this.published.slice(since).filter((params) => params.uri === uri);
+  }
+
   allPublished(uri: string): PublishDiagnosticsParams[] {
     return this.published.filter((params) => params.uri === uri);
   }
