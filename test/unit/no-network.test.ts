@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as esbuild from 'esbuild';
+import { repositoryRoot } from './helpers';
+
+/** Node's modules that reach the network. */
+const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns']);
+/** The one allowed use: the language server protocol's own transports (IPC pipes, stdio, and the --socket option), in these packages. */
+const LSP_TRANSPORTS = /node_modules\/vscode-(jsonrpc|languageserver|languageclient)\//;
+/** Ways code in a bundle or the preview could call out. */
+const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendBeacon\b|\bEventSource\b/;
+
+const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts'];
+
+describe('no network', () => {
+  for (const entry of entryPoints) {
+    it(`${entry}: imports no network module beyond the LSP's own transports, and calls out nowhere`, async () => {
+      const result = await esbuild.build({
+        entryPoints: [join(repositoryRoot, entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        mainFields: ['module', 'main'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const offenders = Object.entries(result.metafile.inputs).flatMap(([input, { imports }]) =>
+        imports
+          .filter((imported) => NETWORK_MODULES.has(imported.path.replace(/^node:/, '')))
+          .filter(() => !LSP_TRANSPORTS.test(input))
+          .map((imported) => `${input} imports ${imported.path}`),
+      );
+      assert.deepEqual(offenders, []);
+      const code = result.outputFiles?.[0]?.text ?? '';
+      assert.ok(code.length > 0);
+      assert.doesNotMatch(code, NETWORK_CALLS);
+    });
+  }
+
+  it('the preview’s script and stylesheet load nothing from anywhere', () => {
+    for (const file of ['media/preview.js', 'media/preview.css']) {
+      const text = readFileSync(join(repositoryRoot, file), 'utf8');
+      assert.doesNotMatch(text, NETWORK_CALLS, file);
+      assert.doesNotMatch(text, /https?:|@import|url\(/, file);
+    }
+  });
+});
