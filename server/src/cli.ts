@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { shareableMessages } from './core/confidential-text';
 import { loadConfig } from './core/schema/config';
 import { createFragmentService, type FragmentService } from './core/service';
 import { FRAGMENT_FIRST_LINE, fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
@@ -219,7 +220,10 @@ function checkFile(service: FragmentService, candidate: Candidate, shown: string
       fixed = true;
     }
   }
-  const problems = service.analyze(checked, uri).diagnostics.map((diagnostic) => toProblem(shown, diagnostic));
+  const analysis = service.analyze(checked, uri);
+  // A report can end up anywhere (a CI log): no value of a confidential fragment is shown in it.
+  const messages = analysis.diagnostics.length === 0 ? [] : shareableMessages(analysis.diagnostics, analysis.file, service.schema);
+  const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
   return { problems, fixed };
 }
 
@@ -230,7 +234,7 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
-function toProblem(file: string, diagnostic: Diagnostic): Problem {
+function toProblem(file: string, diagnostic: Diagnostic, message: string): Problem {
   return {
     file,
     line: diagnostic.range.start.line + 1,
@@ -239,7 +243,7 @@ function toProblem(file: string, diagnostic: Diagnostic): Problem {
     endColumn: diagnostic.range.end.character + 1,
     severity: SEVERITY_NAMES[diagnostic.severity ?? 1] ?? 'error',
     code: String(diagnostic.code),
-    message: diagnostic.message,
+    message,
   };
 }
 

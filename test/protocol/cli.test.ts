@@ -89,7 +89,8 @@ describe('fragment-lint', () => {
     writeFileSync(join(folder, 'latin1.fragment'), Buffer.from('**FragmentID**: caf\xe9\n', 'latin1'));
     const { code, stdout } = lint(['.'], folder);
     assert.equal(code, 1);
-    assert.match(stdout, /^bad\.fragment:9:26 error invalid-value "meduim"/m);
+    // The fixture is confidential (flag 1.0): the value is not shown.
+    assert.match(stdout, /^bad\.fragment:9:26 error invalid-value "<redacted>" is not a valid value of "Rating significance"/m);
     assert.match(stdout, /^latin1\.fragment:1:1 error unreadable-file Cannot read this file: not valid UTF-8 text\./m);
     assert.match(stdout, /in 3 files\.$/m);
   });
@@ -138,5 +139,27 @@ describe('fragment-lint', () => {
     const { code, stderr } = lint(['--config', 'team.json', 'a.fragment'], folder);
     assert.equal(code, 2);
     assert.match(stderr, /team\.json:3:26 error Syntax error: property name expected\n$/);
+  });
+});
+
+describe('fragment-lint and confidentiality', () => {
+  const messages = (text: string) => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    writeFileSync(join(folder, 'a.fragment'), text);
+    return lint(['a.fragment'], folder).stdout;
+  };
+  const withCountry = readFileSync(fixture('invalid-value-vocabulary.fragment'), 'utf8');
+
+  it('shows no value of a confidential fragment (flag 1, empty or invalid) in its report', () => {
+    for (const flag of ['1.0', '', 'maybe']) {
+      const text = withCountry.replace('**Outcome statements is CONFIDENTIAL**: 1.0', `**Outcome statements is CONFIDENTIAL**: ${flag}`);
+      const report = messages(text);
+      assert.match(report, /invalid-value "<redacted>" is not a listed value of "Country"\. Did you mean "DR Congo"\?/, `flag "${flag}"`);
+      assert.doesNotMatch(report, /DR Cong"/, `flag "${flag}"`);
+    }
+  });
+
+  it('shows the values of a fragment that may be shared (flag 0)', () => {
+    assert.match(messages(withCountry.replace('CONFIDENTIAL**: 1.0', 'CONFIDENTIAL**: 0')), /invalid-value "DR Cong" is not a listed value/);
   });
 });
