@@ -8,6 +8,7 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
+import { storyToCopy } from './preview/copy';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 
 const LANGUAGE_ID = 'fragment';
@@ -156,7 +157,8 @@ async function copyMergedStory(preview: StoryPreview): Promise<void> {
     void vscode.window.showInformationMessage('This fragment has no merged story yet: its fields are empty.');
     return;
   }
-  if (fragment.confidentiality.confidential) {
+  const { text, mustAsk } = storyToCopy(fragment);
+  if (mustAsk) {
     const copy = 'Copy Anyway';
     const answer = await vscode.window.showWarningMessage(
       `"${fragment.id}" is confidential.`,
@@ -165,6 +167,6 @@ async function copyMergedStory(preview: StoryPreview): Promise<void> {
     );
     if (answer !== copy) return;
   }
-  await vscode.env.clipboard.writeText(fragment.story.text);
+  await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage('Merged story copied.', 3000);
 }

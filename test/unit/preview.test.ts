@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { storyToCopy } from '../../client/src/preview/copy';
 import { escapeHtml, fragmentIndexAt, renderPreviewBody, renderPreviewDocument, textWithPlaceholders } from '../../client/src/preview/render';
 import { analyze, readExample, readFixture, service } from './helpers';
 
@@ -140,5 +141,30 @@ describe('rendering the preview', () => {
     assert.match(page, /<script nonce="abc123" src="https:\/\/webview.test\/preview.js"><\/script>/);
     assert.match(page, /<link rel="stylesheet" nonce="abc123"/);
     assert.ok(!page.includes('unsafe-inline') && !page.includes('unsafe-eval'));
+  });
+});
+
+describe('Copy Merged Story', () => {
+  const copyWithFlag = (flag: string | undefined) => {
+    const text =
+      flag === undefined
+        ? example.replace(/\*\*Outcome statements is CONFIDENTIAL\*\*:.*\n/, '')
+        : example.replace('**Outcome statements is CONFIDENTIAL**: 1.0', `**Outcome statements is CONFIDENTIAL**: ${flag}`);
+    const fragment = modelOf(text).fragments[0];
+    assert.ok(fragment);
+    return storyToCopy(fragment);
+  };
+
+  it('asks first when the flag is 1, empty, invalid or missing', () => {
+    for (const flag of ['1', '1.0', '', 'yes', undefined]) assert.equal(copyWithFlag(flag).mustAsk, true, `flag ${flag}`);
+  });
+  it('copies at once when the flag is 0', () => {
+    assert.equal(copyWithFlag('0').mustAsk, false);
+    assert.equal(copyWithFlag('0.0').mustAsk, false);
+  });
+  it('copies the story with every redaction kept', () => {
+    const { text } = copyWithFlag('0');
+    assert.equal(text.split('<redacted>').length - 1, 8);
+    assert.ok(text.startsWith('On <redacted>, within the coordination office'));
   });
 });

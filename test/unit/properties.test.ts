@@ -44,7 +44,10 @@ const mutatedExample = fc
     return lines.join('\n');
   });
 
-const anyText = fc.oneof(fragmentFile, mutatedExample, fc.string({ unit: 'binary' }));
+/** Random bytes read as UTF-8, as a file of unknown encoding would be. */
+const decodedBytes = fc.uint8Array({ maxLength: 400 }).map((bytes) => new TextDecoder().decode(bytes));
+
+const anyText = fc.oneof(fragmentFile, mutatedExample, fc.string({ unit: 'binary' }), decodedBytes);
 
 describe('properties of the core, on arbitrary text', () => {
   it('checking never throws, and every diagnostic lies inside the document', () => {
