@@ -35,10 +35,12 @@ function percentile(values: number[], fraction: number): number {
 
 /** Keystroke-to-diagnostics: one character changed, then the time until that version's diagnostics arrive. */
 async function latency(text: string, keystrokes: number): Promise<{ median: number; p95: number }> {
-  const { client } = await TestClient.start();
+  // The 2,000-fragment file is larger than the default size limit: raise it, so that it is checked.
+  const { client } = await TestClient.start({ settings: { outcomeFragments: { maxFileSize: 50_000_000 }, 'files.exclude': {} } });
   const uri = 'file:///bench/latency.fragment';
   await client.open(uri, text);
-  await client.diagnosticsOf(uri, 1);
+  const first = await client.diagnosticsOf(uri, 1);
+  if (first.some((diagnostic) => diagnostic.code === 'file-too-large')) throw new Error('the latency file was not checked: over the size limit');
   const line = text.split('\n').findIndex((candidate) => candidate.startsWith('**Outcome description**'));
   const times: number[] = [];
   for (let version = 2; version < keystrokes + 2; version++) {

@@ -222,7 +222,7 @@ function checkFile(service: FragmentService, candidate: Candidate, shown: string
   }
   const analysis = service.analyze(checked, uri);
   // A report can end up anywhere (a CI log): no value of a confidential fragment is shown in it.
-  const messages = analysis.diagnostics.length === 0 ? [] : shareableMessages(analysis.diagnostics, analysis.file, service.schema);
+  const messages = analysis.diagnostics.length === 0 ? [] : shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
   const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
   return { problems, fixed };
 }

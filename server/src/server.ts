@@ -162,6 +162,7 @@ function publishConfigProblems(): void {
 documents.onDidChangeContent(({ document }) => validations.schedule(document.uri));
 documents.onDidClose(({ document }) => {
   analyses.delete(document.uri);
+  workspace.serviceFor(document.uri).forget(document.uri);
   // Back to what the disk says: for the index, and for its diagnostics in workspace mode.
   const changedIds = workspace.isIndexed(document.uri) ? workspace.indexFromDisk(document.uri) : workspace.forget(document.uri);
   validations.schedule(document.uri);

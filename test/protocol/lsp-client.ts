@@ -47,10 +47,11 @@ export class TestClient {
   }
 
   /**
-   * Starts the server. With a workspace folder, the client also answers `workspace/configuration`
-   * with `settings` (by section), as an editor answers with the user's settings.
+   * Starts the server. With `settings`, the client also answers `workspace/configuration` with
+   * them (by section), as an editor answers with the user's settings.
    */
   static async start(options: { folder?: string; settings?: Record<string, unknown> } = {}): Promise<{ client: TestClient; initialize: InitializeResult }> {
+    // Settings are answered (`workspace/configuration`) whenever they are given, with or without a folder.
     const client = new TestClient();
     client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
     client.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -61,7 +62,7 @@ export class TestClient {
       workspaceFolders: folderUri === null ? null : [{ uri: folderUri, name: 'harvest' }],
       capabilities: {
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
-        workspace: { configuration: options.folder !== undefined, workspaceFolders: options.folder !== undefined },
+        workspace: { configuration: options.settings !== undefined, workspaceFolders: options.folder !== undefined },
       },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -15,7 +15,7 @@ export interface Chunk {
  */
 export function splitIntoChunks(text: string, index: SchemaIndex): Chunk[] {
   // A lone CR break is too rare to be worth a second scanner: such a file is one chunk.
-  if (/\r(?!\n)/.test(text)) return [{ text, line: 0 }];
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return [{ text, line: 0 }];
   const idField = index.schema.fields.find((field) => field.key === index.schema.idField);
   const keys = [index.schema.idField, ...(idField?.aliases ?? [])].map((key) =>
     key

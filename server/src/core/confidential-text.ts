@@ -1,7 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { confidentialityOf } from './confidentiality';
-import type { ParsedFile } from './parse';
 import type { FragmentSchema } from './schema/schema-types';
+import type { FragmentSpan } from './service';
 
 /** The codes whose messages quote a field's value (the others quote keys, IDs and the schema's words). */
 const QUOTING_VALUES = new Set(['invalid-value', 'value-format']);
@@ -11,9 +10,9 @@ const QUOTING_VALUES = new Set(['invalid-value', 'value-format']);
  * fragment that is, or is treated as, confidential, a value quoted in a message is replaced by
  * `<redacted>` (the schema's own words stay), so no value of the fragment is shown.
  */
-export function shareableMessages(diagnostics: readonly Diagnostic[], file: ParsedFile, schema: FragmentSchema): string[] {
+export function shareableMessages(diagnostics: readonly Diagnostic[], fragments: readonly FragmentSpan[], schema: FragmentSchema): string[] {
   const schemaWords = new Set(schema.fields.flatMap((field) => [field.key, ...field.aliases, ...field.values]));
-  const confidentialLines = file.fragments.filter((fragment) => confidentialityOf(fragment, schema).confidential);
+  const confidentialLines = fragments.filter((fragment) => fragment.confidential);
   return diagnostics.map((diagnostic) => {
     const line = diagnostic.range.start.line;
     const inConfidential = confidentialLines.some((fragment) => fragment.startLine <= line && line <= fragment.endLine);

@@ -2,6 +2,7 @@ import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, L
 import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
+import { confidentialityOf } from './confidentiality';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
 import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
@@ -54,9 +55,27 @@ export interface Analysis {
   readonly diagnostics: readonly FragmentDiagnostic[];
   /** The FragmentIDs of the text, where they stand (for the workspace index). */
   readonly ids: readonly FragmentId[];
+  /** Where each fragment stands and whether it is (or is treated as) confidential. */
+  readonly fragments: readonly FragmentSpan[];
   /** The whole parse, made when a request first needs it (a check alone does not). */
   readonly file: ParsedFile;
   readonly context: RuleContext;
+}
+
+export interface FragmentSpan {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly confidential: boolean;
+}
+
+/** What checking one chunk gives, with lines counted from the chunk's first line. */
+interface ChunkResult {
+  readonly year: number;
+  readonly diagnostics: FragmentDiagnostic[];
+  readonly ids: FragmentId[];
+  readonly fragments: FragmentSpan[];
+  /** The same, moved to where the chunk stood last time. */
+  placedAt?: { line: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[]; fragments: FragmentSpan[] };
 }
 
 export interface FragmentStory {
@@ -84,29 +103,55 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const reuseChunks = options.reuseChunks ?? true;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
 
-  /** Checked chunks by URI and text: a chunk whose text did not change is not checked again. */
-  const chunkResults = new Map<string, { year: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[] }>();
+  /**
+   * Checked chunks, by document and chunk text: a chunk whose text did not change is not checked
+   * again, and while it also stays on the same line its results are not even moved again.
+   */
+  const chunkResults = new Map<string, Map<string, ChunkResult>>();
+  /** Each document's chunks at its last check: most chunks are where they were, and comparing in place beats hashing. */
+  const lastChunks = new Map<string, Array<{ text: string; result: ChunkResult }>>();
   const MAX_CACHED_CHUNKS = 20_000;
+  let cachedChunks = 0;
+
+  function cachedResult(uri: string, text: string, year: number): ChunkResult {
+    let ofDocument = chunkResults.get(uri);
+    const known = ofDocument?.get(text);
+    if (known && known.year === year) return known;
+    const result = checkChunk(text, uri, year);
+    if (!reuseChunks) return result;
+    if (cachedChunks >= MAX_CACHED_CHUNKS) {
+      chunkResults.clear(); // a bound: rarely reached, and rebuilt by the next check
+      lastChunks.clear();
+      cachedChunks = 0;
+    }
+    if (!ofDocument) {
+      ofDocument = new Map();
+      chunkResults.set(uri, ofDocument);
+    }
+    ofDocument.set(text, result);
+    cachedChunks++;
+    return result;
+  }
 
   function analyze(text: string, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
     const year = currentYear();
     const diagnostics: FragmentDiagnostic[] = [];
     const ids: FragmentId[] = [];
+    const fragments: FragmentSpan[] = [];
     if (text.length > maxSize) return tooLarge(text, uri, year);
-    for (const chunk of splitIntoChunks(text, index)) {
+    const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
+    const current: Array<{ text: string; result: ChunkResult }> = [];
+    for (const [position, chunk] of splitIntoChunks(text, index).entries()) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
-      const key = reuseChunks ? `${uri}\u0000${chunk.text}` : '';
-      let result = reuseChunks ? chunkResults.get(key) : undefined;
-      if (!result || result.year !== year) {
-        result = checkChunk(chunk.text, uri, year);
-        if (reuseChunks) {
-          if (chunkResults.size >= MAX_CACHED_CHUNKS) chunkResults.delete(chunkResults.keys().next().value as string);
-          chunkResults.set(key, result);
-        }
-      }
-      for (const diagnostic of result.diagnostics) diagnostics.push(shifted(diagnostic, chunk.line));
-      for (const entry of result.ids) ids.push(chunk.line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, chunk.line) });
+      const before = previous[position];
+      const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year);
+      if (reuseChunks) current.push({ text: chunk.text, result });
+      if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
+      diagnostics.push(...result.placedAt.diagnostics);
+      ids.push(...result.placedAt.ids);
+      fragments.push(...result.placedAt.fragments);
     }
+    if (reuseChunks) lastChunks.set(uri, current);
     // The one check across fragments: an ID used twice in the file, or in another file.
     if (severities['duplicate-id'] !== 'off')
       diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
@@ -118,6 +163,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       text,
       diagnostics,
       ids,
+      fragments,
       get file() {
         file ??= parseFragmentFile(text, index);
         return file;
@@ -139,11 +185,21 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       `This file (${megabytes(text.length)}) is larger than the ${megabytes(maxSize)} that is checked: it is not checked. The limit is the setting "outcomeFragments.maxFileSize".`,
     );
     const file = parseFragmentFile('', index);
-    return { text, diagnostics: [diagnostic], ids: [], file, context: ruleContext(file, uri, year, {}) };
+    return { text, diagnostics: [diagnostic], ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}) };
+  }
+
+  /** A chunk's results moved down to the line where the chunk stands. */
+  function placed(result: ChunkResult, line: number): NonNullable<ChunkResult['placedAt']> {
+    return {
+      line,
+      diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)),
+      ids: result.ids.map((entry) => (line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, line) })),
+      fragments: result.fragments.map((span) => ({ ...span, startLine: span.startLine + line, endLine: span.endLine + line })),
+    };
   }
 
   /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file. */
-  function checkChunk(text: string, uri: string, year: number) {
+  function checkChunk(text: string, uri: string, year: number): ChunkResult {
     const file = parseFragmentFile(text, index);
     const context = ruleContext(file, uri, year, {});
     const diagnostics: FragmentDiagnostic[] = [];
@@ -151,7 +207,12 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       if (rule.code === 'duplicate-id' || severities[rule.code] === 'off') continue;
       diagnostics.push(...withSeverity(rule.check(context)));
     }
-    return { year, diagnostics, ids: fragmentIds(file, index) };
+    const fragments = file.fragments.map((fragment) => ({
+      startLine: fragment.startLine,
+      endLine: fragment.endLine,
+      confidential: confidentialityOf(fragment, schema).confidential,
+    }));
+    return { year, diagnostics, ids: fragmentIds(file, index), fragments };
   }
 
   function ruleContext(file: ParsedFile, uri: string, year: number, analyzeOptions: AnalyzeOptions): RuleContext {
@@ -204,9 +265,17 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     });
   }
 
+  /** Drops what is remembered of a document (it was closed). */
+  function forget(uri: string): void {
+    cachedChunks -= chunkResults.get(uri)?.size ?? 0;
+    chunkResults.delete(uri);
+    lastChunks.delete(uri);
+  }
+
   return {
     schema,
     index,
+    forget,
     /** The parse alone (no rules): what indexing FragmentIDs needs. */
     parse: (text: string): ParsedFile => parseFragmentFile(text, index),
     analyze,
