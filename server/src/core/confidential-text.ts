@@ -11,13 +11,25 @@ const QUOTING_VALUES = new Set(['invalid-value', 'value-format']);
  * `<redacted>` (the schema's own words stay), so no value of the fragment is shown.
  */
 export function shareableMessages(diagnostics: readonly Diagnostic[], fragments: readonly FragmentSpan[], schema: FragmentSchema): string[] {
-  const schemaWords = new Set(schema.fields.flatMap((field) => [field.key, ...field.aliases, ...field.values]));
+  const schemaWords = wordsOf(schema);
   const confidentialLines = fragments.filter((fragment) => fragment.confidential);
   return diagnostics.map((diagnostic) => {
     const line = diagnostic.range.start.line;
     const inConfidential = confidentialLines.some((fragment) => fragment.startLine <= line && line <= fragment.endLine);
     return inConfidential && QUOTING_VALUES.has(String(diagnostic.code)) ? hideQuotedValues(diagnostic.message, schemaWords) : diagnostic.message;
   });
+}
+
+const schemaWordSets = new WeakMap<FragmentSchema, Set<string>>();
+
+/** The schema's own words (keys, aliases, listed values), gathered once per schema. */
+function wordsOf(schema: FragmentSchema): Set<string> {
+  let words = schemaWordSets.get(schema);
+  if (!words) {
+    words = new Set(schema.fields.flatMap((field) => [field.key, ...field.aliases, ...field.values]));
+    schemaWordSets.set(schema, words);
+  }
+  return words;
 }
 
 function hideQuotedValues(message: string, schemaWords: ReadonlySet<string>): string {
