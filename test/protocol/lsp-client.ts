@@ -31,7 +31,9 @@ export class TestClient {
 
   private constructor() {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run "npm run build" first`);
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    // FRAGMENT_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof" to profile it.
+    const nodeArgs = process.env.FRAGMENT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.process = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
