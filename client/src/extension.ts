@@ -9,6 +9,7 @@ import {
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
 import { storyToCopy } from './preview/copy';
+import { fragmentIndexAt } from './preview/render';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 
 const LANGUAGE_ID = 'fragment';
@@ -25,12 +26,13 @@ export interface OutcomeFragmentsApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
-  const preview = new StoryPreview(context.extensionUri, requestStoryModel(context), isFragment);
+  const storyModel = requestStoryModel(context);
+  const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
-    vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(preview)),
+    vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
@@ -146,13 +148,15 @@ async function fixAllInWorkspace(running: LanguageClient): Promise<void> {
 }
 
 /** Copies the merged story as it will be read (redactions kept); asks first when the outcome is confidential. */
-async function copyMergedStory(preview: StoryPreview): Promise<void> {
+async function copyMergedStory(storyModel: (uri: string) => Promise<StoryModelResult>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage('Put the cursor in a fragment to copy its merged story.');
     return;
   }
-  const fragment = await preview.currentFragment(editor.document, editor.selection.active.line);
+  // The model of the text as it is now (the preview's may be a moment behind the typing).
+  const model = await storyModel(editor.document.uri.toString());
+  const fragment = model?.fragments[fragmentIndexAt(model, editor.selection.active.line)];
   if (!fragment || fragment.story.text === '') {
     void vscode.window.showInformationMessage('This fragment has no merged story yet: its fields are empty.');
     return;

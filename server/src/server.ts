@@ -106,8 +106,10 @@ async function loadWorkspace(): Promise<void> {
   };
   workspace.setSettings(settings.severities, settings.maxFileSize);
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
-  for (const document of documents.all())
-    workspace.indexIds(document.uri, fragmentIds(workspace.serviceFor(document.uri).parse(document.getText()), workspace.serviceFor(document.uri).index));
+  for (const document of documents.all()) {
+    const service = workspace.serviceFor(document.uri);
+    workspace.indexIds(document.uri, fragmentIds(service.parse(document.getText()), service.index));
+  }
   workspaceLoaded = true;
   publishConfigProblems();
   revalidateAll();

@@ -127,7 +127,9 @@ export class FragmentWorkspace {
   /** Re-reads a file from disk (after it changed there, or was closed); returns the IDs that came or went. */
   indexFromDisk(uri: string): Set<string> {
     const text = readText(uri);
-    if (text === undefined || text.length > this.maxSize || this.isExcluded(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
+    // Only the fragment files of the workspace folders stand in the index when closed.
+    const inWorkspace = this.folderOf(uri) !== undefined && !this.isExcluded(uri);
+    if (text === undefined || text.length > this.maxSize || !inWorkspace || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
     const service = this.serviceFor(uri);
     return this.indexIds(uri, fragmentIds(service.parse(text), service.index));
   }

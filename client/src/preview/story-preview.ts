@@ -60,12 +60,6 @@ export class StoryPreview implements vscode.Disposable {
     this.follow(document, vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined);
   }
 
-  /** The fragment the writer is on, as the preview shows it; undefined without a preview model. */
-  async currentFragment(document: vscode.TextDocument, line: number) {
-    const model = document === this.document && this.model ? this.model : await this.requestModel(document.uri.toString());
-    return model?.fragments[fragmentIndexAt(model, line)];
-  }
-
   dispose(): void {
     clearTimeout(this.updateTimer);
     this.panel?.dispose();
