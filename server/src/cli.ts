@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -199,39 +199,68 @@ function checkFile(service: FragmentService, candidate: Candidate, shown: string
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
+  // A searched .txt is a fragment file only if it starts with a FragmentID line (ASCII, so the
+  // bytes tell): any other .txt, in whatever encoding, is none of our business.
+  if (
+    candidate.needsFragmentFirstLine &&
+    !FRAGMENT_FIRST_LINE.test(
+      bytes
+        .subarray(0, 32)
+        .toString('latin1')
+        .replace(/^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return undefined;
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     return unreadable('not valid UTF-8 text');
   }
-  if (candidate.needsFragmentFirstLine && !FRAGMENT_FIRST_LINE.test(text)) return undefined;
   // The BOM is kept out of the check and put back on write.
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const content = text.slice(bom.length);
   const uri = pathToFileURL(file).toString();
-  let checked = content;
-  let fixed = false;
-  if (fix) {
-    const result = service.fixAll(content, uri);
-    if (result !== content) {
-      writeAtomically(file, bom + result);
-      checked = result;
-      fixed = true;
-    }
+  if (!fix) return { problems: report(service, shown, content, uri), fixed: false };
+  const result = service.fixAll(content, uri);
+  if (result === content) return { problems: report(service, shown, content, uri), fixed: false };
+  try {
+    writeAtomically(file, bom + result);
+  } catch (error) {
+    // Reported, and the file is left as it was: its problems are those of its text on disk.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const unwritable: Problem = {
+      file: shown,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'error',
+      code: 'unwritable-file',
+      message: `Cannot write the fixes: ${reason}.`,
+    };
+    return { problems: [unwritable, ...report(service, shown, content, uri)], fixed: false };
   }
-  const analysis = service.analyze(checked, uri);
-  // A report can end up anywhere (a CI log): no value of a confidential fragment is shown in it.
-  const messages = analysis.diagnostics.length === 0 ? [] : shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
-  const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
-  return { problems, fixed };
+  return { problems: report(service, shown, result, uri), fixed: true };
+}
+
+/** The problems of a text. A report can end up anywhere (a CI log): no value of a confidential fragment is shown in it. */
+function report(service: FragmentService, shown: string, text: string, uri: string): Problem[] {
+  const analysis = service.analyze(text, uri);
+  if (analysis.diagnostics.length === 0) return [];
+  const messages = shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
+  return analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
 }
 
 /** Writes through a temporary file in the same folder and a rename, so a file is never half-written. */
 function writeAtomically(file: string, text: string): void {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, text, { mode: statSync(file).mode });
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, text, { mode: statSync(file).mode });
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true }); // gone after the rename; removed after a failure
+  }
 }
 
 function toProblem(file: string, diagnostic: Diagnostic, message: string): Problem {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import fs, { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { main } from '../../server/src/cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -161,5 +162,37 @@ describe('fragment-lint and confidentiality', () => {
 
   it('shows the values of a fragment that may be shared (flag 0)', () => {
     assert.match(messages(withCountry.replace('CONFIDENTIAL**: 1.0', 'CONFIDENTIAL**: 0')), /invalid-value "DR Cong" is not a listed value/);
+  });
+});
+
+describe('fragment-lint on files it cannot or need not touch', () => {
+  it('skips a .txt in another encoding that is no fragment file', () => {
+    const folder = harvest({ 'a.fragment': fixture('value-format.fragment') });
+    writeFileSync(join(folder, 'notes.txt'), Buffer.from('R\xe9union notes\n', 'latin1'));
+    const { code, stdout } = lint(['.'], folder);
+    assert.equal(code, 0);
+    assert.match(stdout, /in 1 file\.$/m);
+  });
+
+  it('reports a file it cannot write, leaves it as it was, and goes on', (t) => {
+    const folder = harvest({ 'a.fragment': fixture('value-format.fragment'), 'b.fragment': fixture('value-format.fragment') });
+    const before = readFileSync(join(folder, 'a.fragment'), 'utf8');
+    // As root (CI) no file mode stops a write: make the disk refuse instead, in this process.
+    t.mock.method(fs, 'renameSync', () => {
+      throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+    });
+    let output = '';
+    const code = main(['--fix', '.'], folder, (text) => {
+      output += text;
+    });
+    assert.equal(code, 1);
+    assert.match(output, /^a\.fragment:1:1 error unwritable-file Cannot write the fixes: EROFS\./m);
+    assert.match(output, /^b\.fragment:1:1 error unwritable-file/m);
+    assert.equal(readFileSync(join(folder, 'a.fragment'), 'utf8'), before);
+    assert.deepEqual(
+      readdirSync(folder).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file is left',
+    );
   });
 });
