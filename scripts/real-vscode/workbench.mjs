@@ -1,24 +1,16 @@
 // One real-VS Code session for the offline launchers: VS Code server + headless Chromium
 // showing the workbench on a throwaway copy of example/, with our extension loaded in
 // development mode and, optionally, the integration suite running in its extension host.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { copyExampleWorkspace, makeRunDir, repoRoot } from './project.mjs';
 import { freePort, startServer, unattendedSettings } from './vscode-server.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox', // we run as root in containers
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const chromiumSettings = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'));
+const chromiumPath = process.env.CHROMIUM_PATH ?? chromiumSettings.path;
+const chromiumArgs = chromiumSettings.args;
 
 /** Fails before any slow step (provisioning) when the session could not work anyway. */
 export function checkPrerequisites() {

@@ -9,7 +9,9 @@ import { renderPreviewBody, renderPreviewDocument } from '../../client/src/previ
 import { createFragmentService } from '../../server/src/core/service';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The same Chromium, started the same way, as the real-VS Code launchers. */
+const chromiumSettings: { path: string; args: string[] } = JSON.parse(readFileSync(join(repositoryRoot, 'scripts', 'real-vscode', 'chromium.json'), 'utf8'));
+const chromiumPath = process.env.CHROMIUM_PATH ?? chromiumSettings.path;
 /** An address nothing listens on: any request to it is a leak, whether or not it is answered. */
 const ELSEWHERE = 'http://127.0.0.2:9';
 
@@ -68,19 +70,7 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumSettings.args });
     page = await browser.newPage();
     // Fetched: answered, or failed for any reason but the policy's block (which happens before any connection).
     page.on('response', (response) => requests.push(response.url()));
