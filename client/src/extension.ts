@@ -3,6 +3,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
+  FRAGMENT_FIRST_LINE,
   STORY_MODEL_REQUEST,
   type StoryModelParams,
   type StoryModelResult,
@@ -13,8 +14,6 @@ import { fragmentIndexAt } from './preview/render';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 
 const LANGUAGE_ID = 'fragment';
-/** Fragment files generated from the harvest spreadsheet are `.txt` files that start with their FragmentID. */
-const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
 
 let client: LanguageClient | undefined;
 

@@ -6,7 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { shareableMessages } from './core/confidential-text';
 import { loadConfig } from './core/schema/config';
 import { createFragmentService, type FragmentService } from './core/service';
-import { FRAGMENT_FIRST_LINE, fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
+import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
+import { FRAGMENT_FIRST_LINE } from './protocol';
 
 const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] PATH...
 

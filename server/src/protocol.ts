@@ -6,6 +6,9 @@ import type { StoryModel } from './core/story-model';
  */
 export const STORY_MODEL_REQUEST = 'fragments/storyModel';
 
+/** Fragment files generated from the harvest spreadsheet are `.txt` files that start with their FragmentID. */
+export const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
+
 export interface StoryModelParams {
   readonly textDocument: { readonly uri: string };
 }

@@ -1,9 +1,9 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { FRAGMENT_FIRST_LINE } from '../protocol';
 
 /** Folders never searched: dependencies and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-export const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
 
 /** Whether a file is a fragment file: `*.fragment`, or a `.txt` whose first line is a FragmentID line. */
 export function isFragmentFile(path: string): boolean {
