@@ -37,12 +37,13 @@ describe('the shared example', () => {
   });
 
   it('has an up-to-date merged story', () => {
-    const [story] = service.mergedStories(analysis);
-    assert.ok(story);
-    assert.equal(story.id, 'SCC-<redacted>/CIV021');
-    assert.equal(story.upToDate, true);
+    const [fragment] = service.storyModel(analysis).fragments;
+    assert.ok(fragment);
+    assert.equal(fragment.id, 'SCC-<redacted>/CIV021');
+    assert.equal(fragment.story.stale, false);
+    assert.ok(!analysis.diagnostics.some((diagnostic) => diagnostic.code === 'stale-merged-story'));
     assert.deepEqual(
-      story.computed.parts.map((part) => part.field),
+      fragment.story.sections.map((section) => section.field),
       [
         'Outcome description',
         'Significance of the outcome',

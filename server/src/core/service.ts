@@ -5,7 +5,6 @@ import { completions } from './completion';
 import { confidentialityOf } from './confidentiality';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
-import { computeMergedStory, isUpToDate, type MergedStory, storedMergedStory } from './merged-story';
 import { type ParsedFile, parseFragmentFile } from './parse';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
@@ -76,14 +75,6 @@ interface ChunkResult {
   readonly fragments: FragmentSpan[];
   /** The same, moved to where the chunk stood last time. */
   placedAt?: { line: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[]; fragments: FragmentSpan[] };
-}
-
-export interface FragmentStory {
-  readonly id: string;
-  readonly computed: MergedStory;
-  /** The stored merged story, when the fragment has the field. */
-  readonly stored?: string;
-  readonly upToDate: boolean;
 }
 
 export class CancelledError extends Error {
@@ -253,18 +244,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return actions;
   }
 
-  /** Each fragment's merged story: computed from its fields, the stored one, and whether that is up to date. */
-  function mergedStories(analysis: Analysis): FragmentStory[] {
-    const story = schema.mergedStory;
-    if (!story) return [];
-    return analysis.file.fragments.map((fragment) => {
-      const computed = computeMergedStory(fragment, story);
-      const stored = storedMergedStory(fragment, story);
-      const id = fragment.fields.find((field) => field.schemaField?.key === schema.idField)?.value ?? '';
-      return stored ? { id, computed, stored: stored.value, upToDate: isUpToDate(stored.value, computed.text) } : { id, computed, upToDate: true };
-    });
-  }
-
   /** Drops what is remembered of a document (it was closed). */
   function forget(uri: string): void {
     cachedChunks -= chunkResults.get(uri)?.size ?? 0;
@@ -282,7 +261,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     fixAll,
     fixAllEdits,
     codeActions,
-    mergedStories,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
     hover: (analysis: Analysis, position: Position): Hover | undefined => hover(analysis.file, position),
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
