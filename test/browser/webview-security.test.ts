@@ -42,6 +42,25 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
   let page: Page;
   /** URLs the page fetched, or tried to fetch past the policy. */
   const requests: string[] = [];
+  /** What the page reported: messages it posted to "VS Code", and policy violations. */
+  const posted: string[] = [];
+  const violations: string[] = [];
+  const waiters: Array<{ done: () => boolean }> = [];
+  /** Resolves once `condition` holds, checked at each report from the page (the test runner's timeout bounds it). */
+  const until = (condition: () => boolean) =>
+    new Promise<void>((resolve) => {
+      if (condition()) return resolve();
+      waiters.push({
+        done: () => {
+          if (!condition()) return false;
+          resolve();
+          return true;
+        },
+      });
+    });
+
+  // Every wait here is on the page's reports; the bound turns a page that never reports into a failure.
+  const bound = { timeout: 60_000 };
 
   before(async () => {
     assert.ok(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath} (apt-get install chromium); .ci/run installs it`);
@@ -79,17 +98,26 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
       if (!/^csp$|BLOCKED_BY_CSP/i.test(request.failure()?.errorText ?? '')) requests.push(request.url());
     });
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
-    // What VS Code gives a webview, and a record of every Content-Security-Policy violation.
-    // (Scripts for the page are strings: the test runner's transform would add helpers to functions.)
+    // What VS Code gives a webview, and a record of every Content-Security-Policy violation. The
+    // page reports both to this test through exposed functions: waits are on those events (a
+    // polling wait would evaluate code in the page, which its own policy forbids).
+    await page.exposeFunction('__reportToTest', (kind: string, detail: string) => {
+      (kind === 'violation' ? violations : posted).push(detail);
+      for (const waiter of [...waiters]) if (waiter.done()) waiters.splice(waiters.indexOf(waiter), 1);
+    });
     await page.addInitScript(`
       window.__violations = [];
-      window.__posted = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
-      window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.push(message), getState: () => undefined, setState: () => undefined });
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const violation = event.violatedDirective + ' ' + event.blockedURI;
+        window.__violations.push(violation);
+        window.__reportToTest('violation', violation);
+      });
+      window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__reportToTest('posted', message.type), getState: () => undefined, setState: () => undefined });
     `);
+    const ready = until(() => posted.includes('ready'));
     await page.goto(origin);
-    await page.waitForFunction(`window.__posted.some((message) => message.type === 'ready')`);
-  });
+    await ready;
+  }, bound);
 
   after(async () => {
     await browser?.close();
@@ -111,10 +139,11 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
   /** Sends the page a render, as the extension does. */
   const sendRender = (html: string) => page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(html)}, cursorLine: 0 }, '*')`);
 
-  it('shows every payload as text: no script runs, nothing is fetched, no policy is even tested', async () => {
+  it('shows every payload as text: no script runs, nothing is fetched, no policy is even tested', bound, async () => {
     // The extension sends renders as messages: the script puts them in the page.
+    const rendered = until(() => posted.includes('rendered'));
     await sendRender(await page.evaluate(`document.getElementById('preview').innerHTML`));
-    await page.waitForFunction(`window.__posted.some((message) => message.type === 'rendered')`);
+    await rendered;
     await page.mouse.move(200, 200);
     const seen = await state();
     assert.equal(seen.pwned, undefined, 'no payload ran');
@@ -128,10 +157,11 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
     );
   });
 
-  it('blocks inline script, handlers, styles and foreign loads even in HTML that was not escaped (the policy, on its own)', async () => {
+  it('blocks inline script, handlers, styles and foreign loads even in HTML that was not escaped (the policy, on its own)', bound, async () => {
     const unescaped = payloads.join('\n');
+    const blocked = until(() => violations.length > 0);
     await sendRender(unescaped);
-    await page.waitForFunction(`window.__violations.length > 0`);
+    await blocked;
     const seen = await state();
     assert.equal(seen.pwned, undefined, 'no inline handler ran');
     assert.ok(
