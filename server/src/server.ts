@@ -55,7 +55,7 @@ const analyses = new Map<string, { version: number; generation: number; analysis
 function analysisOf(document: TextDocument): Analysis {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version && cached.generation === workspace.generation) return cached.analysis;
-  const analysis = analyzeText(document.uri, document.getText());
+  const analysis = analyzeText(document.uri, document.getText(), true);
   // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
   const changedIds = workspace.indexIds(document.uri, analysis.ids);
   for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
@@ -63,8 +63,9 @@ function analysisOf(document: TextDocument): Analysis {
   return analysis;
 }
 
-function analyzeText(uri: string, text: string): Analysis {
-  return workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri) });
+/** Checks a text; `remember` for an open document, whose next check reuses this one's chunks. */
+function analyzeText(uri: string, text: string, remember: boolean): Analysis {
+  return workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri), remember });
 }
 
 connection.onInitialize((params: InitializeParams) => {
@@ -135,7 +136,7 @@ function publishDiagnostics(uri: string): void {
     return;
   }
   const text = readText(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : [...analyzeText(uri, text).diagnostics] });
+  void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : [...analyzeText(uri, text, false).diagnostics] });
 }
 
 const validations = new ValidationScheduler(publishDiagnostics);

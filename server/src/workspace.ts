@@ -196,7 +196,8 @@ function excluder(folderPath: string, exclude: Record<string, boolean>): (path: 
   };
 }
 
-function readText(uri: string): string | undefined {
+/** A file's text without its BOM, or undefined when it cannot be read. */
+export function readText(uri: string): string | undefined {
   try {
     const text = readFileSync(fileURLToPath(uri), 'utf8');
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -214,5 +215,3 @@ function sameIds(a: readonly FragmentId[], b: readonly FragmentId[]): boolean {
     })
   );
 }
-
-export { readText };

@@ -2,7 +2,6 @@ import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, 
 import { fragmentAt, locate } from './locate';
 import { fold } from './near';
 import type { Field, ParsedFile } from './parse';
-import { namedFields } from './rules/rule';
 import type { SchemaIndex } from './schema/schema-index';
 import type { FieldSchema } from './schema/schema-types';
 import { listEntries } from './values';
@@ -36,13 +35,7 @@ export function completions(file: ParsedFile, index: SchemaIndex, position: Posi
 
 function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position, replace: Range, wholeLine: boolean, currentYear: number): CompletionItem[] {
   const fragment = fragmentAt(file, position.line);
-  const used = new Set(
-    fragment
-      ? namedFields(fragment)
-          .filter((field) => field.line !== position.line)
-          .map((field) => field.schemaField?.key)
-      : [],
-  );
+  const used = new Set(fragment ? fragment.namedFields.filter((field) => field.line !== position.line).map((field) => field.schemaField?.key) : []);
   return index.fields
     .filter((field) => !used.has(field.key))
     .map((field): CompletionItem => {

@@ -1,5 +1,5 @@
 import { fold } from './near';
-import type { Fragment } from './parse';
+import { type Fragment, fieldNamed } from './parse';
 import type { FragmentSchema } from './schema/schema-types';
 
 export type ConfidentialityReason = 'flagged' | 'public' | 'empty' | 'invalid' | 'missing' | 'no-flag-in-schema';
@@ -16,7 +16,7 @@ export interface ConfidentialityVerdict {
 export function confidentialityOf(fragment: Fragment, schema: FragmentSchema): ConfidentialityVerdict {
   const rule = schema.confidentiality;
   if (!rule) return { confidential: true, reason: 'no-flag-in-schema' };
-  const flag = fragment.fields.find((field) => field.schemaField?.key === rule.field);
+  const flag = fieldNamed(fragment, rule.field);
   if (!flag) return { confidential: true, reason: 'missing' };
   if (flag.value === '') return { confidential: true, reason: 'empty' };
   if (rule.publicValues.some((value) => fold(value) === fold(flag.value))) return { confidential: false, reason: 'public' };

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { Field, Fragment } from './parse';
+import { type Field, type Fragment, fieldNamed } from './parse';
 import type { MergedStorySchema } from './schema/schema-types';
 
 /** The anonymisation mark that hides one or more words of the merged story (FORMAT.md §4). */
@@ -23,7 +23,7 @@ export interface MergedStory {
 export function computeMergedStory(fragment: Fragment, story: MergedStorySchema): MergedStory {
   const parts: MergedStoryPart[] = [];
   for (const part of story.parts) {
-    const field = fragment.fields.find((candidate) => candidate.schemaField?.key === part.field);
+    const field = fieldNamed(fragment, part.field);
     const text = field ? flatten(field.value) : '';
     if (text !== '') parts.push({ field: part.field, label: part.label, text });
   }
@@ -33,7 +33,7 @@ export function computeMergedStory(fragment: Fragment, story: MergedStorySchema)
 
 /** The stored merged story field of a fragment, if any. */
 export function storedMergedStory(fragment: Fragment, story: MergedStorySchema): Field | undefined {
-  return fragment.fields.find((field) => field.schemaField?.key === story.field);
+  return fieldNamed(fragment, story.field);
 }
 
 /** Values are stored on one line in the story: line breaks (and the space around them) become one space. */

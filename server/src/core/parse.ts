@@ -227,6 +227,11 @@ function buildField(open: {
   };
 }
 
+/** The field of a fragment that names the schema field `key`, if any (the first, should it be written twice). */
+export function fieldNamed(fragment: Fragment, key: string): Field | undefined {
+  return fragment.namedFields.find((field) => field.schemaField?.key === key);
+}
+
 /** The position of an offset into the raw value lines joined with `\n`. */
 export function positionInValue(valueLines: readonly ValueLine[], offset: number): Position {
   let remaining = offset;

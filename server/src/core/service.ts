@@ -46,6 +46,8 @@ export interface Cancellation {
 export interface AnalyzeOptions {
   readonly idLocationsElsewhere?: (id: string) => readonly Location[];
   readonly cancellation?: Cancellation;
+  /** Whether this check may update what is remembered of the document: not for fix-all's passing texts. */
+  readonly remember?: boolean;
 }
 
 /** One checked text: what the adapters cache per document version. */
@@ -104,12 +106,12 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const MAX_CACHED_CHUNKS = 20_000;
   let cachedChunks = 0;
 
-  function cachedResult(uri: string, text: string, year: number): ChunkResult {
+  function cachedResult(uri: string, text: string, year: number, remember: boolean): ChunkResult {
     let ofDocument = chunkResults.get(uri);
     const known = ofDocument?.get(text);
     if (known && known.year === year) return known;
     const result = checkChunk(text, uri, year);
-    if (!reuseChunks) return result;
+    if (!remember) return result;
     if (cachedChunks >= MAX_CACHED_CHUNKS) {
       chunkResults.clear(); // a bound: rarely reached, and rebuilt by the next check
       lastChunks.clear();
@@ -130,19 +132,20 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const ids: FragmentId[] = [];
     const fragments: FragmentSpan[] = [];
     if (text.length > maxSize) return tooLarge(text, uri, year);
+    const remember = reuseChunks && analyzeOptions.remember !== false;
     const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
     const current: Array<{ text: string; result: ChunkResult }> = [];
     for (const [position, chunk] of splitIntoChunks(text, index).entries()) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
       const before = previous[position];
-      const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year);
-      if (reuseChunks) current.push({ text: chunk.text, result });
+      const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year, remember);
+      if (remember) current.push({ text: chunk.text, result });
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
       diagnostics.push(...result.placedAt.diagnostics);
       ids.push(...result.placedAt.ids);
       fragments.push(...result.placedAt.fragments);
     }
-    if (reuseChunks) lastChunks.set(uri, current);
+    if (remember) lastChunks.set(uri, current);
     // The one check across fragments: an ID used twice in the file, or in another file.
     if (severities['duplicate-id'] !== 'off')
       diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
@@ -226,7 +229,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
 
   /** The fixed text: every preferred fix applied until none is left. */
   function fixAll(text: string, uri: string, cancellation?: Cancellation): string {
-    return fixAllText(text, (current) => analyze(current, uri, cancellation ? { cancellation } : {}));
+    // The texts between rounds are nobody's document: checking them must not evict the document's chunks.
+    return fixAllText(text, (current) => analyze(current, uri, { remember: false, ...(cancellation ? { cancellation } : {}) }));
   }
 
   function fixAllEdits(text: string, uri: string, cancellation?: Cancellation): TextEdit[] {

@@ -1,6 +1,6 @@
 import { type ConfidentialityVerdict, confidentialityOf } from './confidentiality';
 import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from './merged-story';
-import type { Fragment } from './parse';
+import { type Fragment, fieldNamed } from './parse';
 import { type FragmentDiagnostic, Severity } from './rules/rule';
 import type { FragmentSchema } from './schema/schema-types';
 import { listEntries } from './values';
@@ -46,20 +46,19 @@ export function storyModel(fragments: readonly Fragment[], schema: FragmentSchem
 }
 
 function fragmentModel(fragment: Fragment, position: number, schema: FragmentSchema, diagnostics: readonly FragmentDiagnostic[]): FragmentStoryModel {
-  const fieldNamed = (key: string) => fragment.fields.find((field) => field.schemaField?.key === key);
-  const id = fieldNamed(schema.idField)?.value || `Fragment ${position + 1}`;
+  const id = fieldNamed(fragment, schema.idField)?.value || `Fragment ${position + 1}`;
   const badges = schema.preview.badges.flatMap((key) => {
-    const field = fieldNamed(key);
+    const field = fieldNamed(fragment, key);
     return field && field.value !== '' ? [{ field: key, value: field.value, line: field.line, endLine: field.endLine }] : [];
   });
   const chips = schema.preview.chips.flatMap((key) => {
-    const field = fieldNamed(key);
+    const field = fieldNamed(fragment, key);
     if (!field || field.value === '') return [];
     const entries = field.schemaField?.type === 'list' ? listEntries(field).map((entry) => entry.text) : [field.value];
     return [{ field: key, entries, line: field.line, endLine: field.endLine }];
   });
   const evidenceKey = schema.preview.evidence;
-  const evidenceField = evidenceKey === undefined ? undefined : fieldNamed(evidenceKey);
+  const evidenceField = evidenceKey === undefined ? undefined : fieldNamed(fragment, evidenceKey);
   const evidence = evidenceField
     ? {
         field: evidenceKey as string,
@@ -97,7 +96,7 @@ function storySections(fragment: Fragment, schema: FragmentSchema): FragmentStor
   const stored = storedMergedStory(fragment, story);
   const text = stored ? regenerateMergedStory(stored.value, computed.text) : computed.text;
   const linesOf = (key: string) => {
-    const field = fragment.fields.find((candidate) => candidate.schemaField?.key === key);
+    const field = fieldNamed(fragment, key);
     return { line: field?.line ?? fragment.startLine, endLine: field?.endLine ?? fragment.startLine };
   };
   const sections: Array<{ field: string; label: string; text: string; line: number; endLine: number }> = [];

@@ -1,5 +1,5 @@
 import { type DocumentSymbol, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
-import type { ParsedFile } from './parse';
+import { fieldNamed, type ParsedFile } from './parse';
 import type { SchemaIndex } from './schema/schema-index';
 
 const MAX_DETAIL_LENGTH = 60;
@@ -7,7 +7,7 @@ const MAX_DETAIL_LENGTH = 60;
 /** The outline: each fragment named by its FragmentID, with its fields as children. */
 export function documentSymbols(file: ParsedFile, index: SchemaIndex): DocumentSymbol[] {
   return file.fragments.map((fragment, position) => {
-    const idField = fragment.fields.find((field) => field.schemaField?.key === index.schema.idField);
+    const idField = fieldNamed(fragment, index.schema.idField);
     const last = file.lines[fragment.endLine];
     const range = {
       start: { line: fragment.startLine, character: 0 },

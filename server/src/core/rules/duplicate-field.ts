@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Field } from '../parse';
-import { type Fix, makeDiagnostic, namedFields, type Rule, type RuleContext } from './rule';
+import { type Fix, makeDiagnostic, type Rule, type RuleContext } from './rule';
 
 interface DuplicateFieldData {
   /** The lines of the later field with their line break, removable because its value is empty or repeats the first one. */
@@ -13,7 +13,7 @@ export const duplicateField: Rule<DuplicateFieldData> = {
   check(context) {
     return context.file.fragments.flatMap((fragment) => {
       const firstByKey = new Map<string, Field>();
-      return namedFields(fragment).flatMap((field) => {
+      return fragment.namedFields.flatMap((field) => {
         const key = field.schemaField?.key as string;
         const first = firstByKey.get(key);
         if (!first) {

@@ -1,7 +1,8 @@
 import type { DiagnosticRelatedInformation, Location, Range } from 'vscode-languageserver-types';
 import type { ParsedFile } from '../parse';
+import { fieldNamed } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
-import { type FragmentDiagnostic, fieldNamed, makeDiagnostic, type Rule } from './rule';
+import { type FragmentDiagnostic, makeDiagnostic, type Rule } from './rule';
 
 /** A FragmentID where it stands. */
 export interface FragmentId {

@@ -1,11 +1,11 @@
-import { makeDiagnostic, namedFields, type Rule } from './rule';
+import { makeDiagnostic, type Rule } from './rule';
 
 /** A required field whose value is empty. No fix: no placeholder may silence it; completion offers values. */
 export const emptyField: Rule = {
   code: 'empty-field',
   check({ file }) {
     return file.fragments.flatMap((fragment) =>
-      namedFields(fragment).flatMap((field) => {
+      fragment.namedFields.flatMap((field) => {
         const schemaField = field.schemaField;
         if (!schemaField?.required || field.value !== '') return [];
         const consequence = schemaField.type === 'flag' ? ' Until it is filled in, the outcome is treated as confidential.' : '';

@@ -1,4 +1,5 @@
-import { fieldNamed, makeDiagnostic, type Rule } from './rule';
+import { fieldNamed } from '../parse';
+import { makeDiagnostic, type Rule } from './rule';
 
 /** The objective code in the FragmentID (`CIV` in `SCC-…/CIV021`) differs from the linked objective's. */
 export const idObjectiveMismatch: Rule = {

@@ -1,4 +1,4 @@
-import { makeDiagnostic, namedFields, type Rule, valueFindings } from './rule';
+import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface InvalidValueData {
   /** Replacements, nearest first. */
@@ -12,7 +12,7 @@ export const invalidValue: Rule<InvalidValueData> = {
   code: 'invalid-value',
   check(context) {
     return context.file.fragments.flatMap((fragment) =>
-      namedFields(fragment).flatMap((field) =>
+      fragment.namedFields.flatMap((field) =>
         valueFindings(context, field).flatMap((finding) =>
           finding.kind === 'invalid'
             ? [

@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { Fragment } from '../parse';
-import { makeDiagnostic, namedFields, type Rule, type RuleContext } from './rule';
+import { makeDiagnostic, type Rule, type RuleContext } from './rule';
 
 interface MissingFieldData {
   readonly key: string;
@@ -14,7 +14,7 @@ export const missingField: Rule<MissingFieldData> = {
   code: 'missing-field',
   check(context) {
     return context.file.fragments.flatMap((fragment) => {
-      const present = new Set(namedFields(fragment).map((field) => field.schemaField?.key));
+      const present = new Set(fragment.namedFields.map((field) => field.schemaField?.key));
       for (const field of fragment.fields) {
         if (field.match.kind === 'unknown') for (const suggestion of field.match.suggestions) present.add(suggestion.key);
       }
@@ -42,7 +42,7 @@ function insertion(context: RuleContext, fragment: Fragment, key: string): { ins
   const missing = index.field(key);
   const order = missing ? index.order(missing) : Number.MAX_SAFE_INTEGER;
   let before: (typeof fragment.fields)[number] | undefined;
-  for (const field of namedFields(fragment)) {
+  for (const field of fragment.namedFields) {
     const fieldOrder = index.order(field.schemaField as NonNullable<typeof field.schemaField>);
     if (fieldOrder < order && (!before || fieldOrder >= index.order(before.schemaField as NonNullable<typeof field.schemaField>))) before = field;
   }

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Field, Fragment, ParsedFile } from '../parse';
+import type { Field, ParsedFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
 import { checkValue, type ValueFinding } from '../values';
 
@@ -91,19 +91,4 @@ export function makeDiagnostic<Data>(
   if (data !== undefined) diagnostic.data = data;
   if (relatedInformation && relatedInformation.length > 0) diagnostic.relatedInformation = relatedInformation;
   return diagnostic;
-}
-
-/** The fields of a fragment that name a schema field (exactly, by case or alias, or through a malformed line). */
-export function namedFields(fragment: Fragment): readonly Field[] {
-  return fragment.namedFields;
-}
-
-export function fieldNamed(fragment: Fragment, key: string): Field | undefined {
-  return namedFields(fragment).find((field) => field.schemaField?.key === key);
-}
-
-export function lineRange(context: RuleContext, line: number): Range {
-  const found = context.file.lines[line];
-  const length = found ? found.column + found.text.length : 0;
-  return { start: { line, character: 0 }, end: { line, character: length } };
 }

@@ -1,4 +1,5 @@
-import { type Fix, fieldNamed, makeDiagnostic, type Rule } from './rule';
+import { fieldNamed } from '../parse';
+import { type Fix, makeDiagnostic, type Rule } from './rule';
 
 interface UnknownFieldData {
   /** Keys of the near fields, nearest first. */

@@ -1,4 +1,4 @@
-import { makeDiagnostic, namedFields, type Rule, valueFindings } from './rule';
+import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface ValueFormatData {
   readonly canonical: string;
@@ -9,7 +9,7 @@ export const valueFormat: Rule<ValueFormatData> = {
   code: 'value-format',
   check(context) {
     return context.file.fragments.flatMap((fragment) =>
-      namedFields(fragment).flatMap((field) =>
+      fragment.namedFields.flatMap((field) =>
         valueFindings(context, field).flatMap((finding) =>
           finding.kind === 'format'
             ? [
