@@ -45,12 +45,14 @@ describe('fragment-lint', () => {
   });
 
   it('--fix on a copy leaves only the empty evidence, and rewrites only the files that change', () => {
-    const folder = harvest({ 'example.txt': examplePath, 'clean.fragment': fixture('valid.fragment') });
+    const folder = harvest({ 'example.txt': examplePath });
+    // Another outcome: the same FragmentID in two files of one run would be a duplicate-id.
+    writeFileSync(join(folder, 'clean.fragment'), readFileSync(fixture('valid.fragment'), 'utf8').replace('/CIV021', '/CIV099'));
     const cleanBefore = statSync(join(folder, 'clean.fragment')).mtimeMs;
     const { code, stdout } = lint(['--fix', '.'], folder);
     assert.equal(code, 0);
     assert.match(stdout, /^clean\.fragment|^example\.txt:16:3 warning empty-field/m);
-    assert.match(stdout, /1 problem \(1 warning\) in 2 files\. Fixed 1 file\.\n$/);
+    assert.match(stdout, /1 problem \(1 warning\) in 2 files\. Fixed 1 problem in 1 file: 1 unknown-field\.\n$/);
     assert.equal(readFileSync(join(folder, 'example.txt'), 'utf8'), readFileSync(examplePath, 'utf8').replace('**coutnry**', '**Country**'));
     assert.equal(statSync(join(folder, 'clean.fragment')).mtimeMs, cleanBefore, 'an unchanged file is not written');
     assert.deepEqual(
@@ -90,8 +92,11 @@ describe('fragment-lint', () => {
     writeFileSync(join(folder, 'latin1.fragment'), Buffer.from('**FragmentID**: caf\xe9\n', 'latin1'));
     const { code, stdout } = lint(['.'], folder);
     assert.equal(code, 1);
-    // The fixture is confidential (flag 1.0): the value is not shown.
-    assert.match(stdout, /^bad\.fragment:9:26 error invalid-value "<redacted>" is not a valid value of "Rating significance"/m);
+    // The fixture is confidential (flag 1.0): the value is not shown, what is wrong is said in words.
+    assert.match(
+      stdout,
+      /^bad\.fragment:9:26 error invalid-value The value of "Rating significance" is not one of the allowed values \(low, medium, high\)\. The fix changes it to "medium"\.$/m,
+    );
     assert.match(stdout, /^latin1\.fragment:1:1 error unreadable-file Cannot read this file: not valid UTF-8 text\./m);
     assert.match(stdout, /in 3 files\.$/m);
   });
@@ -155,7 +160,12 @@ describe('fragment-lint and confidentiality', () => {
     for (const flag of ['1.0', '', 'maybe']) {
       const text = withCountry.replace('**Outcome statements is CONFIDENTIAL**: 1.0', `**Outcome statements is CONFIDENTIAL**: ${flag}`);
       const report = messages(text);
-      assert.match(report, /invalid-value "<redacted>" is not a listed value of "Country"\. Did you mean "DR Congo"\?/, `flag "${flag}"`);
+      assert.match(
+        report,
+        /invalid-value A value of "Country" is not listed, but is close to "DR Congo"\. The fix changes it to "DR Congo"\./,
+        `flag "${flag}"`,
+      );
+      assert.doesNotMatch(report, /<redacted>/, `flag "${flag}": no message says nothing`);
       assert.doesNotMatch(report, /DR Cong"/, `flag "${flag}"`);
     }
   });

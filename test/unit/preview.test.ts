@@ -32,10 +32,20 @@ describe('the story model of the example (what the preview shows)', () => {
     assert.deepEqual(fragment.problems, { errors: 0, warnings: 2, other: 0 });
   });
 
-  it('shows the badges and the classifications', () => {
+  it('shows the badges (the country under its misspelt key too) and the classifications', () => {
     assert.deepEqual(
       fragment.badges.map((badge) => badge.field),
-      ['Year', 'Scale', 'Social actor', 'Rating significance', 'Rating contribution', 'Outcome status', 'The change was unintended', 'Outcome is negative'],
+      [
+        'Country',
+        'Year',
+        'Scale',
+        'Social actor',
+        'Rating significance',
+        'Rating contribution',
+        'Outcome status',
+        'The change was unintended',
+        'Outcome is negative',
+      ],
     );
     assert.deepEqual(fragment.chips[1], {
       field: 'TypeOfChangeCluster',

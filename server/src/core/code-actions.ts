@@ -31,18 +31,22 @@ export function quickFixes(diagnostics: readonly FragmentDiagnostic[], context: 
     .flatMap((diagnostic) => fixesOf(diagnostic, context).map((fix) => toCodeAction(fix, diagnostic, context.uri)));
 }
 
-/** Preferred fixes whose edits overlap none already chosen (each diagnostic's first preferred fix). */
-export function compatiblePreferredFixes(diagnostics: readonly FragmentDiagnostic[], context: RuleContext, text: string): Fix[] {
+/** Preferred fixes whose edits overlap none already chosen (each diagnostic's first preferred fix), with their diagnostics. */
+export function compatiblePreferredFixes(
+  diagnostics: readonly FragmentDiagnostic[],
+  context: RuleContext,
+  text: string,
+): Array<{ fix: Fix; diagnostic: FragmentDiagnostic }> {
   const map = new OffsetMap(text);
   const taken: Span[] = [];
-  const chosen: Fix[] = [];
+  const chosen: Array<{ fix: Fix; diagnostic: FragmentDiagnostic }> = [];
   for (const diagnostic of diagnostics) {
     const fix = fixesOf(diagnostic, context).find((candidate) => candidate.isPreferred);
     if (!fix) continue;
     const spans = fix.edits.map((edit) => ({ start: map.offsetAt(edit.range.start), end: map.offsetAt(edit.range.end) }));
     if (spans.some((span) => taken.some((other) => spansOverlap(span, other)))) continue;
     taken.push(...spans);
-    chosen.push(fix);
+    chosen.push({ fix, diagnostic });
   }
   return chosen;
 }
@@ -62,19 +66,31 @@ function spansOverlap(a: Span, b: Span): boolean {
 /** How many rounds fix-all may take: a fix can reveal another (a malformed line's value in a canonical form). */
 const MAX_FIX_ALL_ROUNDS = 10;
 
+/** One round of fix-all: the checked text and the diagnostics whose preferred fixes were applied to it. */
+export interface FixRound<Checked> {
+  readonly checked: Checked;
+  readonly fixed: readonly FragmentDiagnostic[];
+}
+
 /**
  * Applies every preferred fix, round after round until none is left, so that fix-all applied
- * twice changes nothing the second time. `analyze` re-checks a text.
+ * twice changes nothing the second time. `analyze` re-checks a text; `onRound`, when given,
+ * hears what each round fixed (the command line reports it).
  */
-export function fixAllText(text: string, analyze: (text: string) => { diagnostics: readonly FragmentDiagnostic[]; context: RuleContext }): string {
+export function fixAllText<Checked extends { diagnostics: readonly FragmentDiagnostic[]; context: RuleContext }>(
+  text: string,
+  analyze: (text: string) => Checked,
+  onRound?: (round: FixRound<Checked>) => void,
+): string {
   let current = text;
   for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
-    const { diagnostics, context } = analyze(current);
-    const fixes = compatiblePreferredFixes(diagnostics, context, current);
+    const checked = analyze(current);
+    const fixes = compatiblePreferredFixes(checked.diagnostics, checked.context, current);
     if (fixes.length === 0) break;
+    onRound?.({ checked, fixed: fixes.map((chosen) => chosen.diagnostic) });
     current = applyEdits(
       current,
-      fixes.flatMap((fix) => fix.edits),
+      fixes.flatMap((chosen) => chosen.fix.edits),
     );
   }
   return current;

@@ -35,7 +35,9 @@ export function completions(file: ParsedFile, index: SchemaIndex, position: Posi
 
 function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position, replace: Range, wholeLine: boolean, currentYear: number): CompletionItem[] {
   const fragment = fragmentAt(file, position.line);
-  const used = new Set(fragment ? fragment.namedFields.filter((field) => field.line !== position.line).map((field) => field.schemaField?.key) : []);
+  // A misspelt key is read as its field, yet its key is still wrong: the properly written key stays on offer.
+  const written = fragment ? fragment.namedFields.filter((field) => field.line !== position.line && field.match.kind !== 'unknown') : [];
+  const used = new Set(written.map((field) => field.schemaField?.key));
   return index.fields
     .filter((field) => !used.has(field.key))
     .map((field): CompletionItem => {

@@ -7,31 +7,37 @@ const QUOTING_VALUES = new Set(['invalid-value', 'value-format']);
 
 /**
  * Diagnostics' messages as they may leave the editor (the command line's report, a CI log): in a
- * fragment that is, or is treated as, confidential, a value quoted in a message is replaced by
- * `<redacted>` (the schema's own words stay), so no value of the fragment is shown.
+ * fragment that is, or is treated as, confidential, a message that would quote a value is given
+ * in words that say what is wrong and what the fix does without it (FORMAT.md §5); any value
+ * still quoted is replaced by `<redacted>` (the schema's own words stay).
  */
 export function shareableMessages(diagnostics: readonly Diagnostic[], fragments: readonly FragmentSpan[], schema: FragmentSchema): string[] {
-  const schemaWords = wordsOf(schema);
   const confidentialLines = fragments.filter((fragment) => fragment.confidential);
+  if (confidentialLines.length === 0) return diagnostics.map((diagnostic) => diagnostic.message);
+  const schemaWords = wordsOf(schema);
   return diagnostics.map((diagnostic) => {
     const line = diagnostic.range.start.line;
     const inConfidential = confidentialLines.some((fragment) => fragment.startLine <= line && line <= fragment.endLine);
-    return inConfidential && QUOTING_VALUES.has(String(diagnostic.code)) ? hideQuotedValues(diagnostic.message, schemaWords) : diagnostic.message;
+    if (!inConfidential || !QUOTING_VALUES.has(String(diagnostic.code))) return diagnostic.message;
+    // Words made of the schema's text alone; any other message of these codes goes through the net.
+    const inWords = (diagnostic.data as { withoutValues?: unknown } | undefined)?.withoutValues;
+    return typeof inWords === 'string' ? inWords : hideQuotedValues(diagnostic.message, schemaWords);
   });
 }
 
 const schemaWordSets = new WeakMap<FragmentSchema, Set<string>>();
 
-/** The schema's own words (keys, aliases, listed values), gathered once per schema. */
+/** The schema's own words (keys, aliases, listed values, values that say nothing), gathered once per schema. */
 function wordsOf(schema: FragmentSchema): Set<string> {
   let words = schemaWordSets.get(schema);
   if (!words) {
-    words = new Set(schema.fields.flatMap((field) => [field.key, ...field.aliases, ...field.values]));
+    words = new Set([...schema.fields.flatMap((field) => [field.key, ...field.aliases, ...field.values]), ...schema.nonAnswers]);
     schemaWordSets.set(schema, words);
   }
   return words;
 }
 
+/** A safety net under the messages in words: whatever is quoted that is not the schema's is hidden. */
 function hideQuotedValues(message: string, schemaWords: ReadonlySet<string>): string {
   // A quoted text, or a number at the start (`2031 is in the future`): the two ways messages show a value.
   return message.replace(/"([^"]*)"/g, (quoted, text: string) => (schemaWords.has(text) ? quoted : '"<redacted>"')).replace(/^\d[\d.]*(?= is )/, '<redacted>');

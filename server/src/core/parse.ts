@@ -24,7 +24,11 @@ export interface Field {
   readonly line: number;
   readonly keyRange: Range;
   readonly match: KeyMatch;
-  /** The schema field the key names, when it names one (exactly, by case/space, alias or near miss of a malformed line). */
+  /**
+   * The schema field the field is read as: the one its key names (exactly, by case/space or
+   * alias), the near miss of a malformed line, or the clearly nearest field of a misspelt key
+   * that the fragment does not name otherwise (FORMAT.md §3: `coutnry` is read as Country).
+   */
   readonly schemaField: FieldSchema | undefined;
   readonly malformed: MalformedLine | undefined;
   /** The value: its text on the field line and its continuation lines, surrounding blank space trimmed. */
@@ -41,7 +45,7 @@ export interface Field {
 
 export interface Fragment {
   readonly fields: readonly Field[];
-  /** The fields that name a schema field (exactly, by case or alias, or through a malformed line). */
+  /** The fields read as a schema field (see `Field.schemaField`), in the order written. */
   readonly namedFields: readonly Field[];
   /** The first line of the fragment (its first field line). */
   readonly startLine: number;
@@ -99,10 +103,9 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
     if (fragmentFields && fragmentFields.length > 0) {
       const first = fragmentFields[0] as Field;
       const last = fragmentFields[fragmentFields.length - 1] as Field;
-      const namedFields = fragmentFields.filter(
-        (field) => field.schemaField !== undefined && (field.match.kind !== 'unknown' || field.malformed !== undefined),
-      );
-      fragments.push({ fields: fragmentFields, namedFields, startLine: first.line, endLine: last.endLine });
+      const fields = readMisspeltKeys(fragmentFields);
+      const namedFields = fields.filter((field) => field.schemaField !== undefined);
+      fragments.push({ fields, namedFields, startLine: first.line, endLine: last.endLine });
     }
     fragmentFields = undefined;
   };
@@ -119,7 +122,8 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
     const shape = proper ?? broken;
     if (shape) {
       const match = broken ? broken.match : index.match(shape.key);
-      const schemaField = match.kind === 'unknown' ? (proper ? undefined : match.unique) : match.field;
+      // A misspelt key is tentatively read as its clearly nearest field; `readMisspeltKeys` confirms it.
+      const schemaField = match.kind === 'unknown' ? match.unique : match.field;
       const startsFragment = !fragmentFields || afterSeparator || (schemaField !== undefined && match.kind !== 'unknown' && index.isIdField(schemaField));
       if (startsFragment) closeFragment();
       else closeField();
@@ -147,6 +151,23 @@ export function parseFragmentFile(text: string, index: SchemaIndex): ParsedFile 
   closeFragment();
   closeOutside();
   return { lines, fragments, outsideText, eol: detectEol(text) };
+}
+
+/**
+ * A misspelt key stays read as its nearest field only when no other field of the fragment is
+ * read as that field (the first misspelling wins): otherwise it would be a duplicate of it.
+ */
+function readMisspeltKeys(fields: Field[]): Field[] {
+  const misspelt = (field: Field) => field.match.kind === 'unknown' && field.malformed === undefined && field.schemaField !== undefined;
+  if (!fields.some(misspelt)) return fields;
+  const named = new Set(fields.filter((field) => field.schemaField && !misspelt(field)).map((field) => field.schemaField?.key));
+  return fields.map((field) => {
+    if (!misspelt(field)) return field;
+    const key = field.schemaField?.key;
+    if (named.has(key)) return { ...field, schemaField: undefined };
+    named.add(key);
+    return field;
+  });
 }
 
 /** A proper field line `**Key**: value`. */

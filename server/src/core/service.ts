@@ -2,6 +2,7 @@ import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, L
 import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
+import { shareableMessages } from './confidential-text';
 import { confidentialityOf } from './confidentiality';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
@@ -37,6 +38,13 @@ export interface FragmentServiceOptions {
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
+
+/** A problem that fix-all fixed: its code, its 0-based line, and its message as it may be shared. */
+export interface FixedProblem {
+  readonly code: DiagnosticCode;
+  readonly line: number;
+  readonly message: string;
+}
 
 /** Lets a long request stop early when the editor no longer wants its answer. */
 export interface Cancellation {
@@ -233,6 +241,25 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return fixAllText(text, (current) => analyze(current, uri, { remember: false, ...(cancellation ? { cancellation } : {}) }));
   }
 
+  /**
+   * Fix-all, and what it fixed: each fixed diagnostic with its message as it may be shared (no
+   * value of a confidential fragment), on its line in the text of its round.
+   */
+  function fixAllReport(text: string, uri: string): { text: string; fixed: FixedProblem[] } {
+    const fixed: FixedProblem[] = [];
+    const result = fixAllText(
+      text,
+      (current) => analyze(current, uri, { remember: false }),
+      ({ checked, fixed: diagnostics }) => {
+        const messages = shareableMessages(diagnostics, checked.fragments, schema);
+        diagnostics.forEach((diagnostic, position) => {
+          fixed.push({ code: diagnostic.code, line: diagnostic.range.start.line, message: messages[position] as string });
+        });
+      },
+    );
+    return { text: result, fixed };
+  }
+
   function fixAllEdits(text: string, uri: string, cancellation?: Cancellation): TextEdit[] {
     return lineEdits(text, fixAll(text, uri, cancellation));
   }
@@ -263,6 +290,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     parse: (text: string): ParsedFile => parseFragmentFile(text, index),
     analyze,
     fixAll,
+    fixAllReport,
     fixAllEdits,
     codeActions,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),

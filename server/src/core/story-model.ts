@@ -1,5 +1,6 @@
 import { type ConfidentialityVerdict, confidentialityOf } from './confidentiality';
 import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from './merged-story';
+import { saysNothing } from './non-answer';
 import { type Fragment, fieldNamed } from './parse';
 import { type FragmentDiagnostic, Severity } from './rules/rule';
 import type { FragmentSchema } from './schema/schema-types';
@@ -62,7 +63,7 @@ function fragmentModel(fragment: Fragment, position: number, schema: FragmentSch
   const evidence = evidenceField
     ? {
         field: evidenceKey as string,
-        state: evidenceField.value === '' ? ('empty' as const) : ('present' as const),
+        state: saysNothing(evidenceField, schema) ? ('empty' as const) : ('present' as const),
         text: evidenceField.value,
         line: evidenceField.line,
       }

@@ -5,11 +5,20 @@ import type { FieldSchema } from './schema/schema-types';
 
 /** What is wrong with a value (or one entry of a list): the input of `invalid-value` and `value-format`. */
 export type ValueFinding =
-  | { kind: 'format'; range: Range; value: string; canonical: string }
+  | {
+      kind: 'format';
+      range: Range;
+      value: string;
+      canonical: string;
+      /** What is wrong and what the fix does, in words that quote no value (for confidential fragments). */
+      withoutValues: string;
+    }
   | {
       kind: 'invalid';
       range: Range;
       value: string;
+      /** What is wrong and what the fix does, in words that quote no value (for confidential fragments). */
+      withoutValues: string;
       /** Closed fields are errors; open lists and patterns are warnings (FORMAT.md §5). */
       severity: 'error' | 'warning';
       message: string;
@@ -67,6 +76,7 @@ function checkId(field: Field, schemaField: FieldSchema): ValueFinding[] {
       value: field.value,
       severity: 'error',
       message: `${schemaField.key} "${field.value}" contains spaces; an identifier has none.`,
+      withoutValues: `${schemaField.key} contains spaces; an identifier has none. The fix removes them.`,
       candidates: [field.value.replace(/\s+/g, '')],
     },
   ];
@@ -76,7 +86,7 @@ function checkClosed(value: string, range: Range, schemaField: FieldSchema): Val
   if (schemaField.values.includes(value) || schemaField.acceptedAsIs.includes(value)) return [];
   const foldedValue = fold(value);
   const canonical = schemaField.values.find((allowed) => foldListed(allowed) === foldedValue);
-  if (canonical !== undefined) return [{ kind: 'format', range, value, canonical }];
+  if (canonical !== undefined) return [{ kind: 'format', range, value, canonical, withoutValues: otherSpelling(schemaField, canonical) }];
   const ranked = byDistance(value, schemaField.values);
   const [first, second] = ranked;
   const clearlyNearest =
@@ -89,6 +99,9 @@ function checkClosed(value: string, range: Range, schemaField: FieldSchema): Val
       value,
       severity: 'error',
       message: `"${value}" is not a valid value of "${schemaField.key}". Allowed: ${schemaField.values.join(', ')}.${consequence}`,
+      withoutValues: `The value of "${schemaField.key}" is not one of the allowed values (${schemaField.values.join(', ')}).${
+        clearlyNearest ? ` The fix changes it to "${first.candidate}".` : ''
+      }${consequence}`,
       candidates: ranked.map((match) => match.candidate),
       ...(clearlyNearest ? { preferred: first.candidate } : {}),
     },
@@ -100,7 +113,7 @@ function checkOpen(value: string, range: Range, schemaField: FieldSchema): Value
   if (schemaField.values.includes(value)) return [];
   const foldedValue = fold(value);
   const canonical = schemaField.values.find((listed) => foldListed(listed) === foldedValue);
-  if (canonical !== undefined) return [{ kind: 'format', range, value, canonical }];
+  if (canonical !== undefined) return [{ kind: 'format', range, value, canonical, withoutValues: otherSpelling(schemaField, canonical) }];
   const { matches, unique } = nearMatches(value, schemaField.values);
   if (matches.length > 0) {
     const suggestion = matches.map((match) => `"${match.candidate}"`).join(' or ');
@@ -111,6 +124,9 @@ function checkOpen(value: string, range: Range, schemaField: FieldSchema): Value
         value,
         severity: 'warning',
         message: `"${value}" is not a listed value of "${schemaField.key}". Did you mean ${suggestion}?`,
+        withoutValues: `A value of "${schemaField.key}" is not listed, but is close to ${suggestion}.${
+          unique !== undefined ? ` The fix changes it to "${unique}".` : ''
+        }`,
         candidates: matches.map((match) => match.candidate),
         ...(unique !== undefined ? { preferred: unique } : {}),
       },
@@ -128,6 +144,7 @@ function checkPattern(value: string, range: Range, schemaField: FieldSchema): Va
       value,
       severity: 'warning',
       message: `"${value}" does not have the form of "${schemaField.key}": expected ${schemaField.pattern.description}.`,
+      withoutValues: `The value of "${schemaField.key}" does not have the expected form: ${schemaField.pattern.description}.`,
       candidates: [],
     },
   ];
@@ -139,16 +156,39 @@ function checkYear(field: Field, schemaField: FieldSchema, currentYear: number):
   const found = /^(\d{1,6})(\.0+)?$/.exec(value);
   const year = found ? Number(found[1]) : Number.NaN;
   const expected = `a whole number from ${minYear} to ${currentYear}`;
+  const invalid = (message: string, withoutValues: string): ValueFinding[] => [
+    { kind: 'invalid', range, value, severity: 'error', message, withoutValues, candidates: [] },
+  ];
   if (Number.isNaN(year)) {
-    return [{ kind: 'invalid', range, value, severity: 'error', message: `"${value}" is not a year: "${schemaField.key}" is ${expected}.`, candidates: [] }];
+    return invalid(
+      `"${value}" is not a year: "${schemaField.key}" is ${expected}.`,
+      `The value of "${schemaField.key}" is not a year; "${schemaField.key}" is ${expected}.`,
+    );
   }
   if (year > currentYear) {
-    return [{ kind: 'invalid', range, value, severity: 'error', message: `${year} is in the future: "${schemaField.key}" is ${expected}.`, candidates: [] }];
+    return invalid(
+      `${year} is in the future: "${schemaField.key}" is ${expected}.`,
+      `The value of "${schemaField.key}" is a year in the future; "${schemaField.key}" is ${expected}.`,
+    );
   }
   if (year < minYear) {
-    return [{ kind: 'invalid', range, value, severity: 'error', message: `${year} is too early: "${schemaField.key}" is ${expected}.`, candidates: [] }];
+    return invalid(
+      `${year} is too early: "${schemaField.key}" is ${expected}.`,
+      `The value of "${schemaField.key}" is a year before ${minYear}; "${schemaField.key}" is ${expected}.`,
+    );
   }
   // `2024.0` is a spreadsheet artefact of an allowed year.
-  if (found?.[2] !== undefined || found?.[1] !== String(year)) return [{ kind: 'format', range, value, canonical: String(year) }];
+  if (found?.[2] !== undefined || found?.[1] !== String(year)) {
+    const withoutValues =
+      found?.[2] !== undefined
+        ? `"${schemaField.key}" is written as a decimal; the fix writes the whole number.`
+        : `"${schemaField.key}" is written with leading zeros; the fix writes the year without them.`;
+    return [{ kind: 'format', range, value, canonical: String(year), withoutValues }];
+  }
   return [];
+}
+
+/** A listed value written in another case or spacing: the canonical spelling is the schema's, safe to show. */
+function otherSpelling(schemaField: FieldSchema, canonical: string): string {
+  return `A value of "${schemaField.key}" is written in another case or spacing; the fix writes "${canonical}".`;
 }

@@ -1,6 +1,8 @@
 import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface InvalidValueData {
+  /** The message in words that quote no value, for reports on confidential fragments. */
+  readonly withoutValues: string;
   /** Replacements, nearest first. */
   readonly candidates: string[];
   /** The clearly nearest one, when there is one. */
@@ -18,6 +20,7 @@ export const invalidValue: Rule<InvalidValueData> = {
             ? [
                 makeDiagnostic<InvalidValueData>('invalid-value', finding.severity, finding.range, finding.message, {
                   candidates: finding.candidates,
+                  withoutValues: finding.withoutValues,
                   ...(finding.preferred !== undefined ? { preferred: finding.preferred } : {}),
                 }),
               ]
@@ -27,7 +30,7 @@ export const invalidValue: Rule<InvalidValueData> = {
     );
   },
   fixes(diagnostic) {
-    const { candidates = [], preferred } = diagnostic.data ?? { candidates: [] };
+    const { candidates = [], preferred } = diagnostic.data ?? { candidates: [] as string[] };
     return candidates.map((candidate) => ({
       title: `Change to "${candidate}"`,
       edits: [{ range: diagnostic.range, newText: candidate }],

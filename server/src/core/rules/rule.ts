@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import { isNonAnswer } from '../non-answer';
 import type { Field, ParsedFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
 import { checkValue, type ValueFinding } from '../values';
@@ -62,7 +63,8 @@ export function valueFindings(context: RuleContext, field: Field): ValueFinding[
   }
   let findings = byField.get(field);
   if (!findings) {
-    findings = field.schemaField ? checkValue(field, field.schemaField, context.currentYear) : [];
+    // A value that says nothing is reported as empty, not also as a value of the wrong form.
+    findings = field.schemaField && !isNonAnswer(field, context.index.schema) ? checkValue(field, field.schemaField, context.currentYear) : [];
     byField.set(field, findings);
   }
   return findings;

@@ -1,4 +1,3 @@
-import { fieldNamed } from '../parse';
 import { type Fix, makeDiagnostic, type Rule } from './rule';
 
 interface UnknownFieldData {
@@ -16,8 +15,8 @@ export const unknownField: Rule<UnknownFieldData> = {
       fragment.fields.flatMap((field) => {
         if (field.match.kind !== 'unknown' || field.malformed) return [];
         const suggestions = field.match.suggestions.map((suggestion) => suggestion.key);
-        const unique = field.match.unique?.key;
-        const preferred = unique !== undefined && !fieldNamed(fragment, unique) ? unique : undefined;
+        // Renaming is preferred when the key is read as its nearest field (no other field of the fragment is).
+        const preferred = field.schemaField?.key;
         const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((key) => `"${key}"`).join(' or ')}?` : '';
         return [
           makeDiagnostic<UnknownFieldData>('unknown-field', 'warning', field.keyRange, `Unknown field "${field.key}".${didYouMean}`, {

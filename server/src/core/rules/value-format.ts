@@ -1,6 +1,8 @@
 import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface ValueFormatData {
+  /** The message in words that quote no value, for reports on confidential fragments. */
+  readonly withoutValues: string;
   readonly canonical: string;
 }
 
@@ -15,6 +17,7 @@ export const valueFormat: Rule<ValueFormatData> = {
             ? [
                 makeDiagnostic<ValueFormatData>('value-format', 'hint', finding.range, `"${finding.value}" is written "${finding.canonical}".`, {
                   canonical: finding.canonical,
+                  withoutValues: finding.withoutValues,
                 }),
               ]
             : [],

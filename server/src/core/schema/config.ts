@@ -43,6 +43,10 @@ export const fragmentConfigSchema = z
       .strict()
       .optional()
       .describe('The merged story: its field, separator and parts (which replace the default parts).'),
+    nonAnswers: z
+      .array(z.string().trim().min(1))
+      .optional()
+      .describe('Values that say nothing (N/A, TBD…): alone in a required text field they count as empty. Replaces the default list.'),
     severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
   })
   .strict();
@@ -143,7 +147,12 @@ function applyConfig(
       fields.push({ ...properties, key, values: [...(properties.values ?? []), ...(addValues ?? [])] } as (typeof fields)[number]);
     }
   }
-  const candidate = { ...base, fields, ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}) };
+  const candidate = {
+    ...base,
+    fields,
+    ...(config.nonAnswers ? { nonAnswers: config.nonAnswers } : {}),
+    ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}),
+  };
   const checked = fragmentSchemaSchema.safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {

@@ -251,6 +251,7 @@ const sccSchema: FragmentSchemaInput = {
     evidence: 'Evidence supporting the outcome statement',
     chips: ['MCQType of change', 'TypeOfChangeCluster', 'Link to SCC Specific Objectives', 'Link to Outcomes in Results Framework'],
   },
+  nonAnswers: ['N/A', 'NA', 'n/a', '-', '--', 'none', 'nil', 'null', 'TBD', 'TBC', '?', '...', 'néant', 'aucun', 'aucune', 'à compléter'],
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',

@@ -89,6 +89,11 @@ export const fragmentSchemaSchema = z
     objectiveCheck: objectiveCheckSchema.optional(),
     confidentiality: confidentialitySchema.optional(),
     preview: previewSchema.default({ badges: [], chips: [] }),
+    /**
+     * Values that say nothing (`N/A`, `TBD`, `néant`): alone in a required text field they count
+     * as empty (FORMAT.md §2). Compared ignoring case.
+     */
+    nonAnswers: z.array(z.string().trim().min(1)).default([]),
   })
   .strict()
   .superRefine((schema, context) => {

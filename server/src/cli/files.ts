@@ -1,0 +1,80 @@
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from '../node/fragment-files';
+import { FRAGMENT_FIRST_LINE } from '../protocol';
+import { UsageError } from './io';
+
+/** A file to check; one found in a folder or by a glob is checked only if it is a fragment file. */
+export interface Candidate {
+  readonly path: string;
+  /** A `.txt` found by searching: a fragment file only if its first line is a FragmentID line. */
+  readonly needsFragmentFirstLine: boolean;
+}
+
+/** Files, folders and globs to the list of files to check, each once, in the order given. */
+export function expandPaths(paths: readonly string[], cwd: string): Candidate[] {
+  const files = new Map<string, Candidate>();
+  const found = (path: string) => {
+    if (!files.has(path)) files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt') });
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    // Searching lists .txt files without opening them: their first line is looked at once read.
+    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file);
+    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file);
+    else {
+      try {
+        statSync(absolute);
+      } catch {
+        throw new UsageError(`no such file or folder: ${path}`);
+      }
+      files.set(absolute, { path: absolute, needsFragmentFirstLine: false });
+    }
+  }
+  return [...files.values()];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A fragment file's text, its BOM apart (kept out of the check, put back on write). */
+export type ReadResult = { kind: 'text'; bom: string; content: string } | { kind: 'unreadable'; reason: string } | { kind: 'not-a-fragment-file' };
+
+export function readCandidate(candidate: Candidate): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(candidate.path);
+  } catch (error) {
+    return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+  // A searched .txt is a fragment file only if it starts with a FragmentID line (ASCII, so the
+  // bytes tell): any other .txt, in whatever encoding, is none of our business.
+  if (
+    candidate.needsFragmentFirstLine &&
+    !FRAGMENT_FIRST_LINE.test(
+      bytes
+        .subarray(0, 32)
+        .toString('latin1')
+        .replace(/^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return { kind: 'not-a-fragment-file' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { kind: 'unreadable', reason: 'not valid UTF-8 text' };
+  }
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return { kind: 'text', bom, content: text.slice(bom.length) };
+}
+
+/** Writes through a temporary file in the same folder and a rename, so a file is never half-written. */
+export function writeAtomically(file: string, text: string): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode: statSync(file).mode });
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true }); // gone after the rename; removed after a failure
+  }
+}

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Location } from 'vscode-languageserver-types';
+import { shareableMessages } from '../core/confidential-text';
+import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
+import { loadConfig } from '../core/schema/config';
+import { createFragmentService, type FragmentService } from '../core/service';
+import { unifiedDiff } from './diff';
+import { type Candidate, expandPaths, readCandidate, writeAtomically } from './files';
+import { type CliIo, UsageError } from './io';
+import { fileProblem, fixSummary, type Problem, problemLine, type SeverityName, summarise, toProblem } from './report';
+
+export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] PATH...
+
+Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragment files and
+.txt files whose first line is a **FragmentID**: line) or a glob ("harvest/**/*.txt"). All the
+files of one run are one harvest: a FragmentID used by two of them is reported on both.
+
+  --fix            apply every preferred fix in place, and say what was fixed, per code
+  --dry-run        with --fix: print the changes as a unified diff and write nothing
+  --verbose        with --fix: also list each fix, file by file
+  --format FORMAT  text (default) or json
+  --config FILE    a configuration file (default: none; the SCC schema)
+  --version        print the version
+  --help           show this help
+
+Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
+
+interface LintOptions {
+  fix: boolean;
+  dryRun: boolean;
+  verbose: boolean;
+  format: 'text' | 'json';
+  config?: string;
+  paths: string[];
+}
+
+/** What one file gave: its problems, and its FragmentIDs for the check across the run. */
+interface FileReport {
+  readonly shown: string;
+  readonly uri: string;
+  problems: Problem[];
+  readonly ids: readonly FragmentId[];
+}
+
+/** `fragment-lint PATH...`: checks (and fixes) the files, prints their problems, returns the exit code. */
+export function runLint(argv: readonly string[], io: CliIo): number {
+  let options: LintOptions;
+  try {
+    options = parseLintOptions(argv);
+  } catch (error) {
+    io.err(`fragment-lint: ${(error as Error).message}\n\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  if (options.paths.length === 0) {
+    io.out(`${LINT_USAGE}\n`);
+    return argv.includes('--help') ? 0 : 2;
+  }
+  let service: FragmentService;
+  let files: Candidate[];
+  try {
+    service = serviceFor(options.config, io.cwd);
+    files = expandPaths(options.paths, io.cwd);
+  } catch (error) {
+    io.err(`fragment-lint: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const reports: FileReport[] = [];
+  const fixedByCode = new Map<string, number>();
+  let changedFiles = 0;
+  let hiddenInDiff = false;
+  for (const candidate of files) {
+    const shown = relative(io.cwd, candidate.path) || candidate.path;
+    const read = readCandidate(candidate);
+    if (read.kind === 'not-a-fragment-file') continue;
+    const uri = pathToFileURL(candidate.path).toString();
+    if (read.kind === 'unreadable') {
+      reports.push({ shown, uri, problems: [fileProblem(shown, 'unreadable-file', `Cannot read this file: ${read.reason}.`)], ids: [] });
+      continue;
+    }
+    let text = read.content;
+    const extra: Problem[] = [];
+    if (options.fix) {
+      const { text: fixed, fixed: changes } = service.fixAllReport(read.content, uri);
+      if (fixed !== read.content) {
+        for (const change of changes) fixedByCode.set(change.code, (fixedByCode.get(change.code) ?? 0) + 1);
+        // In a dry run the standard output is the diff alone.
+        const say = options.dryRun ? io.err : io.out;
+        if (options.verbose) for (const change of changes) say(`${shown}:${change.line + 1} fixed ${change.code}: ${change.message}\n`);
+        if (options.dryRun) {
+          const diff = unifiedDiff(shown, read.content, fixed, service.analyze(read.content, uri).fragments, service.analyze(fixed, uri).fragments);
+          io.out(diff.text);
+          if (diff.hidden) hiddenInDiff = true;
+          text = fixed; // what would be left is reported
+          changedFiles++;
+        } else {
+          try {
+            writeAtomically(candidate.path, read.bom + fixed);
+            text = fixed;
+            changedFiles++;
+          } catch (error) {
+            // Reported, and the file is left as it was: its problems are those of its text on disk.
+            const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+            extra.push(fileProblem(shown, 'unwritable-file', `Cannot write the fixes: ${reason}.`));
+          }
+        }
+      }
+    }
+    const analysis = service.analyze(text, uri);
+    const messages = shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
+    const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
+    reports.push({ shown, uri, problems: [...extra, ...problems], ids: analysis.ids });
+  }
+  addDuplicatesAcrossFiles(reports, service.schema.idField);
+
+  const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const problems = reports.flatMap((report) => report.problems);
+  for (const problem of problems) counts[problem.severity]++;
+  // A dry run's standard output is its diff: the problems the fixes would leave go beside it.
+  const report = options.dryRun ? io.err : io.out;
+  if (options.format === 'json') report(problems.length === 0 ? '[]\n' : `[\n${problems.map((problem) => `  ${JSON.stringify(problem)}`).join(',\n')}\n]\n`);
+  else for (const problem of problems) report(`${problemLine(problem)}\n`);
+  const summary = [
+    summarise(counts, reports.length),
+    ...(options.fix ? [fixSummary(fixedByCode, changedFiles, options.dryRun)] : []),
+    ...(hiddenInDiff ? ['The values of confidential fragments are hidden in the diff.'] : []),
+  ].join(' ');
+  if (options.format === 'json' || options.dryRun) io.err(`${summary}\n`);
+  else io.out(`${summary}\n`);
+  return counts.error > 0 ? 1 : 0;
+}
+
+/**
+ * Every file of a run is one harvest (FORMAT.md §5): a FragmentID that another file uses too is
+ * a duplicate-id on each, naming the other places. One map over all IDs: linear in the files.
+ */
+function addDuplicatesAcrossFiles(reports: FileReport[], idField: string): void {
+  const placesById = new Map<string, Array<{ report: FileReport; entry: FragmentId }>>();
+  for (const report of reports) {
+    for (const entry of report.ids) {
+      const places = placesById.get(entry.id);
+      if (places) places.push({ report, entry });
+      else placesById.set(entry.id, [{ report, entry }]);
+    }
+  }
+  const shownByUri = new Map(reports.map((report) => [report.uri, report.shown]));
+  for (const report of reports) {
+    const elsewhere = (id: string): Location[] =>
+      (placesById.get(id) ?? []).filter((place) => place.report !== report).map((place) => ({ uri: place.report.uri, range: place.entry.range }));
+    if (!report.ids.some((entry) => elsewhere(entry.id).length > 0)) continue;
+    // The file's own duplicate-id problems are made again, with the other files' places added.
+    const diagnostics = duplicateIdDiagnostics(report.ids, report.uri, idField, elsewhere);
+    const duplicates = diagnostics.map((diagnostic) =>
+      toProblem(
+        report.shown,
+        diagnostic,
+        diagnostic.message,
+        (diagnostic.relatedInformation ?? []).map((related) => ({
+          file: shownByUri.get(related.location.uri) ?? related.location.uri,
+          line: related.location.range.start.line + 1,
+          column: related.location.range.start.character + 1,
+        })),
+      ),
+    );
+    report.problems = [...report.problems.filter((problem) => problem.code !== 'duplicate-id'), ...duplicates].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    );
+  }
+}
+
+function parseLintOptions(argv: readonly string[]): LintOptions {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      fix: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      config: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (values.help) return { fix: false, dryRun: false, verbose: false, format: 'text', paths: [] };
+  const fix = values.fix ?? false;
+  if (!fix && values['dry-run']) throw new UsageError('--dry-run goes with --fix: it shows what --fix would change');
+  if (!fix && values.verbose) throw new UsageError('--verbose goes with --fix: it lists each fix');
+  return {
+    fix,
+    dryRun: values['dry-run'] ?? false,
+    verbose: values.verbose ?? false,
+    format,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    paths: positionals,
+  };
+}
+
+function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
+  // Each file is checked once: nothing to gain from remembering its chunks.
+  if (configPath === undefined) return createFragmentService({ reuseChunks: false });
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, configPath), 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the configuration ${configPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const config = loadConfig(text);
+  if (config.problems.length > 0) {
+    const lines = config.problems.map(
+      (problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`,
+    );
+    throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
+  }
+  return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });
+}

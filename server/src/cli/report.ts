@@ -1,0 +1,77 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+const SEVERITY_NAMES = ['error', 'error', 'warning', 'info', 'hint'] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+/** Where else a problem stands (the other copy of a FragmentID), in the same 1-based terms. */
+export interface RelatedPlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One problem as the CLI reports it: 1-based lines and columns, like compilers print them. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: SeverityName;
+  code: string;
+  message: string;
+  related?: RelatedPlace[];
+}
+
+export function toProblem(file: string, diagnostic: Diagnostic, message: string, related?: RelatedPlace[]): Problem {
+  const problem: Problem = {
+    file,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    endLine: diagnostic.range.end.line + 1,
+    endColumn: diagnostic.range.end.character + 1,
+    severity: SEVERITY_NAMES[diagnostic.severity ?? 1] ?? 'error',
+    code: String(diagnostic.code),
+    message,
+  };
+  if (related && related.length > 0) problem.related = related;
+  return problem;
+}
+
+/** A problem of the file itself (unreadable, unwritable): on its first line. */
+export function fileProblem(file: string, code: string, message: string): Problem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code, message };
+}
+
+/** `file:line:column severity code message`, and where else it stands. */
+export function problemLine(problem: Problem): string {
+  const related = problem.related?.length ? ` Also at ${problem.related.map((place) => `${place.file}:${place.line}:${place.column}`).join(', ')}.` : '';
+  return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}${related}`;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function summarise(counts: Record<SeverityName, number>, fileCount: number): string {
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const files = plural(fileCount, 'file');
+  if (total === 0) return `No problems in ${files}.`;
+  const parts = (['error', 'warning', 'info', 'hint'] as const)
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => (severity === 'info' ? `${counts[severity]} info` : plural(counts[severity], severity)));
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`;
+}
+
+/** `Fixed 12 problems in 3 files: 3 unknown-field, 9 value-format.` (or what a dry run would fix). */
+export function fixSummary(fixedByCode: ReadonlyMap<string, number>, fileCount: number, dryRun: boolean): string {
+  const total = [...fixedByCode.values()].reduce((sum, count) => sum + count, 0);
+  if (total === 0) return dryRun ? 'Nothing to fix.' : 'Nothing to fix: no file changed.';
+  const codes = [...fixedByCode.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, count]) => `${count} ${code}`)
+    .join(', ');
+  const verb = dryRun ? 'Would fix' : 'Fixed';
+  const files = dryRun ? `${plural(fileCount, 'file')} (dry run: nothing written)` : plural(fileCount, 'file');
+  return `${verb} ${plural(total, 'problem')} in ${files}: ${codes}.`;
+}
