@@ -137,6 +137,8 @@ export function runLint(argv: readonly string[], io: CliIo): number {
  * Every file of a run is one harvest (FORMAT.md §5): a FragmentID that another file uses too is
  * a duplicate-id on each, naming the other places. One map over all IDs: linear in the files.
  */
+const MAX_PLACES_NAMED = 10;
+
 function addDuplicatesAcrossFiles(reports: FileReport[], idField: string): void {
   const placesById = new Map<string, Array<{ report: FileReport; entry: FragmentId }>>();
   for (const report of reports) {
@@ -148,9 +150,17 @@ function addDuplicatesAcrossFiles(reports: FileReport[], idField: string): void 
   }
   const shownByUri = new Map(reports.map((report) => [report.uri, report.shown]));
   for (const report of reports) {
-    const elsewhere = (id: string): Location[] =>
-      (placesById.get(id) ?? []).filter((place) => place.report !== report).map((place) => ({ uri: place.report.uri, range: place.entry.range }));
-    if (!report.ids.some((entry) => elsewhere(entry.id).length > 0)) continue;
+    // At most a few places are named: a file copied a thousand times must not make a report of a million lines.
+    const elsewhere = (id: string): Location[] => {
+      const locations: Location[] = [];
+      for (const place of placesById.get(id) ?? []) {
+        if (place.report === report) continue;
+        locations.push({ uri: place.report.uri, range: place.entry.range });
+        if (locations.length === MAX_PLACES_NAMED) break;
+      }
+      return locations;
+    };
+    if (!report.ids.some((entry) => (placesById.get(entry.id)?.length ?? 0) > 1 && elsewhere(entry.id).length > 0)) continue;
     // The file's own duplicate-id problems are made again, with the other files' places added.
     const diagnostics = duplicateIdDiagnostics(report.ids, report.uri, idField, elsewhere);
     const duplicates = diagnostics.map((diagnostic) =>
