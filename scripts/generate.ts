@@ -1,23 +1,28 @@
-// Writes the files generated from the core: snippets/fragment.json (from the default schema) and
-// schemas/fragmentrc.schema.json (the JSON schema of .fragmentrc.json, from its zod schema).
+// Writes the files generated from the core: snippets/fragment.json (from the default schema),
+// schemas/fragmentrc.schema.json (the JSON schema of .fragmentrc.json, from its zod schema) and
+// l10n/bundle.l10n.json (the English strings that translations follow).
 // Usage: npm run generate. A unit test fails when a committed file is out of date.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configJsonSchema } from '../server/src/core/schema/config';
 import { defaultSchema } from '../server/src/core/schema/default-schema';
 import { snippetsOf } from '../server/src/core/snippets';
+import { englishBundle } from './l10n-strings';
 
 const root = join(__dirname, '..');
 
-export const generatedFiles: Record<string, () => string> = {
+export const generatedFiles: Record<string, () => string | Promise<string>> = {
   [join(root, 'snippets', 'fragment.json')]: () => `${JSON.stringify(snippetsOf(defaultSchema), null, 2)}\n`,
   [join(root, 'schemas', 'fragmentrc.schema.json')]: () => `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
+  [join(root, 'l10n', 'bundle.l10n.json')]: englishBundle,
 };
 
-if (require.main === module) {
+async function main(): Promise<void> {
   for (const [path, text] of Object.entries(generatedFiles)) {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text());
+    writeFileSync(path, await text());
     console.log(`wrote ${path}`);
   }
 }
+
+if (require.main === module) void main();

@@ -64,6 +64,8 @@ function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> 
       ],
       // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
+      // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
+      initializationOptions: { l10nBundle: vscode.l10n.bundle },
     };
     client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
     await client.start();

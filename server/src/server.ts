@@ -20,6 +20,7 @@ import { fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
 import { type Analysis, CancelledError, DEFAULT_MAX_SIZE } from './core/service';
+import { useDisplayLanguage } from './display-language';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -69,6 +70,8 @@ function analyzeText(uri: string, text: string, remember: boolean): Analysis {
 }
 
 connection.onInitialize((params: InitializeParams) => {
+  // VS Code hands over its display language's bundle; other editors say their locale.
+  useDisplayLanguage({ locale: params.locale, bundle: (params.initializationOptions as { l10nBundle?: unknown } | undefined)?.l10nBundle });
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {

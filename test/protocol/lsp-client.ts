@@ -52,7 +52,9 @@ export class TestClient {
    * Starts the server. With `settings`, the client also answers `workspace/configuration` with
    * them (by section), as an editor answers with the user's settings.
    */
-  static async start(options: { folder?: string; settings?: Record<string, unknown> } = {}): Promise<{ client: TestClient; initialize: InitializeResult }> {
+  static async start(
+    options: { folder?: string; settings?: Record<string, unknown>; locale?: string; initializationOptions?: unknown } = {},
+  ): Promise<{ client: TestClient; initialize: InitializeResult }> {
     // Settings are answered (`workspace/configuration`) whenever they are given, with or without a folder.
     const client = new TestClient();
     client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
@@ -62,6 +64,8 @@ export class TestClient {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: folderUri === null ? null : [{ uri: folderUri, name: 'harvest' }],
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
         workspace: { configuration: options.settings !== undefined, workspaceFolders: options.folder !== undefined },

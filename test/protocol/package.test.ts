@@ -22,6 +22,8 @@ describe('the extension package', () => {
       'docs/screenshot-diagnostics.png',
       'docs/screenshot-preview.png',
       'docs/screenshot-quickfix.png',
+      'l10n/bundle.l10n.fr.json',
+      'l10n/bundle.l10n.json',
       'language-configuration.json',
       'media/preview.css',
       'media/preview.js',

@@ -90,8 +90,8 @@ describe('the grammar and the schema', () => {
 const snippetsPath = join(repositoryRoot, 'snippets', 'fragment.json');
 
 describe('the generated files', () => {
-  it('are up to date with the core (npm run generate)', () => {
-    for (const [path, text] of Object.entries(generatedFiles)) assert.equal(readFileSync(path, 'utf8'), text(), path);
+  it('are up to date with the core (npm run generate)', async () => {
+    for (const [path, text] of Object.entries(generatedFiles)) assert.equal(readFileSync(path, 'utf8'), await text(), path);
   });
 });
 

@@ -1,24 +1,48 @@
 import { version } from '../../../package.json';
+import { useDisplayLanguage } from '../display-language';
 import type { CliIo } from './io';
 import { runLint } from './lint';
 
 /**
  * `fragment-lint` / `fragments`: one program. A first word naming a subcommand picks it;
- * anything else is linting, so `fragment-lint FILES` keeps working.
+ * anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
+ * environment's LC_ALL, LC_MESSAGES, LANG) sets the language of the messages.
  */
 export function main(
   argv: readonly string[],
   cwd = process.cwd(),
   out: (text: string) => void = (text) => process.stdout.write(text),
   err: (text: string) => void = (text) => process.stderr.write(text),
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): number {
   const io: CliIo = { cwd, out, err };
-  if (argv.includes('--version')) {
+  const { locale, rest } = takeLocale(argv);
+  if (locale === '') {
+    err('fragment-lint: --locale needs a language, e.g. --locale fr\n');
+    return 2;
+  }
+  useDisplayLanguage({ locale: locale ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG });
+  if (rest.includes('--version')) {
     out(`${version}\n`);
     return 0;
   }
-  if (argv[0] === 'lint') return runLint(argv.slice(1), io);
-  return runLint(argv, io);
+  if (rest[0] === 'lint') return runLint(rest.slice(1), io);
+  return runLint(rest, io);
+}
+
+/** `--locale fr` or `--locale=fr`, anywhere: an option of the program, not of one subcommand. */
+function takeLocale(argv: readonly string[]): { locale: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let locale: string | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] as string;
+    if (argument === '--locale') {
+      locale = argv[index + 1] ?? '';
+      index++;
+    } else if (argument.startsWith('--locale=')) locale = argument.slice('--locale='.length);
+    else rest.push(argument);
+  }
+  return { locale, rest };
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
 import { shareableMessages } from '../core/confidential-text';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
@@ -23,6 +24,7 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
   --verbose        with --fix: also list each fix, file by file
   --format FORMAT  text (default) or json
   --config FILE    a configuration file (default: none; the SCC schema)
+  --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
   --version        print the version
   --help           show this help
 
@@ -78,7 +80,18 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     if (read.kind === 'not-a-fragment-file') continue;
     const uri = pathToFileURL(candidate.path).toString();
     if (read.kind === 'unreadable') {
-      reports.push({ shown, uri, problems: [fileProblem(shown, 'unreadable-file', `Cannot read this file: ${read.reason}.`)], ids: [] });
+      reports.push({
+        shown,
+        uri,
+        problems: [
+          fileProblem(
+            shown,
+            'unreadable-file',
+            l10n.t('Cannot read this file: {0}.', read.reason === 'not valid UTF-8 text' ? l10n.t('not valid UTF-8 text') : read.reason),
+          ),
+        ],
+        ids: [],
+      });
       continue;
     }
     let text = read.content;
@@ -89,7 +102,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
         for (const change of changes) fixedByCode.set(change.code, (fixedByCode.get(change.code) ?? 0) + 1);
         // In a dry run the standard output is the diff alone.
         const say = options.dryRun ? io.err : io.out;
-        if (options.verbose) for (const change of changes) say(`${shown}:${change.line + 1} fixed ${change.code}: ${change.message}\n`);
+        if (options.verbose) for (const change of changes) say(`${shown}:${change.line + 1} ${l10n.t('fixed {0}: {1}', change.code, change.message)}\n`);
         if (options.dryRun) {
           const diff = unifiedDiff(shown, read.content, fixed, service.analyze(read.content, uri).fragments, service.analyze(fixed, uri).fragments);
           io.out(diff.text);
@@ -104,7 +117,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
           } catch (error) {
             // Reported, and the file is left as it was: its problems are those of its text on disk.
             const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-            extra.push(fileProblem(shown, 'unwritable-file', `Cannot write the fixes: ${reason}.`));
+            extra.push(fileProblem(shown, 'unwritable-file', l10n.t('Cannot write the fixes: {0}.', reason)));
           }
         }
       }
@@ -126,7 +139,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const summary = [
     summarise(counts, reports.length),
     ...(options.fix ? [fixSummary(fixedByCode, changedFiles, options.dryRun)] : []),
-    ...(hiddenInDiff ? ['The values of confidential fragments are hidden in the diff.'] : []),
+    ...(hiddenInDiff ? [l10n.t('The values of confidential fragments are hidden in the diff.')] : []),
   ].join(' ');
   if (options.format === 'json' || options.dryRun) io.err(`${summary}\n`);
   else io.out(`${summary}\n`);

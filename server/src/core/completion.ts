@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, type Position, type Range } from 'vscode-languageserver-types';
 import { fragmentAt, locate } from './locate';
 import { fold } from './near';
@@ -45,7 +46,7 @@ function keyCompletions(file: ParsedFile, index: SchemaIndex, position: Position
       return {
         label: field.key,
         kind: CompletionItemKind.Field,
-        detail: `${field.type}${field.required ? ', required' : ''}`,
+        detail: field.required ? l10n.t('{0}, required', field.type) : field.type,
         documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
         sortText: String(index.order(field)).padStart(3, '0'),
         // Typing `**Rat` or `Rat` both match the key.
@@ -93,7 +94,9 @@ function valueCompletions(field: Field, schemaField: FieldSchema, position: Posi
       label: value,
       kind: CompletionItemKind.EnumMember,
       detail: schemaField.key,
-      ...(schemaField.valueDescriptions[value] ? { documentation: { kind: MarkupKind.Markdown, value: schemaField.valueDescriptions[value] as string } } : {}),
+      ...(schemaField.valueDescriptions[value]
+        ? { documentation: { kind: MarkupKind.Markdown, value: l10n.t(schemaField.valueDescriptions[value] as string) } }
+        : {}),
       sortText: String(order).padStart(4, '0'),
       textEdit: { range: replace, newText: value },
     }),
@@ -111,12 +114,22 @@ function valuesOf(field: FieldSchema, currentYear: number): string[] {
 
 /** What a field is, in Markdown: meaning, type, whether required, allowed values. Shared with hover. */
 export function fieldDocumentation(field: FieldSchema): string {
-  const lines = [field.description, '', `Type: \`${field.type}\`${field.required ? ' · required' : ' · optional'}`];
+  // The schema's descriptions are data: translated when the bundle has them (npm run generate lists them).
+  const lines = [
+    field.description === '' ? '' : l10n.t(field.description),
+    '',
+    field.required ? l10n.t('Type: `{0}` · required', field.type) : l10n.t('Type: `{0}` · optional', field.type),
+  ];
   if (field.values.length > 0) {
     const closed = field.type === 'choice' || field.type === 'yesno' || field.type === 'flag';
-    lines.push('', `${closed ? 'Allowed values' : 'Listed values (others accepted)'}: ${field.values.map((value) => `\`${value}\``).join(', ')}`);
+    const values = field.values.map((value) => `\`${value}\``).join(', ');
+    lines.push('', closed ? l10n.t('Allowed values: {0}', values) : l10n.t('Listed values (others accepted): {0}', values));
   }
-  if (field.pattern) lines.push('', `Form: ${field.pattern.description}`);
-  if (field.type === 'year') lines.push('', `A whole number from ${field.minYear ?? 'any year'} to the current year.`);
+  if (field.pattern) lines.push('', l10n.t('Form: {0}', l10n.t(field.pattern.description)));
+  if (field.type === 'year')
+    lines.push(
+      '',
+      field.minYear === undefined ? l10n.t('A whole number up to the current year.') : l10n.t('A whole number from {0} to the current year.', field.minYear),
+    );
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import { fieldDocumentation } from './completion';
 import { locate } from './locate';
@@ -13,10 +14,10 @@ export function hover(file: ParsedFile, position: Position): Hover | undefined {
   if (inKey && field.line === position.line) {
     if (field.match.kind === 'unknown' && !field.malformed) {
       const suggestion = field.match.unique;
-      const help = suggestion
-        ? `Did you mean **${suggestion.key}**?\n\n${fieldDocumentation(suggestion)}`
-        : 'Completion at the start of a line lists the fields.';
-      return { contents: { kind: MarkupKind.Markdown, value: `\`${field.key}\` is not a field of the schema. ${help}` }, range: field.keyRange };
+      const value = suggestion
+        ? `${l10n.t('`{0}` is not a field of the schema. Did you mean **{1}**?', field.key, suggestion.key)}\n\n${fieldDocumentation(suggestion)}`
+        : l10n.t('`{0}` is not a field of the schema. Completion at the start of a line lists the fields.', field.key);
+      return { contents: { kind: MarkupKind.Markdown, value }, range: field.keyRange };
     }
     if (!field.schemaField) return undefined;
     return {
@@ -32,5 +33,6 @@ export function hover(file: ParsedFile, position: Position): Hover | undefined {
   const listed = schemaField.values.find((value) => fold(value) === fold(piece.text));
   const meaning = listed === undefined ? undefined : schemaField.valueDescriptions[listed];
   if (meaning === undefined) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: `\`${listed}\`: ${meaning}` }, range: piece.range };
+  // The schema's descriptions are data: translated when the bundle has them (npm run generate lists them).
+  return { contents: { kind: MarkupKind.Markdown, value: `\`${listed}\`: ${l10n.t(meaning)}` }, range: piece.range };
 }

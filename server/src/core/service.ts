@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
@@ -184,7 +185,11 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       'file-too-large',
       'information',
       { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      `This file (${megabytes(text.length)}) is larger than the ${megabytes(maxSize)} that is checked: it is not checked. The limit is the setting "outcomeFragments.maxFileSize".`,
+      l10n.t(
+        'This file ({0}) is larger than the {1} that is checked: it is not checked. The limit is the setting "outcomeFragments.maxFileSize".',
+        megabytes(text.length),
+        megabytes(maxSize),
+      ),
     );
     const file = parseFragmentFile('', index);
     return { text, diagnostics: [diagnostic], ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}) };
@@ -270,7 +275,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
     if (kindRequested(FIX_ALL_KIND, only)) {
       const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
-      if (edits.length > 0) actions.push({ title: 'Fix all fragment problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
+      if (edits.length > 0)
+        actions.push({ title: l10n.t('Fix all fragment problems'), kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
     }
     return actions;
   }

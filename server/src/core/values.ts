@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { byDistance, fold, foldListed, nearMatches, nearThreshold } from './near';
 import { type Field, positionInValue } from './parse';
 import type { FieldSchema } from './schema/schema-types';
+import { quotedAlternatives } from './words';
 
 /** What is wrong with a value (or one entry of a list): the input of `invalid-value` and `value-format`. */
 export type ValueFinding =
@@ -75,8 +77,8 @@ function checkId(field: Field, schemaField: FieldSchema): ValueFinding[] {
       range: field.valueRange,
       value: field.value,
       severity: 'error',
-      message: `${schemaField.key} "${field.value}" contains spaces; an identifier has none.`,
-      withoutValues: `${schemaField.key} contains spaces; an identifier has none. The fix removes them.`,
+      message: l10n.t('{0} "{1}" contains spaces; an identifier has none.', schemaField.key, field.value),
+      withoutValues: l10n.t('{0} contains spaces; an identifier has none. The fix removes them.', schemaField.key),
       candidates: [field.value.replace(/\s+/g, '')],
     },
   ];
@@ -91,17 +93,19 @@ function checkClosed(value: string, range: Range, schemaField: FieldSchema): Val
   const [first, second] = ranked;
   const clearlyNearest =
     first && first.distance <= nearThreshold(Math.max(foldedValue.length, foldListed(first.candidate).length)) && (!second || second.distance > first.distance);
-  const consequence = schemaField.type === 'flag' ? ' Until it is corrected, the outcome is treated as confidential.' : '';
+  const consequence = schemaField.type === 'flag' ? ` ${l10n.t('Until it is corrected, the outcome is treated as confidential.')}` : '';
+  const allowed = schemaField.values.join(', ');
   return [
     {
       kind: 'invalid',
       range,
       value,
       severity: 'error',
-      message: `"${value}" is not a valid value of "${schemaField.key}". Allowed: ${schemaField.values.join(', ')}.${consequence}`,
-      withoutValues: `The value of "${schemaField.key}" is not one of the allowed values (${schemaField.values.join(', ')}).${
-        clearlyNearest ? ` The fix changes it to "${first.candidate}".` : ''
-      }${consequence}`,
+      message: l10n.t('"{0}" is not a valid value of "{1}". Allowed: {2}.', value, schemaField.key, allowed) + consequence,
+      withoutValues:
+        l10n.t('The value of "{0}" is not one of the allowed values ({1}).', schemaField.key, allowed) +
+        (clearlyNearest ? ` ${l10n.t('The fix changes it to "{0}".', first.candidate)}` : '') +
+        consequence,
       candidates: ranked.map((match) => match.candidate),
       ...(clearlyNearest ? { preferred: first.candidate } : {}),
     },
@@ -116,17 +120,17 @@ function checkOpen(value: string, range: Range, schemaField: FieldSchema): Value
   if (canonical !== undefined) return [{ kind: 'format', range, value, canonical, withoutValues: otherSpelling(schemaField, canonical) }];
   const { matches, unique } = nearMatches(value, schemaField.values);
   if (matches.length > 0) {
-    const suggestion = matches.map((match) => `"${match.candidate}"`).join(' or ');
+    const suggestion = quotedAlternatives(matches.map((match) => match.candidate));
     return [
       {
         kind: 'invalid',
         range,
         value,
         severity: 'warning',
-        message: `"${value}" is not a listed value of "${schemaField.key}". Did you mean ${suggestion}?`,
-        withoutValues: `A value of "${schemaField.key}" is not listed, but is close to ${suggestion}.${
-          unique !== undefined ? ` The fix changes it to "${unique}".` : ''
-        }`,
+        message: l10n.t('"{0}" is not a listed value of "{1}". Did you mean {2}?', value, schemaField.key, suggestion),
+        withoutValues:
+          l10n.t('A value of "{0}" is not listed, but is close to {1}.', schemaField.key, suggestion) +
+          (unique !== undefined ? ` ${l10n.t('The fix changes it to "{0}".', unique)}` : ''),
         candidates: matches.map((match) => match.candidate),
         ...(unique !== undefined ? { preferred: unique } : {}),
       },
@@ -143,8 +147,8 @@ function checkPattern(value: string, range: Range, schemaField: FieldSchema): Va
       range,
       value,
       severity: 'warning',
-      message: `"${value}" does not have the form of "${schemaField.key}": expected ${schemaField.pattern.description}.`,
-      withoutValues: `The value of "${schemaField.key}" does not have the expected form: ${schemaField.pattern.description}.`,
+      message: l10n.t('"{0}" does not have the form of "{1}": expected {2}.', value, schemaField.key, l10n.t(schemaField.pattern.description)),
+      withoutValues: l10n.t('The value of "{0}" does not have the expected form: {1}.', schemaField.key, l10n.t(schemaField.pattern.description)),
       candidates: [],
     },
   ];
@@ -155,34 +159,34 @@ function checkYear(field: Field, schemaField: FieldSchema, currentYear: number):
   const minYear = schemaField.minYear ?? 1;
   const found = /^(\d{1,6})(\.0+)?$/.exec(value);
   const year = found ? Number(found[1]) : Number.NaN;
-  const expected = `a whole number from ${minYear} to ${currentYear}`;
+  const expected = l10n.t('a whole number from {0} to {1}', minYear, currentYear);
   const invalid = (message: string, withoutValues: string): ValueFinding[] => [
     { kind: 'invalid', range, value, severity: 'error', message, withoutValues, candidates: [] },
   ];
   if (Number.isNaN(year)) {
     return invalid(
-      `"${value}" is not a year: "${schemaField.key}" is ${expected}.`,
-      `The value of "${schemaField.key}" is not a year; "${schemaField.key}" is ${expected}.`,
+      l10n.t('"{0}" is not a year: "{1}" is {2}.', value, schemaField.key, expected),
+      l10n.t('The value of "{0}" is not a year; "{0}" is {1}.', schemaField.key, expected),
     );
   }
   if (year > currentYear) {
     return invalid(
-      `${year} is in the future: "${schemaField.key}" is ${expected}.`,
-      `The value of "${schemaField.key}" is a year in the future; "${schemaField.key}" is ${expected}.`,
+      l10n.t('{0} is in the future: "{1}" is {2}.', year, schemaField.key, expected),
+      l10n.t('The value of "{0}" is a year in the future; "{0}" is {1}.', schemaField.key, expected),
     );
   }
   if (year < minYear) {
     return invalid(
-      `${year} is too early: "${schemaField.key}" is ${expected}.`,
-      `The value of "${schemaField.key}" is a year before ${minYear}; "${schemaField.key}" is ${expected}.`,
+      l10n.t('{0} is too early: "{1}" is {2}.', year, schemaField.key, expected),
+      l10n.t('The value of "{0}" is a year before {1}; "{0}" is {2}.', schemaField.key, minYear, expected),
     );
   }
   // `2024.0` is a spreadsheet artefact of an allowed year.
   if (found?.[2] !== undefined || found?.[1] !== String(year)) {
     const withoutValues =
       found?.[2] !== undefined
-        ? `"${schemaField.key}" is written as a decimal; the fix writes the whole number.`
-        : `"${schemaField.key}" is written with leading zeros; the fix writes the year without them.`;
+        ? l10n.t('"{0}" is written as a decimal; the fix writes the whole number.', schemaField.key)
+        : l10n.t('"{0}" is written with leading zeros; the fix writes the year without them.', schemaField.key);
     return [{ kind: 'format', range, value, canonical: String(year), withoutValues }];
   }
   return [];
@@ -190,5 +194,5 @@ function checkYear(field: Field, schemaField: FieldSchema, currentYear: number):
 
 /** A listed value written in another case or spacing: the canonical spelling is the schema's, safe to show. */
 function otherSpelling(schemaField: FieldSchema, canonical: string): string {
-  return `A value of "${schemaField.key}" is written in another case or spacing; the fix writes "${canonical}".`;
+  return l10n.t('A value of "{0}" is written in another case or spacing; the fix writes "{1}".', schemaField.key, canonical);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import type { Field } from '../parse';
 import { type Fix, makeDiagnostic, type Rule, type RuleContext } from './rule';
@@ -26,9 +27,9 @@ export const duplicateField: Rule<DuplicateFieldData> = {
             'duplicate-field',
             'error',
             field.keyRange,
-            `"${key}" appears twice in this fragment (first on line ${first.line + 1}).`,
+            l10n.t('"{0}" appears twice in this fragment (first on line {1}).', key, first.line + 1),
             removable ? { removeRange: linesRemoval(context, field.line, field.endLine) } : {},
-            [{ location: { uri: context.uri, range: first.keyRange }, message: `First "${key}"` }],
+            [{ location: { uri: context.uri, range: first.keyRange }, message: l10n.t('First "{0}"', key) }],
           ),
         ];
       });
@@ -37,7 +38,7 @@ export const duplicateField: Rule<DuplicateFieldData> = {
   fixes(diagnostic) {
     const range = diagnostic.data?.removeRange;
     if (!range) return [];
-    const fix: Fix = { title: 'Remove the repeated line', edits: [{ range, newText: '' }], isPreferred: true };
+    const fix: Fix = { title: l10n.t('Remove the repeated line'), edits: [{ range, newText: '' }], isPreferred: true };
     return [fix];
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiagnosticRelatedInformation, Location, Range } from 'vscode-languageserver-types';
 import type { ParsedFile } from '../parse';
 import { fieldNamed } from '../parse';
@@ -30,10 +31,10 @@ export function duplicateIdDiagnostics(
   return ids.flatMap((entry) => {
     const related: DiagnosticRelatedInformation[] = (byId.get(entry.id) ?? [])
       .filter((other) => other !== entry)
-      .map((other) => ({ location: { uri, range: other.range }, message: `Also ${entry.id}` }));
-    for (const location of idLocationsElsewhere?.(entry.id) ?? []) related.push({ location, message: `Also ${entry.id}` });
+      .map((other) => ({ location: { uri, range: other.range }, message: l10n.t('Also {0}', entry.id) }));
+    for (const location of idLocationsElsewhere?.(entry.id) ?? []) related.push({ location, message: l10n.t('Also {0}', entry.id) });
     if (related.length === 0) return [];
-    return [makeDiagnostic('duplicate-id', 'error', entry.range, `${idField} "${entry.id}" is used by another fragment.`, undefined, related)];
+    return [makeDiagnostic('duplicate-id', 'error', entry.range, l10n.t('{0} "{1}" is used by another fragment.', idField, entry.id), undefined, related)];
   });
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isNonAnswer } from '../non-answer';
 import { makeDiagnostic, type Rule } from './rule';
 
@@ -18,13 +19,16 @@ export const emptyField: Rule = {
               'empty-field',
               'warning',
               field.keyRange,
-              `Required field "${schemaField.key}" holds only "${field.value}": a placeholder, not an answer.`,
+              l10n.t('Required field "{0}" holds only "{1}": a placeholder, not an answer.', schemaField.key, field.value),
             ),
           ];
         }
         if (field.value !== '') return [];
-        const consequence = schemaField.type === 'flag' ? ' Until it is filled in, the outcome is treated as confidential.' : '';
-        return [makeDiagnostic('empty-field', 'warning', field.keyRange, `Required field "${schemaField.key}" is empty.${consequence}`)];
+        const message =
+          schemaField.type === 'flag'
+            ? l10n.t('Required field "{0}" is empty. Until it is filled in, the outcome is treated as confidential.', schemaField.key)
+            : l10n.t('Required field "{0}" is empty.', schemaField.key);
+        return [makeDiagnostic('empty-field', 'warning', field.keyRange, message)];
       }),
     );
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { fieldNamed } from '../parse';
 import { makeDiagnostic, type Rule } from './rule';
 
@@ -20,9 +21,9 @@ export const idObjectiveMismatch: Rule = {
           'id-objective-mismatch',
           'warning',
           id.valueRange,
-          `${check.idField} has objective code ${idCode}, but "${check.objectiveField}" is ${objectiveCode}.`,
+          l10n.t('{0} has objective code {1}, but "{2}" is {3}.', check.idField, idCode, check.objectiveField, objectiveCode),
           undefined,
-          [{ location: { uri, range: objective.valueRange }, message: `Objective ${objectiveCode}` }],
+          [{ location: { uri, range: objective.valueRange }, message: l10n.t('Objective {0}', objectiveCode) }],
         ),
       ];
     });

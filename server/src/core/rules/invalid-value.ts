@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface InvalidValueData {
@@ -32,7 +33,7 @@ export const invalidValue: Rule<InvalidValueData> = {
   fixes(diagnostic) {
     const { candidates = [], preferred } = diagnostic.data ?? { candidates: [] as string[] };
     return candidates.map((candidate) => ({
-      title: `Change to "${candidate}"`,
+      title: l10n.t('Change to "{0}"', candidate),
       edits: [{ range: diagnostic.range, newText: candidate }],
       isPreferred: candidate === preferred,
     }));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from './rule';
 
 interface MalformedFieldLineData {
@@ -17,7 +18,7 @@ export const malformedFieldLine: Rule<MalformedFieldLineData> = {
             'malformed-field-line',
             'warning',
             field.malformed.range,
-            `This line looks like the field "${key}" but is not written as **${key}**: value.`,
+            l10n.t('This line looks like the field "{0}" but is not written as **{0}**: value.', key),
             { rewritten: field.malformed.rewritten },
           ),
         ];
@@ -27,6 +28,6 @@ export const malformedFieldLine: Rule<MalformedFieldLineData> = {
   fixes(diagnostic) {
     if (!diagnostic.data) return [];
     const { rewritten } = diagnostic.data;
-    return [{ title: `Rewrite as "${rewritten.trimEnd()}"`, edits: [{ range: diagnostic.range, newText: rewritten }], isPreferred: true }];
+    return [{ title: l10n.t('Rewrite as "{0}"', rewritten.trimEnd()), edits: [{ range: diagnostic.range, newText: rewritten }], isPreferred: true }];
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
 import type { Fragment } from '../parse';
 import { makeDiagnostic, type Rule, type RuleContext } from './rule';
@@ -22,7 +23,7 @@ export const missingField: Rule<MissingFieldData> = {
       return context.index.fields
         .filter((field) => field.required && !present.has(field.key))
         .map((field) =>
-          makeDiagnostic<MissingFieldData>('missing-field', 'error', anchor, `Required field "${field.key}" is missing.`, {
+          makeDiagnostic<MissingFieldData>('missing-field', 'error', anchor, l10n.t('Required field "{0}" is missing.', field.key), {
             key: field.key,
             ...insertion(context, fragment, field.key),
           }),
@@ -32,7 +33,7 @@ export const missingField: Rule<MissingFieldData> = {
   fixes(diagnostic) {
     if (!diagnostic.data) return [];
     const { key, insertAt, insertText } = diagnostic.data;
-    return [{ title: `Add "${key}"`, edits: [{ range: { start: insertAt, end: insertAt }, newText: insertText }], isPreferred: true }];
+    return [{ title: l10n.t('Add "{0}"', key), edits: [{ range: { start: insertAt, end: insertAt }, newText: insertText }], isPreferred: true }];
   },
 };
 

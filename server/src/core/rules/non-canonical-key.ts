@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from './rule';
 
 interface NonCanonicalKeyData {
@@ -12,13 +13,17 @@ export const nonCanonicalKey: Rule<NonCanonicalKeyData> = {
       fragment.fields.flatMap((field) => {
         if (field.match.kind !== 'non-canonical' || field.malformed) return [];
         const canonical = field.match.field.key;
-        return [makeDiagnostic<NonCanonicalKeyData>('non-canonical-key', 'hint', field.keyRange, `"${field.key}" is written "${canonical}".`, { canonical })];
+        return [
+          makeDiagnostic<NonCanonicalKeyData>('non-canonical-key', 'hint', field.keyRange, l10n.t('"{0}" is written "{1}".', field.key, canonical), {
+            canonical,
+          }),
+        ];
       }),
     );
   },
   fixes(diagnostic) {
     if (!diagnostic.data) return [];
     const { canonical } = diagnostic.data;
-    return [{ title: `Rename to "${canonical}"`, edits: [{ range: diagnostic.range, newText: canonical }], isPreferred: true }];
+    return [{ title: l10n.t('Rename to "{0}"', canonical), edits: [{ range: diagnostic.range, newText: canonical }], isPreferred: true }];
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
 import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../merged-story';
 import { makeDiagnostic, type Rule } from './rule';
@@ -21,7 +22,7 @@ export const staleMergedStory: Rule<StaleMergedStoryData> = {
           'stale-merged-story',
           'information',
           stored.keyRange,
-          `"${story.field}" is out of date: it no longer matches the fields it is merged from.`,
+          l10n.t('"{0}" is out of date: it no longer matches the fields it is merged from.', story.field),
           { storyAt: stored.keyRange.start },
         ),
       ];
@@ -39,7 +40,7 @@ export const staleMergedStory: Rule<StaleMergedStoryData> = {
     const needsSpace = stored.value === '' && firstValueLine !== undefined && firstValueLine.text === '' && !file.lines[stored.line]?.text.endsWith(' ');
     return [
       {
-        title: 'Regenerate the merged story (keeping redactions)',
+        title: l10n.t('Regenerate the merged story (keeping redactions)'),
         edits: [{ range: stored.valueRange, newText: needsSpace ? ` ${regenerated}` : regenerated }],
         isPreferred: true,
       },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from './rule';
 
 /** Text that belongs to no field: before the first field line, or after a `---` separator. */
@@ -9,7 +10,7 @@ export const textOutsideField: Rule = {
         'text-outside-field',
         'error',
         range,
-        `Text outside any field. A fragment starts with a **${index.schema.idField}**: line; every line after it belongs to a field.`,
+        l10n.t('Text outside any field. A fragment starts with a **{0}**: line; every line after it belongs to a field.', index.schema.idField),
       ),
     );
   },

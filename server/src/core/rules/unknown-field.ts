@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { quotedAlternatives } from '../words';
 import { type Fix, makeDiagnostic, type Rule } from './rule';
 
 interface UnknownFieldData {
@@ -17,18 +19,27 @@ export const unknownField: Rule<UnknownFieldData> = {
         const suggestions = field.match.suggestions.map((suggestion) => suggestion.key);
         // Renaming is preferred when the key is read as its nearest field (no other field of the fragment is).
         const preferred = field.schemaField?.key;
-        const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map((key) => `"${key}"`).join(' or ')}?` : '';
         return [
-          makeDiagnostic<UnknownFieldData>('unknown-field', 'warning', field.keyRange, `Unknown field "${field.key}".${didYouMean}`, {
-            suggestions,
-            ...(preferred !== undefined ? { preferred } : {}),
-          }),
+          makeDiagnostic<UnknownFieldData>(
+            'unknown-field',
+            'warning',
+            field.keyRange,
+            suggestions.length > 0
+              ? l10n.t('Unknown field "{0}". Did you mean {1}?', field.key, quotedAlternatives(suggestions))
+              : l10n.t('Unknown field "{0}".', field.key),
+            {
+              suggestions,
+              ...(preferred !== undefined ? { preferred } : {}),
+            },
+          ),
         ];
       }),
     );
   },
   fixes(diagnostic) {
     const { suggestions = [], preferred } = diagnostic.data ?? { suggestions: [] };
-    return suggestions.map((key): Fix => ({ title: `Rename to "${key}"`, edits: [{ range: diagnostic.range, newText: key }], isPreferred: key === preferred }));
+    return suggestions.map(
+      (key): Fix => ({ title: l10n.t('Rename to "{0}"', key), edits: [{ range: diagnostic.range, newText: key }], isPreferred: key === preferred }),
+    );
   },
 };

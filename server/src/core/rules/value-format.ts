@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule, valueFindings } from './rule';
 
 interface ValueFormatData {
@@ -15,7 +16,7 @@ export const valueFormat: Rule<ValueFormatData> = {
         valueFindings(context, field).flatMap((finding) =>
           finding.kind === 'format'
             ? [
-                makeDiagnostic<ValueFormatData>('value-format', 'hint', finding.range, `"${finding.value}" is written "${finding.canonical}".`, {
+                makeDiagnostic<ValueFormatData>('value-format', 'hint', finding.range, l10n.t('"{0}" is written "{1}".', finding.value, finding.canonical), {
                   canonical: finding.canonical,
                   withoutValues: finding.withoutValues,
                 }),
@@ -28,6 +29,6 @@ export const valueFormat: Rule<ValueFormatData> = {
   fixes(diagnostic) {
     if (!diagnostic.data) return [];
     const { canonical } = diagnostic.data;
-    return [{ title: `Change to "${canonical}"`, edits: [{ range: diagnostic.range, newText: canonical }], isPreferred: true }];
+    return [{ title: l10n.t('Change to "{0}"', canonical), edits: [{ range: diagnostic.range, newText: canonical }], isPreferred: true }];
   },
 };

@@ -1,0 +1,34 @@
+import * as l10n from '@vscode/l10n';
+import french from '../../l10n/bundle.l10n.fr.json';
+
+/** The translations the server and the CLI carry, by language: other editors and the CLI ask for them by locale. */
+const bundles: Readonly<Record<string, l10n.l10nJsonFormat>> = { fr: french };
+
+/**
+ * Sets the language of every message the core makes, once, before the first check. A bundle
+ * handed over by VS Code (the extension's own, for its display language) wins; otherwise the
+ * locale (`fr`, `fr-FR`, `fr_BE.UTF-8`) picks one of ours; English needs none.
+ */
+export function useDisplayLanguage(options: { locale?: string | undefined; bundle?: unknown }): string {
+  if (isBundle(options.bundle)) {
+    l10n.config({ contents: options.bundle });
+    return options.locale ?? 'bundle';
+  }
+  const language = languageOf(options.locale);
+  const bundle = language === undefined ? undefined : bundles[language];
+  if (bundle) l10n.config({ contents: bundle });
+  return bundle ? (language as string) : 'en';
+}
+
+/** `fr-FR`, `fr_BE.UTF-8`, `FR` → `fr`. */
+export function languageOf(locale: string | undefined): string | undefined {
+  const language = locale
+    ?.trim()
+    .toLowerCase()
+    .match(/^[a-z]{2,3}/)?.[0];
+  return language === undefined || language === 'c' ? undefined : language;
+}
+
+function isBundle(value: unknown): value is l10n.l10nJsonFormat {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { TestClient } from './lsp-client';
+
+const repositoryRoot = join(__dirname, '..', '..');
+const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
+const englishEnvironment = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8' };
+
+describe('French over the protocol and on the command line', () => {
+  it('initialize with locale "fr" gives French diagnostics', async () => {
+    const { client } = await TestClient.start({ locale: 'fr' });
+    const uri = 'file:///workspace/fr.txt';
+    await client.open(uri, example);
+    const diagnostics = await client.diagnosticsOf(uri, 1);
+    assert.equal(diagnostics[0]?.message, 'Champ inconnu « coutnry ». Vouliez-vous dire « Country » ?');
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('a bundle handed over by the client wins over the locale (VS Code passes its display language’s)', async () => {
+    const { client } = await TestClient.start({
+      locale: 'de',
+      initializationOptions: { l10nBundle: { 'Unknown field "{0}". Did you mean {1}?': 'Unbekanntes Feld „{0}“. Meinten Sie {1}?' } },
+    });
+    const uri = 'file:///workspace/de.txt';
+    await client.open(uri, example);
+    assert.equal((await client.diagnosticsOf(uri, 1))[0]?.message, 'Unbekanntes Feld „coutnry“. Meinten Sie "Country"?');
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('an unknown locale gives English', async () => {
+    const { client } = await TestClient.start({ locale: 'xx' });
+    const uri = 'file:///workspace/xx.txt';
+    await client.open(uri, example);
+    assert.equal((await client.diagnosticsOf(uri, 1))[0]?.message, 'Unknown field "coutnry". Did you mean "Country"?');
+    assert.equal(await client.stop(), 0);
+  });
+
+  const cli = (args: string[], env: NodeJS.ProcessEnv = englishEnvironment) =>
+    spawnSync(process.execPath, [join(repositoryRoot, 'dist', 'cli.js'), ...args], { cwd: repositoryRoot, encoding: 'utf8', env });
+
+  it('fragment-lint --locale fr prints French; LANG=fr_FR.UTF-8 too; English by default', () => {
+    const french = cli(['--locale', 'fr', 'example/000_88eaf67a59f4c304.txt']).stdout;
+    assert.match(french, /warning unknown-field Champ inconnu « coutnry »\. Vouliez-vous dire « Country » \?/);
+    assert.match(french, /warning empty-field Le champ obligatoire « Evidence supporting the outcome statement » est vide\./);
+    assert.equal(cli(['example/000_88eaf67a59f4c304.txt'], { ...englishEnvironment, LANG: 'fr_FR.UTF-8' }).stdout, french);
+    assert.match(cli(['example/000_88eaf67a59f4c304.txt']).stdout, /Unknown field "coutnry"/);
+    assert.equal(cli(['--locale']).status, 2);
+  });
+});
