@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
@@ -24,6 +25,8 @@ export interface OutcomeFragmentsApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
+  // The pure modules (the preview's rendering) translate with @vscode/l10n: give it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
@@ -93,7 +96,7 @@ async function adoptFragmentText(document: vscode.TextDocument): Promise<void> {
 async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Open a fragment file to preview its merged story.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a fragment file to preview its merged story.'));
     return;
   }
   preview.show(document, toSide);
@@ -107,11 +110,11 @@ async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, t
 async function fixAllInWorkspace(running: LanguageClient): Promise<void> {
   const files = await running.sendRequest<string[]>(WORKSPACE_FILES_REQUEST);
   if (files.length === 0) {
-    void vscode.window.showInformationMessage('No fragment files in this workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No fragment files in this workspace.'));
     return;
   }
   const fixed = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Fixing fragments', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fixing fragments'), cancellable: true },
     async (progress, token) => {
       let changed = 0;
       const batchSize = 50;
@@ -140,38 +143,41 @@ async function fixAllInWorkspace(running: LanguageClient): Promise<void> {
             changed++;
           }
         }
-        progress.report({ increment: (batch.length / files.length) * 100, message: `${Math.min(start + batchSize, files.length)} of ${files.length} files` });
+        progress.report({
+          increment: (batch.length / files.length) * 100,
+          message: vscode.l10n.t('{0} of {1} files', Math.min(start + batchSize, files.length), files.length),
+        });
       }
       return changed;
     },
   );
-  void vscode.window.showInformationMessage(`Fixed ${fixed} of ${files.length} fragment files.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Fixed {0} of {1} fragment files.', fixed, files.length));
 }
 
 /** Copies the merged story as it will be read (redactions kept); asks first when the outcome is confidential. */
 async function copyMergedStory(storyModel: (uri: string) => Promise<StoryModelResult>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Put the cursor in a fragment to copy its merged story.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a fragment to copy its merged story.'));
     return;
   }
   // The model of the text as it is now (the preview's may be a moment behind the typing).
   const model = await storyModel(editor.document.uri.toString());
   const fragment = model?.fragments[fragmentIndexAt(model, editor.selection.active.line)];
   if (!fragment || fragment.story.text === '') {
-    void vscode.window.showInformationMessage('This fragment has no merged story yet: its fields are empty.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This fragment has no merged story yet: its fields are empty.'));
     return;
   }
   const { text, mustAsk } = storyToCopy(fragment);
   if (mustAsk) {
-    const copy = 'Copy Anyway';
+    const copy = vscode.l10n.t('Copy Anyway');
     const answer = await vscode.window.showWarningMessage(
-      `"${fragment.id}" is confidential.`,
-      { modal: true, detail: 'Its merged story must not be shared outside the evaluation team. Copy it to the clipboard anyway?' },
+      vscode.l10n.t('"{0}" is confidential.', fragment.id),
+      { modal: true, detail: vscode.l10n.t('Its merged story must not be shared outside the evaluation team. Copy it to the clipboard anyway?') },
       copy,
     );
     if (answer !== copy) return;
   }
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage('Merged story copied.', 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Merged story copied.'), 3000);
 }

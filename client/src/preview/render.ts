@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FragmentStoryModel, StoryModel } from '../../../server/src/protocol';
 
 /**
@@ -22,14 +23,29 @@ export function textWithPlaceholders(text: string): string {
     .join('');
 }
 
-const CONFIDENTIAL_REASONS: Record<FragmentStoryModel['confidentiality']['reason'], string> = {
-  flagged: 'This outcome is marked confidential.',
-  empty: 'The confidentiality flag is empty, so this outcome is treated as confidential.',
-  invalid: 'The confidentiality flag is not 1 or 0, so this outcome is treated as confidential.',
-  missing: 'The confidentiality flag is missing, so this outcome is treated as confidential.',
-  'no-flag-in-schema': 'The schema has no confidentiality flag, so this outcome is treated as confidential.',
-  public: '',
-};
+/** A translated text with markup in its places: the text is escaped, the markup (ours) is not. */
+export function withMarkup(translate: (...places: string[]) => string, ...markup: string[]): string {
+  const text = translate(...markup.map((_, index) => `\u0001${index}\u0001`));
+  return escapeHtml(text).replace(/\u0001(\d+)\u0001/g, (_, index: string) => markup[Number(index)] ?? '');
+}
+
+/** Why an outcome is treated as confidential, in the display language. */
+function confidentialReason(reason: FragmentStoryModel['confidentiality']['reason']): string {
+  switch (reason) {
+    case 'flagged':
+      return l10n.t('This outcome is marked confidential.');
+    case 'empty':
+      return l10n.t('The confidentiality flag is empty, so this outcome is treated as confidential.');
+    case 'invalid':
+      return l10n.t('The confidentiality flag is not 1 or 0, so this outcome is treated as confidential.');
+    case 'missing':
+      return l10n.t('The confidentiality flag is missing, so this outcome is treated as confidential.');
+    case 'no-flag-in-schema':
+      return l10n.t('The schema has no confidentiality flag, so this outcome is treated as confidential.');
+    case 'public':
+      return '';
+  }
+}
 
 /** Which fragment the preview shows: the one holding the cursor line, else the first. */
 export function fragmentIndexAt(model: StoryModel, line: number): number {
@@ -45,19 +61,20 @@ const lines = (item: { line?: number; endLine?: number }) =>
 
 export function renderPreviewBody(model: StoryModel, selected: number): string {
   const fragment = model.fragments[selected];
-  if (!fragment) return '<p class="empty">This file holds no fragment yet. A fragment starts with a <code>**FragmentID**:</code> line.</p>';
+  if (!fragment)
+    return `<p class="empty">${withMarkup((code) => l10n.t('This file holds no fragment yet. A fragment starts with a {0} line.', code), '<code>**FragmentID**:</code>')}</p>`;
   const parts: string[] = [];
   if (model.fragments.length > 1) {
     const items = model.fragments.map(
       (candidate, index) =>
         `<li><button type="button" class="fragment-link${index === selected ? ' current' : ''}" data-action="reveal"${lines({ line: candidate.startLine })}>${textWithPlaceholders(candidate.id)}</button></li>`,
     );
-    parts.push(`<nav class="fragment-list" aria-label="Fragments in this file"><ol>${items.join('')}</ol></nav>`);
+    parts.push(`<nav class="fragment-list" aria-label="${escapeHtml(l10n.t('Fragments in this file'))}"><ol>${items.join('')}</ol></nav>`);
   }
   parts.push(`<h1 class="title" data-action="reveal"${lines({ line: fragment.startLine })}>${textWithPlaceholders(fragment.id)}</h1>`);
   if (fragment.confidentiality.confidential) {
     parts.push(
-      `<div class="banner confidential" role="alert"><strong>Confidential.</strong> ${escapeHtml(CONFIDENTIAL_REASONS[fragment.confidentiality.reason])} Do not share it outside the evaluation team.</div>`,
+      `<div class="banner confidential" role="alert"><strong>${escapeHtml(l10n.t('Confidential.'))}</strong> ${escapeHtml(confidentialReason(fragment.confidentiality.reason))} ${escapeHtml(l10n.t('Do not share it outside the evaluation team.'))}</div>`,
     );
   }
   if (fragment.badges.length > 0) {
@@ -71,16 +88,27 @@ export function renderPreviewBody(model: StoryModel, selected: number): string {
   const problemCount = errors + warnings;
   const problemText =
     problemCount === 0
-      ? 'No problems'
-      : [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '']
+      ? l10n.t('No problems')
+      : [
+          errors === 0 ? '' : errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors),
+          warnings === 0 ? '' : warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings),
+        ]
           .filter(Boolean)
           .join(', ');
+  const otherText = other === 1 ? l10n.t('(and 1 suggestion)') : l10n.t('(and {0} suggestions)', other);
   parts.push(
-    `<p class="problems${problemCount > 0 ? ' has-problems' : ''}"><a href="#" data-action="show-problems">${problemText}</a>${other > 0 ? ` <span class="other-problems">(and ${other} suggestion${other === 1 ? '' : 's'})</span>` : ''}</p>`,
+    `<p class="problems${problemCount > 0 ? ' has-problems' : ''}"><a href="#" data-action="show-problems">${escapeHtml(problemText)}</a>${other > 0 ? ` <span class="other-problems">${escapeHtml(otherText)}</span>` : ''}</p>`,
   );
   if (fragment.story.stale) {
     parts.push(
-      '<div class="note stale" role="note">The stored merged story is out of date: shown here as it will read once regenerated (the quick fix on <code>StoryFragment_Merged</code> regenerates it, keeping every redaction).</div>',
+      `<div class="note stale" role="note">${withMarkup(
+        (field) =>
+          l10n.t(
+            'The stored merged story is out of date: shown here as it will read once regenerated (the quick fix on {0} regenerates it, keeping every redaction).',
+            field,
+          ),
+        '<code>StoryFragment_Merged</code>',
+      )}</div>`,
     );
   }
   const sections = fragment.story.sections.map(
@@ -88,7 +116,7 @@ export function renderPreviewBody(model: StoryModel, selected: number): string {
       `<div class="story-section" data-action="reveal"${lines(section)}><h3>${escapeHtml(section.label === '' ? section.field : section.label.replace(/:$/, ''))}</h3><p>${textWithPlaceholders(section.text)}</p></div>`,
   );
   parts.push(
-    `<section class="story"><h2>Merged story</h2>${sections.length > 0 ? sections.join('') : '<p class="empty">No story yet: its fields are empty.</p>'}</section>`,
+    `<section class="story"><h2>${escapeHtml(l10n.t('Merged story'))}</h2>${sections.length > 0 ? sections.join('') : `<p class="empty">${escapeHtml(l10n.t('No story yet: its fields are empty.'))}</p>`}</section>`,
   );
   parts.push(renderEvidence(fragment));
   if (fragment.chips.length > 0) {
@@ -96,7 +124,7 @@ export function renderPreviewBody(model: StoryModel, selected: number): string {
       (group) =>
         `<div class="chip-group" data-action="reveal"${lines(group)}><h3>${escapeHtml(group.field)}</h3><ul class="chips">${group.entries.map((entry) => `<li class="chip">${textWithPlaceholders(entry)}</li>`).join('')}</ul></div>`,
     );
-    parts.push(`<section class="classifications"><h2>Classifications</h2>${groups.join('')}</section>`);
+    parts.push(`<section class="classifications"><h2>${escapeHtml(l10n.t('Classifications'))}</h2>${groups.join('')}</section>`);
   }
   return parts.join('\n');
 }
@@ -104,10 +132,13 @@ export function renderPreviewBody(model: StoryModel, selected: number): string {
 function renderEvidence(fragment: FragmentStoryModel): string {
   const { evidence } = fragment;
   if (evidence.state === 'present') {
-    return `<section class="evidence" data-action="reveal"${lines(evidence)}><h2>Evidence</h2><p>${textWithPlaceholders(evidence.text)}</p></section>`;
+    return `<section class="evidence" data-action="reveal"${lines(evidence)}><h2>${escapeHtml(l10n.t('Evidence'))}</h2><p>${textWithPlaceholders(evidence.text)}</p></section>`;
   }
-  const what = evidence.state === 'empty' ? 'is empty' : 'is missing';
-  return `<section class="evidence warning" role="alert" data-action="reveal"${lines(evidence)}><h2>Evidence</h2><p><strong>No evidence:</strong> "${escapeHtml(evidence.field)}" ${what}. Name the documents or people that confirm the change.</p></section>`;
+  const what =
+    evidence.state === 'empty'
+      ? l10n.t('"{0}" is empty. Name the documents or people that confirm the change.', evidence.field)
+      : l10n.t('"{0}" is missing. Name the documents or people that confirm the change.', evidence.field);
+  return `<section class="evidence warning" role="alert" data-action="reveal"${lines(evidence)}><h2>${escapeHtml(l10n.t('Evidence'))}</h2><p><strong>${escapeHtml(l10n.t('No evidence:'))}</strong> ${escapeHtml(what)}</p></section>`;
 }
 
 export interface DocumentOptions {
@@ -118,6 +149,8 @@ export interface DocumentOptions {
   readonly cspSource: string;
   readonly styleUri: string;
   readonly scriptUri: string;
+  /** The display language, for the page's `lang`. */
+  readonly language?: string;
 }
 
 /** The whole preview page: a strict Content-Security-Policy, one stylesheet and one script, both with the nonce. */
@@ -131,13 +164,13 @@ export function renderPreviewDocument(options: DocumentOptions): string {
     `font-src ${cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(options.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">
-<title>Fragment preview</title>
+<title>${escapeHtml(l10n.t('Fragment preview'))}</title>
 </head>
 <body>
 <main id="preview">${options.body}</main>

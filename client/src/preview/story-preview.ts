@@ -70,7 +70,7 @@ export class StoryPreview implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Fragment Preview',
+      vscode.l10n.t('Fragment Preview'),
       { viewColumn: column, preserveFocus },
       // Nothing but our media folder may be loaded; links never run commands.
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] },
@@ -87,7 +87,7 @@ export class StoryPreview implements vscode.Disposable {
   private follow(document: vscode.TextDocument, editor: vscode.TextEditor | undefined): void {
     this.document = document;
     this.cursorLine = editor?.selection.active.line ?? 0;
-    if (this.panel) this.panel.title = `Preview ${document.uri.path.split('/').pop() ?? ''}`;
+    if (this.panel) this.panel.title = vscode.l10n.t('Preview {0}', document.uri.path.split('/').pop() ?? '');
     this.model = undefined;
     void this.update(true);
   }
@@ -126,6 +126,7 @@ export class StoryPreview implements vscode.Disposable {
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      language: vscode.env.language,
     });
   }
 
