@@ -1,0 +1,35 @@
+// npm's `prepare`: builds dist/ on every install from a clone (`npm ci`, `npm install`, and
+// `npm install --global .`, which installs `fragment-lint`). A global install from a folder
+// links the folder and runs this script without installing the folder's devDependencies, so
+// when the bundler is missing they are installed here first, from the lockfile.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function hasBundler() {
+  try {
+    createRequire(join(repoRoot, 'package.json')).resolve('esbuild');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    console.error(`prepare: \`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})`);
+    process.exit(1);
+  }
+}
+
+if (!hasBundler()) {
+  console.log('prepare: installing the build tools of this clone first (npm ci), to build fragment-lint');
+  // --ignore-scripts: this script is that install's `prepare`; it must not run twice.
+  // --include=dev: a global install sets omit=dev for the nested npm through the environment.
+  run('npm', ['ci', '--ignore-scripts', '--include=dev', '--no-audit', '--no-fund']);
+}
+run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
