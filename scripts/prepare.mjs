@@ -18,8 +18,8 @@ function hasBundler() {
   }
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: repoRoot, env, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) {
     console.error(`prepare: \`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})`);
     process.exit(1);
@@ -28,8 +28,10 @@ function run(command, args) {
 
 if (!hasBundler()) {
   console.log('prepare: installing the build tools of this clone first (npm ci), to build fragment-lint');
-  // --ignore-scripts: this script is that install's `prepare`; it must not run twice.
-  // --include=dev: a global install sets omit=dev for the nested npm through the environment.
-  run('npm', ['ci', '--ignore-scripts', '--include=dev', '--no-audit', '--no-fund']);
+  // The outer npm's settings (global, prefix, omit=dev) reach this script as npm_config_*
+  // variables: the install into the clone must not inherit them. --ignore-scripts: this script
+  // is that install's `prepare`, which must not run again.
+  const ownSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ownSettings);
 }
 run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
