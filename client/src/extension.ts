@@ -12,6 +12,7 @@ import {
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
+import { showStartPreview } from './start-preview';
 
 const LANGUAGE_ID = 'fragment';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   );
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
   if (vscode.workspace.textDocuments.some(isFragment)) await startClient(context);
+  void showStartPreview(context);
   return { onDidRenderPreview: preview.onDidRender };
 }
 

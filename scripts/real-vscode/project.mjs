@@ -37,12 +37,22 @@ export function copyExampleWorkspace(runDir) {
   return workspace;
 }
 
+/** The commands `run` has started and that are still running, for `stopRunningCommands`. */
+const runningCommands = new Set();
+
+/** Ends what `run` started (a build, an npm install), e.g. when the user presses Ctrl+C. */
+export function stopRunningCommands(signal = 'SIGTERM') {
+  for (const child of runningCommands) child.kill(signal);
+}
+
 /** Runs a command to completion with inherited output; rejects on a non-zero exit. */
 export function run(command, args, options = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
+    runningCommands.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
+      runningCommands.delete(child);
       if (code === 0) resolvePromise();
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });

@@ -35,6 +35,15 @@ export function seedSettings(userDataDir, settings) {
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 }
 
+/** True when nothing listens on `port` of `host` (a listener of our own binds it for a moment). */
+export function portIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error)));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
 /** Asks the OS for a port nobody listens on. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -92,6 +101,10 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
   const recent = [];
+  let failure; // a cause the server printed, for which waiting longer is pointless
+  const failed = new Promise((resolve) => {
+    failure = resolve;
+  });
   const ready = new Promise((resolve) => {
     const onData = (chunk) => {
       const text = chunk.toString();
@@ -100,7 +113,9 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
       recent.push(text);
       if (recent.length > 50) recent.shift();
       // Chunks may split the line, so look at the recent tail rather than the chunk alone.
-      if (recent.join('').includes(READY_LINE)) resolve();
+      const tail = recent.join('');
+      if (tail.includes(READY_LINE)) resolve();
+      if (/EADDRINUSE|address already in use/i.test(tail)) failure(`port ${port} of ${host} is already in use by another program`);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -118,6 +133,7 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
   let timer;
   const outcome = await Promise.race([
     ready.then(() => 'ready'),
+    failed,
     exited.then((how) => `the server stopped (${how})`),
     new Promise((resolve) => {
       timer = setTimeout(() => resolve(`"${READY_LINE}" did not appear within ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
