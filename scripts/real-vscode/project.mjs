@@ -10,6 +10,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const exampleDir = join(repoRoot, 'example');
 export const suiteOutDir = join(repoRoot, 'out', 'integration');
 export const suiteEntry = join(suiteOutDir, 'index.js');
+export const untrustedSuiteOutDir = join(suiteOutDir, 'untrusted');
+export const untrustedSuiteEntry = join(untrustedSuiteOutDir, 'index.js');
 // Git-ignored (.cache/); REAL_VSCODE_CACHE lets CI point it at a cached volume.
 export const cacheDir = resolve(process.env.REAL_VSCODE_CACHE ?? join(repoRoot, '.cache', 'real-vscode'));
 

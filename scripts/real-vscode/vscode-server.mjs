@@ -27,6 +27,17 @@ export const unattendedSettings = {
   'extensions.autoUpdate': false,
 };
 
+/**
+ * The same, with workspace trust on: the folder opens in Restricted Mode (a fresh profile trusts
+ * no folder) and nothing asks about it, as for a user who chose "Don't Trust".
+ */
+export const restrictedModeSettings = {
+  ...unattendedSettings,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Writes the profile's User/settings.json unless it already has one (a user's own choices win). */
 export function seedSettings(userDataDir, settings) {
   const settingsFile = join(userDataDir, 'User', 'settings.json');
