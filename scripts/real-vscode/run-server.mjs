@@ -2,8 +2,12 @@
 // (code-server's VS Code server + headless Chromium), in a trusted folder and then in Restricted
 // Mode. Exits 0 when both pass.
 // Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
-import { log, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
+import { log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
 import { provision } from './provision.mjs';
 import { restrictedModeSettings, unattendedSettings } from './vscode-server.mjs';
 import { checkPrerequisites, openWorkbench } from './workbench.mjs';
@@ -30,19 +34,28 @@ async function main() {
 
   // Two windows, one after the other: the suite in a trusted folder, then the tests of
   // test/integration/untrusted/ in a folder VS Code opens in Restricted Mode.
+  // VS Code never restricts an extension under development, so in Restricted Mode the extension
+  // is installed from a .vsix of this build, and the suite's development folder is an empty host.
+  const restricted = packageForRestrictedMode();
+  process.once('exit', () => rmSync(restricted.dir, { recursive: true, force: true }));
   const sessions = [
     { name: 'trusted folder', extensionTestsPath: suiteEntry, settings: unattendedSettings },
-    { name: 'Restricted Mode', extensionTestsPath: untrustedSuiteEntry, settings: restrictedModeSettings },
+    {
+      name: 'Restricted Mode',
+      extensionTestsPath: untrustedSuiteEntry,
+      settings: restrictedModeSettings,
+      extensionDevelopmentPath: restricted.host,
+      installVsix: restricted.vsix,
+    },
   ];
   const tallies = [];
   let failed = false;
-  for (const { name, extensionTestsPath, settings } of sessions) {
+  for (const { name, ...options } of sessions) {
     log(`${name}: starting VS Code server and Chromium`);
     let tally;
     const session = await openWorkbench({
       runtime,
-      extensionTestsPath,
-      settings,
+      ...options,
       onConsoleText: (text) => {
         tally = /integration: (\d+) passed, (\d+) failed/.exec(text) ?? tally;
         return false;
@@ -63,6 +76,22 @@ async function main() {
   const [passed, failures] = tallies.reduce(([p, f], [tp, tf]) => [p + tp, f + tf], [0, 0]);
   console.log(`integration: ${passed} passed, ${failures} failed`);
   return failed ? 1 : 0;
+}
+
+/** A .vsix of the current build (as `npm run package` makes it, without the production build) and an empty extension to host the suite. */
+function packageForRestrictedMode() {
+  const dir = makeRunDir();
+  const page = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'extension-page.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (page.status !== 0) throw new Error(`the Extensions page could not be made: ${page.stderr}`);
+  const vsix = join(dir, 'outcome-fragments.vsix');
+  const vsce = [createRequire(import.meta.url).resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository'];
+  const packaged = spawnSync(process.execPath, [...vsce, '--readme-path', 'out/extension-page.md', '--out', vsix], { cwd: repoRoot, encoding: 'utf8' });
+  if (packaged.status !== 0) throw new Error(`vsce package failed: ${packaged.stdout}${packaged.stderr}`);
+  const host = join(dir, 'suite-host');
+  mkdirSync(host);
+  const manifest = { name: 'restricted-mode-suite', publisher: 'outcome-fragments-tests', version: '0.0.0', engines: { vscode: '*' } };
+  writeFileSync(join(host, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { dir, vsix, host };
 }
 
 main().then(

@@ -1,7 +1,7 @@
 // Starts the VS Code server bundled in code-server (run directly with Node 24, because
 // the code-server CLI rejects --extensionDevelopmentPath / --extensionTestsPath) and
 // builds workbench URLs whose payload loads our extension and, optionally, the test suite.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -67,6 +67,24 @@ export function freePort() {
   });
 }
 
+/** The folders of a server's state inside `dataDir`: profile, server data, extensions, HOME. */
+function serverDirs(dataDir) {
+  return { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+}
+
+/**
+ * Installs a .vsix into the extensions of the server that `startServer` will run on `dataDir`,
+ * as a user installs it (an extension under development is exempt from Restricted Mode; an
+ * installed one is not).
+ */
+export function installExtension({ nodeBin, serverMain, dataDir, vsix }) {
+  const dirs = serverDirs(dataDir);
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  const args = [serverMain, '--install-extension', vsix, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.ud, '--server-data-dir', dirs.sd];
+  const installed = spawnSync(nodeBin, [...args, '--accept-server-license-terms'], { encoding: 'utf8', env: { ...process.env, HOME: dirs.home } });
+  if (installed.status !== 0) throw new Error(`installing ${vsix} failed: ${installed.stdout}${installed.stderr}`);
+}
+
 /**
  * Starts the server and resolves once its extension host agent listens.
  * @param {{ nodeBin: string, serverMain: string, port: number, host?: string,
@@ -76,7 +94,7 @@ export function freePort() {
  *   settings seed the profile's settings.json when it has none yet.
  */
 export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, env = {}, verbose = false }) {
-  const dirs = { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+  const dirs = serverDirs(dataDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   if (settings) seedSettings(dirs.ud, settings);
 

@@ -7,7 +7,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { isConsoleNoise } from './console-noise.mjs';
 import { copyExampleWorkspace, makeRunDir, repoRoot } from './project.mjs';
-import { freePort, startServer, unattendedSettings } from './vscode-server.mjs';
+import { freePort, installExtension, startServer, unattendedSettings } from './vscode-server.mjs';
 
 const chromiumSettings = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'));
 const chromiumPath = process.env.CHROMIUM_PATH ?? chromiumSettings.path;
@@ -25,6 +25,8 @@ export function checkPrerequisites() {
  *           settings?: object, onConsoleText?: (text: string) => boolean }} options
  *   openFile is relative to the workspace copy; settings seed the profile (unattendedSettings by
  *   default); onConsoleText returns true for a message it consumed, which is then not printed.
+ *   installVsix installs that package first, for a session whose extensionDevelopmentPath is
+ *   another folder (the extension is then loaded as a user's installed extension).
  * @returns the page, the workspace copy, `exitCode` (what the suite reports through
  *   codeAutomationExit; rejects if the page crashes) and close().
  */
@@ -35,6 +37,8 @@ export async function openWorkbench({
   viewport,
   onConsoleText,
   settings = unattendedSettings,
+  extensionDevelopmentPath = repoRoot,
+  installVsix,
   verbose = Boolean(process.env.REAL_VSCODE_VERBOSE),
 }) {
   const runDir = makeRunDir();
@@ -50,6 +54,7 @@ export async function openWorkbench({
     removeRunDir();
   };
   try {
+    if (installVsix) installExtension({ ...runtime, dataDir: join(runDir, 'profile'), vsix: installVsix });
     server = await startServer({
       ...runtime,
       port: await freePort(),
@@ -77,7 +82,7 @@ export async function openWorkbench({
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     const url = server.workbenchUrl({
       folder: workspace,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath,
       extensionTestsPath,
       openFile: openFile && join(workspace, openFile),
     });

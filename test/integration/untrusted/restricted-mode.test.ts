@@ -7,8 +7,11 @@ import * as vscode from 'vscode';
 import { exampleUri, openFragment, problems, summary, waitForDiagnostics } from '../helpers';
 
 suite('Restricted Mode (an untrusted folder)', () => {
-  test('the folder really is untrusted', () => {
+  test('the folder really is untrusted, and the extension is installed (not under development, which VS Code never restricts)', () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in a window opened in Restricted Mode');
+    const extension = vscode.extensions.getExtension('outcome-fragments.outcome-fragments');
+    assert.ok(extension, 'the extension is installed');
+    assert.match(extension.extensionPath, /[\\/]outcome-fragments\.outcome-fragments-\d+\.\d+\.\d+$/, 'installed from its .vsix');
   });
 
   test('the example opens as a fragment and shows both of its problems', async () => {
