@@ -34,4 +34,6 @@ if (!hasBundler()) {
   const ownSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ownSettings);
 }
-run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')]);
+// A package made by `npm pack` or `npm publish` gets the minified build, without source maps.
+const forPackage = ['pack', 'publish'].includes(process.env.npm_command ?? '');
+run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), ...(forPackage ? ['--production'] : [])]);
