@@ -16,6 +16,8 @@
         !element.classList.contains('fragment-link') && !element.classList.contains('title') && start <= line && line <= end,
       );
     }
+    // What is highlighted now, for the integration tests (and nothing else).
+    vscode.postMessage({ type: 'highlighted', line, lines: [...main.querySelectorAll('.at-cursor')].map((element) => Number(element.dataset.line)) });
   }
 
   function report() {

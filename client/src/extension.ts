@@ -12,7 +12,8 @@ import {
 } from '../../server/src/protocol';
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
-import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
+import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
+import { showStartPreview } from './start-preview';
 
 const LANGUAGE_ID = 'fragment';
 
@@ -22,6 +23,8 @@ let client: LanguageClient | undefined;
 export interface OutcomeFragmentsApi {
   /** Fires each time the preview has shown a new render, with what it shows. */
   readonly onDidRenderPreview: vscode.Event<PreviewRenderReport>;
+  /** Fires each time the preview has highlighted the sections of the cursor's line. */
+  readonly onDidHighlightPreview: vscode.Event<PreviewHighlightReport>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
@@ -44,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   );
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
   if (vscode.workspace.textDocuments.some(isFragment)) await startClient(context);
-  return { onDidRenderPreview: preview.onDidRender };
+  void showStartPreview(context);
+  return { onDidRenderPreview: preview.onDidRender, onDidHighlightPreview: preview.onDidHighlight };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,19 +1,26 @@
 // Bundles test/integration/ into out/integration/: index.js (the extensionTestsPath entry)
-// plus one self-contained *.test.js per test file, which index.js hands to mocha.
+// plus one self-contained *.test.js per test file, which index.js hands to mocha; and
+// test/integration/untrusted/ the same way into out/integration/untrusted/.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { isMain, repoRoot, suiteOutDir } from './project.mjs';
+import { isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir } from './project.mjs';
 
 export async function buildSuite() {
-  const sourceDir = join(repoRoot, 'test', 'integration');
-  const entryPoints = readdirSync(sourceDir)
-    .filter((name) => name === 'index.ts' || name.endsWith('.test.ts'))
-    .map((name) => join(sourceDir, name));
   rmSync(suiteOutDir, { recursive: true, force: true }); // a deleted test must not keep running from a stale bundle
+  const sourceDir = join(repoRoot, 'test', 'integration');
+  await bundle(sourceDir, suiteOutDir);
+  // The tests that run in a window opened in Restricted Mode: their own folder, their own index.js.
+  await bundle(join(sourceDir, 'untrusted'), untrustedSuiteOutDir, join(sourceDir, 'index.ts'));
+}
+
+async function bundle(sourceDir, outdir, index = join(sourceDir, 'index.ts')) {
+  const tests = readdirSync(sourceDir)
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => join(sourceDir, name));
   await build({
-    entryPoints,
-    outdir: suiteOutDir,
+    entryPoints: [{ in: index, out: 'index' }, ...tests],
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -10,6 +10,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const exampleDir = join(repoRoot, 'example');
 export const suiteOutDir = join(repoRoot, 'out', 'integration');
 export const suiteEntry = join(suiteOutDir, 'index.js');
+export const untrustedSuiteOutDir = join(suiteOutDir, 'untrusted');
+export const untrustedSuiteEntry = join(untrustedSuiteOutDir, 'index.js');
 // Git-ignored (.cache/); REAL_VSCODE_CACHE lets CI point it at a cached volume.
 export const cacheDir = resolve(process.env.REAL_VSCODE_CACHE ?? join(repoRoot, '.cache', 'real-vscode'));
 
@@ -37,12 +39,22 @@ export function copyExampleWorkspace(runDir) {
   return workspace;
 }
 
+/** The commands `run` has started and that are still running, for `stopRunningCommands`. */
+const runningCommands = new Set();
+
+/** Ends what `run` started (a build, an npm install), e.g. when the user presses Ctrl+C. */
+export function stopRunningCommands(signal = 'SIGTERM') {
+  for (const child of runningCommands) child.kill(signal);
+}
+
 /** Runs a command to completion with inherited output; rejects on a non-zero exit. */
 export function run(command, args, options = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
+    runningCommands.add(child);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
+      runningCommands.delete(child);
       if (code === 0) resolvePromise();
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });

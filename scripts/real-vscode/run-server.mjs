@@ -1,12 +1,21 @@
 // Offline integration run: the mocha suite in test/integration/ inside a real VS Code
-// (code-server's VS Code server + headless Chromium). Exits with the suite's exit code.
+// (code-server's VS Code server + headless Chromium), in a trusted folder and then in Restricted
+// Mode. Exits 0 when both pass.
 // Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
-import { log, seconds, suiteEntry } from './project.mjs';
+import { log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
 import { provision } from './provision.mjs';
+import { restrictedModeSettings, unattendedSettings } from './vscode-server.mjs';
 import { checkPrerequisites, openWorkbench } from './workbench.mjs';
 
 const timeoutSeconds = Number(process.env.REAL_VSCODE_TIMEOUT ?? 300);
+
+// Ctrl+C: process.exit runs the exit hooks that stop the server group and the browser.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
 
 async function main() {
   const started = performance.now();
@@ -23,25 +32,66 @@ async function main() {
     process.exit(1);
   }, timeoutSeconds * 1000);
 
-  log('starting VS Code server and Chromium');
-  // The suite's own tally (test/integration/index.ts), printed again alone on the last line.
-  let tally;
-  const session = await openWorkbench({
-    runtime,
-    extensionTestsPath: suiteEntry,
-    onConsoleText: (text) => {
-      tally = /integration: \d+ passed, \d+ failed/.exec(text)?.[0] ?? tally;
+  // Two windows, one after the other: the suite in a trusted folder, then the tests of
+  // test/integration/untrusted/ in a folder VS Code opens in Restricted Mode.
+  // VS Code never restricts an extension under development, so in Restricted Mode the extension
+  // is installed from a .vsix of this build, and the suite's development folder is an empty host.
+  const restricted = packageForRestrictedMode();
+  process.once('exit', () => rmSync(restricted.dir, { recursive: true, force: true }));
+  const sessions = [
+    { name: 'trusted folder', extensionTestsPath: suiteEntry, settings: unattendedSettings },
+    {
+      name: 'Restricted Mode',
+      extensionTestsPath: untrustedSuiteEntry,
+      settings: restrictedModeSettings,
+      extensionDevelopmentPath: restricted.host,
+      installVsix: restricted.vsix,
     },
-  });
-  let code;
-  try {
-    code = await session.exitCode;
-  } finally {
-    await session.close();
+  ];
+  const tallies = [];
+  let failed = false;
+  for (const { name, ...options } of sessions) {
+    log(`${name}: starting VS Code server and Chromium`);
+    let tally;
+    const session = await openWorkbench({
+      runtime,
+      ...options,
+      onConsoleText: (text) => {
+        tally = /integration: (\d+) passed, (\d+) failed/.exec(text) ?? tally;
+        return false;
+      },
+    });
+    let code;
+    try {
+      code = await session.exitCode;
+    } finally {
+      await session.close();
+    }
+    if (code !== 0) failed = true;
+    log(`${name}: ${code === 0 ? 'passed' : `FAILED (exit code ${code})`}`);
+    tallies.push(tally ? [Number(tally[1]), Number(tally[2])] : [0, code === 0 ? 0 : 1]);
   }
-  log(`${code === 0 ? 'integration suite passed' : `integration suite FAILED (exit code ${code})`} in ${seconds(started)}`);
-  if (tally) console.log(tally);
-  return code;
+  log(`${failed ? 'integration suite FAILED' : 'integration suite passed'} in ${seconds(started)}`);
+  // The suites' own tallies (test/integration/index.ts), added up, alone on the last line.
+  const [passed, failures] = tallies.reduce(([p, f], [tp, tf]) => [p + tp, f + tf], [0, 0]);
+  console.log(`integration: ${passed} passed, ${failures} failed`);
+  return failed ? 1 : 0;
+}
+
+/** A .vsix of the current build (as `npm run package` makes it, without the production build) and an empty extension to host the suite. */
+function packageForRestrictedMode() {
+  const dir = makeRunDir();
+  const page = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'extension-page.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (page.status !== 0) throw new Error(`the Extensions page could not be made: ${page.stderr}`);
+  const vsix = join(dir, 'outcome-fragments.vsix');
+  const vsce = [createRequire(import.meta.url).resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository'];
+  const packaged = spawnSync(process.execPath, [...vsce, '--readme-path', 'out/extension-page.md', '--out', vsix], { cwd: repoRoot, encoding: 'utf8' });
+  if (packaged.status !== 0) throw new Error(`vsce package failed: ${packaged.stdout}${packaged.stderr}`);
+  const host = join(dir, 'suite-host');
+  mkdirSync(host);
+  const manifest = { name: 'restricted-mode-suite', publisher: 'outcome-fragments-tests', version: '0.0.0', engines: { vscode: '*' } };
+  writeFileSync(join(host, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { dir, vsix, host };
 }
 
 main().then(

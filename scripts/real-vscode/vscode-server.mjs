@@ -1,7 +1,7 @@
 // Starts the VS Code server bundled in code-server (run directly with Node 24, because
 // the code-server CLI rejects --extensionDevelopmentPath / --extensionTestsPath) and
 // builds workbench URLs whose payload loads our extension and, optionally, the test suite.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -27,12 +27,32 @@ export const unattendedSettings = {
   'extensions.autoUpdate': false,
 };
 
+/**
+ * The same, with workspace trust on: the folder opens in Restricted Mode (a fresh profile trusts
+ * no folder) and nothing asks about it, as for a user who chose "Don't Trust".
+ */
+export const restrictedModeSettings = {
+  ...unattendedSettings,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Writes the profile's User/settings.json unless it already has one (a user's own choices win). */
 export function seedSettings(userDataDir, settings) {
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   if (existsSync(settingsFile)) return;
   mkdirSync(dirname(settingsFile), { recursive: true });
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** True when nothing listens on `port` of `host` (a listener of our own binds it for a moment). */
+export function portIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error)));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
 
 /** Asks the OS for a port nobody listens on. */
@@ -47,6 +67,24 @@ export function freePort() {
   });
 }
 
+/** The folders of a server's state inside `dataDir`: profile, server data, extensions, HOME. */
+function serverDirs(dataDir) {
+  return { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+}
+
+/**
+ * Installs a .vsix into the extensions of the server that `startServer` will run on `dataDir`,
+ * as a user installs it (an extension under development is exempt from Restricted Mode; an
+ * installed one is not).
+ */
+export function installExtension({ nodeBin, serverMain, dataDir, vsix }) {
+  const dirs = serverDirs(dataDir);
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  const args = [serverMain, '--install-extension', vsix, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.ud, '--server-data-dir', dirs.sd];
+  const installed = spawnSync(nodeBin, [...args, '--accept-server-license-terms'], { encoding: 'utf8', env: { ...process.env, HOME: dirs.home } });
+  if (installed.status !== 0) throw new Error(`installing ${vsix} failed: ${installed.stdout}${installed.stderr}`);
+}
+
 /**
  * Starts the server and resolves once its extension host agent listens.
  * @param {{ nodeBin: string, serverMain: string, port: number, host?: string,
@@ -56,7 +94,7 @@ export function freePort() {
  *   settings seed the profile's settings.json when it has none yet.
  */
 export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, env = {}, verbose = false }) {
-  const dirs = { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+  const dirs = serverDirs(dataDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   if (settings) seedSettings(dirs.ud, settings);
 
@@ -92,6 +130,10 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
   const recent = [];
+  let failure; // a cause the server printed, for which waiting longer is pointless
+  const failed = new Promise((resolve) => {
+    failure = resolve;
+  });
   const ready = new Promise((resolve) => {
     const onData = (chunk) => {
       const text = chunk.toString();
@@ -100,7 +142,9 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
       recent.push(text);
       if (recent.length > 50) recent.shift();
       // Chunks may split the line, so look at the recent tail rather than the chunk alone.
-      if (recent.join('').includes(READY_LINE)) resolve();
+      const tail = recent.join('');
+      if (tail.includes(READY_LINE)) resolve();
+      if (/EADDRINUSE|address already in use/i.test(tail)) failure(`port ${port} of ${host} is already in use by another program`);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -118,6 +162,7 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
   let timer;
   const outcome = await Promise.race([
     ready.then(() => 'ready'),
+    failed,
     exited.then((how) => `the server stopped (${how})`),
     new Promise((resolve) => {
       timer = setTimeout(() => resolve(`"${READY_LINE}" did not appear within ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);

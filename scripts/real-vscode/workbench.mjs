@@ -5,8 +5,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import { isConsoleNoise } from './console-noise.mjs';
 import { copyExampleWorkspace, makeRunDir, repoRoot } from './project.mjs';
-import { freePort, startServer, unattendedSettings } from './vscode-server.mjs';
+import { freePort, installExtension, startServer, unattendedSettings } from './vscode-server.mjs';
 
 const chromiumSettings = JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8'));
 const chromiumPath = process.env.CHROMIUM_PATH ?? chromiumSettings.path;
@@ -21,12 +22,25 @@ export function checkPrerequisites() {
 /**
  * @param {{ runtime: { nodeBin: string, serverMain: string }, extensionTestsPath?: string,
  *           openFile?: string, viewport?: { width: number, height: number }, verbose?: boolean,
- *           onConsoleText?: (text: string) => void }} options
- *   openFile is relative to the workspace copy.
+ *           settings?: object, onConsoleText?: (text: string) => boolean }} options
+ *   openFile is relative to the workspace copy; settings seed the profile (unattendedSettings by
+ *   default); onConsoleText returns true for a message it consumed, which is then not printed.
+ *   installVsix installs that package first, for a session whose extensionDevelopmentPath is
+ *   another folder (the extension is then loaded as a user's installed extension).
  * @returns the page, the workspace copy, `exitCode` (what the suite reports through
  *   codeAutomationExit; rejects if the page crashes) and close().
  */
-export async function openWorkbench({ runtime, extensionTestsPath, openFile, viewport, onConsoleText, verbose = Boolean(process.env.REAL_VSCODE_VERBOSE) }) {
+export async function openWorkbench({
+  runtime,
+  extensionTestsPath,
+  openFile,
+  viewport,
+  onConsoleText,
+  settings = unattendedSettings,
+  extensionDevelopmentPath = repoRoot,
+  installVsix,
+  verbose = Boolean(process.env.REAL_VSCODE_VERBOSE),
+}) {
   const runDir = makeRunDir();
   const workspace = copyExampleWorkspace(runDir);
   const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
@@ -40,17 +54,21 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
     removeRunDir();
   };
   try {
+    if (installVsix) installExtension({ ...runtime, dataDir: join(runDir, 'profile'), vsix: installVsix });
     server = await startServer({
       ...runtime,
       port: await freePort(),
       dataDir: join(runDir, 'profile'),
-      settings: unattendedSettings,
+      settings,
       env: { EXTENSIONS_GALLERY: '{}' }, // no marketplace: nothing to fetch offline, no failed-request noise
       verbose,
     });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const page = await browser.newPage(viewport ? { viewport } : {});
-    page.on('console', consolePrinter(verbose, onConsoleText));
+    page.on(
+      'console',
+      consolePrinter(verbose, (text) => handleSuiteRequest(page, text) || onConsoleText?.(text)),
+    );
     page.on('pageerror', (error) => console.log(`[workbench] page error: ${error.message}`));
 
     let reportExit;
@@ -64,7 +82,7 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
     const url = server.workbenchUrl({
       folder: workspace,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath,
       extensionTestsPath,
       openFile: openFile && join(workspace, openFile),
     });
@@ -76,8 +94,27 @@ export async function openWorkbench({ runtime, extensionTestsPath, openFile, vie
   }
 }
 
-/** Prints browser console messages in order, formatted (the mocha report arrives this way). */
-function consolePrinter(verbose, onConsoleText = () => {}) {
+/**
+ * The suite asks the launcher for what only a user's mouse can do, on the console (its one way
+ * out of the extension host): `[real-vscode:click-preview] <selector>` clicks that element of the
+ * preview's webview, as a user would. Returns true for such a request (it is not printed).
+ */
+const CLICK_PREVIEW = '[real-vscode:click-preview] ';
+function handleSuiteRequest(page, text) {
+  const at = text.indexOf(CLICK_PREVIEW);
+  if (at < 0) return false;
+  const selector = text.slice(at + CLICK_PREVIEW.length).trim();
+  const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  webview
+    .locator(selector)
+    .first()
+    .click({ timeout: 30_000 })
+    .catch((error) => console.log(`[real-vscode] could not click ${selector} in the preview: ${error.message}`));
+  return true;
+}
+
+/** Prints browser console messages in order, formatted (the mocha report arrives this way); known noise is left out unless verbose. */
+function consolePrinter(verbose, onConsoleText = () => false) {
   let previous = Promise.resolve();
   return (message) => {
     const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
@@ -88,8 +125,12 @@ function consolePrinter(verbose, onConsoleText = () => {}) {
         () => message.text(), // the page went away mid-message
       )
       .then((text) => {
-        onConsoleText(text);
-        console.log(verbose ? `[browser ${message.type()}] ${text}` : text);
+        if (onConsoleText(text) === true) return;
+        const url = message.location()?.url;
+        // Chromium leaves out which resource failed to load: name it.
+        const shown = url && text.startsWith('Failed to load resource') ? `${text}: ${url}` : text;
+        if (verbose) console.log(`[browser ${message.type()}] ${shown}`);
+        else if (!isConsoleNoise(text, url)) console.log(shown);
       });
   };
 }

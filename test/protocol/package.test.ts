@@ -7,30 +7,49 @@ const repositoryRoot = join(__dirname, '..', '..');
 
 /** What `npm run package` puts in the .vsix: everything the extension needs, nothing of the repository's own. */
 describe('the extension package', () => {
-  it('holds the bundles, the grammar, the snippets, the schema, the preview’s media and the README’s pictures, and nothing else', () => {
-    const listed = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repositoryRoot, encoding: 'utf8' });
+  it('holds the bundles, the grammar, the snippets, the schema, the preview’s media, the icon and the Extensions page, and nothing else', () => {
+    const made = spawnSync(process.execPath, [join(repositoryRoot, 'scripts', 'extension-page.mjs')], { cwd: repositoryRoot, encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const vsce = [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies', '--readme-path', 'out/extension-page.md'];
+    const listed = spawnSync(process.execPath, vsce, { cwd: repositoryRoot, encoding: 'utf8' });
     assert.equal(listed.status, 0, listed.stderr);
     const files = listed.stdout.trim().split('\n').sort();
     assert.deepEqual(files, [
       'CHANGELOG.md',
       'LICENSE',
-      'README.md',
       'dist/client.js',
       'dist/server.js',
       'docs/FORMAT.md',
-      'docs/screenshot-completion.png',
-      'docs/screenshot-diagnostics.png',
-      'docs/screenshot-preview.png',
-      'docs/screenshot-quickfix.png',
       'l10n/bundle.l10n.fr.json',
       'l10n/bundle.l10n.json',
       'language-configuration.json',
+      'media/icon.png',
       'media/preview.css',
       'media/preview.js',
+      'out/extension-page.md',
       'package.json',
       'schemas/fragmentrc.schema.json',
       'snippets/fragment.json',
       'syntaxes/fragment.tmLanguage.json',
+    ]);
+  });
+});
+
+/** What `npm pack` (and so `npm install --global`) ships: fragment-lint and the language server, nothing of the extension, the sources or the tests. */
+describe('the npm package', () => {
+  it('holds the CLI, the server, the format, the schema and the usual files', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repositoryRoot, encoding: 'utf8' });
+    assert.equal(packed.status, 0, packed.stderr);
+    const [tarball] = JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>;
+    assert.deepEqual(tarball?.files.map((file) => file.path).sort(), [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/server.js',
+      'docs/FORMAT.md',
+      'package.json',
+      'schemas/fragmentrc.schema.json',
     ]);
   });
 });

@@ -13,7 +13,18 @@ export interface PreviewRenderReport {
   readonly text: string;
 }
 
-type MessageFromWebview = ({ type: 'rendered' } & PreviewRenderReport) | { type: 'ready' } | { type: 'reveal'; line: number } | { type: 'show-problems' };
+/** What the webview reports after highlighting the sections of the cursor's line: their first lines. */
+export interface PreviewHighlightReport {
+  readonly line: number;
+  readonly lines: readonly number[];
+}
+
+type MessageFromWebview =
+  | ({ type: 'rendered' } & PreviewRenderReport)
+  | ({ type: 'highlighted' } & PreviewHighlightReport)
+  | { type: 'ready' }
+  | { type: 'reveal'; line: number }
+  | { type: 'show-problems' };
 
 /** Typing updates the preview after this pause: well within half a second, without a render per keystroke. */
 const UPDATE_DELAY_MS = 120;
@@ -30,9 +41,12 @@ export class StoryPreview implements vscode.Disposable {
   private cursorLine = 0;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly rendered = new vscode.EventEmitter<PreviewRenderReport>();
-  private readonly subscriptions: vscode.Disposable[] = [this.rendered];
+  private readonly highlighted = new vscode.EventEmitter<PreviewHighlightReport>();
+  private readonly subscriptions: vscode.Disposable[] = [this.rendered, this.highlighted];
   /** Fires when the webview has shown a new render. */
   readonly onDidRender = this.rendered.event;
+  /** Fires when the webview has highlighted the sections of the cursor's line. */
+  readonly onDidHighlight = this.highlighted.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -151,6 +165,9 @@ export class StoryPreview implements vscode.Disposable {
         this.rendered.fire(report);
         break;
       }
+      case 'highlighted':
+        this.highlighted.fire({ line: message.line, lines: message.lines });
+        break;
       case 'reveal':
         void this.reveal(message.line);
         break;
