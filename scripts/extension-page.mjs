@@ -79,7 +79,11 @@ function settingsSection(manifest) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  // The manifest's strings live in package.nls.json (`%key%`): the page shows them in English.
+  const strings = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'), (_, value) =>
+    typeof value === 'string' ? value.replace(/^%([^%]+)%$/, (reference, key) => strings[key] ?? reference) : value,
+  );
   mkdirSync(dirname(extensionPagePath), { recursive: true });
   writeFileSync(extensionPagePath, extensionPage(readme, manifest));
   console.log(`wrote ${extensionPagePath}`);

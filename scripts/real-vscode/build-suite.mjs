@@ -4,7 +4,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir } from './project.mjs';
+import { frenchSuiteOutDir, isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir } from './project.mjs';
 
 export async function buildSuite() {
   rmSync(suiteOutDir, { recursive: true, force: true }); // a deleted test must not keep running from a stale bundle
@@ -12,6 +12,8 @@ export async function buildSuite() {
   await bundle(sourceDir, suiteOutDir);
   // The tests that run in a window opened in Restricted Mode: their own folder, their own index.js.
   await bundle(join(sourceDir, 'untrusted'), untrustedSuiteOutDir, join(sourceDir, 'index.ts'));
+  // The tests that run in a window whose display language is French.
+  await bundle(join(sourceDir, 'french'), frenchSuiteOutDir, join(sourceDir, 'index.ts'));
 }
 
 async function bundle(sourceDir, outdir, index = join(sourceDir, 'index.ts')) {

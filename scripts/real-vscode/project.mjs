@@ -12,6 +12,8 @@ export const suiteOutDir = join(repoRoot, 'out', 'integration');
 export const suiteEntry = join(suiteOutDir, 'index.js');
 export const untrustedSuiteOutDir = join(suiteOutDir, 'untrusted');
 export const untrustedSuiteEntry = join(untrustedSuiteOutDir, 'index.js');
+export const frenchSuiteOutDir = join(suiteOutDir, 'french');
+export const frenchSuiteEntry = join(frenchSuiteOutDir, 'index.js');
 // Git-ignored (.cache/); REAL_VSCODE_CACHE lets CI point it at a cached volume.
 export const cacheDir = resolve(process.env.REAL_VSCODE_CACHE ?? join(repoRoot, '.cache', 'real-vscode'));
 

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
-import { log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
+import { frenchSuiteEntry, log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
 import { provision } from './provision.mjs';
 import { restrictedModeSettings, unattendedSettings } from './vscode-server.mjs';
 import { checkPrerequisites, openWorkbench } from './workbench.mjs';
@@ -32,8 +32,9 @@ async function main() {
     process.exit(1);
   }, timeoutSeconds * 1000);
 
-  // Two windows, one after the other: the suite in a trusted folder, then the tests of
-  // test/integration/untrusted/ in a folder VS Code opens in Restricted Mode.
+  // Windows one after the other: the suite in a trusted folder, the tests of
+  // test/integration/untrusted/ in a folder VS Code opens in Restricted Mode, and those of
+  // test/integration/french/ with French as the display language.
   // VS Code never restricts an extension under development, so in Restricted Mode the extension
   // is installed from a .vsix of this build, and the suite's development folder is an empty host.
   const restricted = packageForRestrictedMode();
@@ -47,6 +48,8 @@ async function main() {
       extensionDevelopmentPath: restricted.host,
       installVsix: restricted.vsix,
     },
+    // A third window whose display language is French (test/integration/french/).
+    { name: 'French display language', extensionTestsPath: frenchSuiteEntry, settings: unattendedSettings, locale: 'fr' },
   ];
   const tallies = [];
   let failed = false;

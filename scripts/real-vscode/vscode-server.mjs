@@ -46,6 +46,26 @@ export function seedSettings(userDataDir, settings) {
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 }
 
+/**
+ * VS Code takes a display language only when a language pack for it is registered in the profile
+ * (`--locale` alone is not enough, shared/REAL-VSCODE.md): a stub pack, whose translations of the
+ * workbench are empty, makes `vscode.env.language` the locale and loads the extensions'
+ * package.nls.{locale}.json and l10n bundles, which is what is under test.
+ */
+function registerLanguagePack(userDataDir, locale) {
+  const translations = join(userDataDir, `stub-${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    [locale]: {
+      hash: `stub${locale}1`,
+      extensions: [{ extensionIdentifier: { id: `tests.language-pack-${locale}-stub` }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(pack));
+}
+
 /** True when nothing listens on `port` of `host` (a listener of our own binds it for a moment). */
 export function portIsFree(port, host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -92,11 +112,13 @@ export function installExtension({ nodeBin, serverMain, dataDir, vsix }) {
  *   dataDir holds the profile, server data, extensions and HOME, so runs never share state
  *   unless the caller passes the same folder (as `npm start` does, to keep the user's settings).
  *   settings seed the profile's settings.json when it has none yet.
+ *   locale (e.g. `fr`) sets the display language: see `registerLanguagePack`.
  */
-export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, env = {}, verbose = false }) {
+export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1', dataDir, settings, env = {}, verbose = false, locale }) {
   const dirs = serverDirs(dataDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   if (settings) seedSettings(dirs.ud, settings);
+  if (locale) registerLanguagePack(dirs.ud, locale);
 
   const args = [
     serverMain,
@@ -114,6 +136,7 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
     dirs.sd,
     '--extensions-dir',
     dirs.ext,
+    ...(locale ? ['--locale', locale] : []),
   ];
   // Own process group, so stop() also ends the extension host and our language server.
   const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, HOME: dirs.home } });

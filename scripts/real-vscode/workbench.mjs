@@ -39,6 +39,7 @@ export async function openWorkbench({
   settings = unattendedSettings,
   extensionDevelopmentPath = repoRoot,
   installVsix,
+  locale,
   verbose = Boolean(process.env.REAL_VSCODE_VERBOSE),
 }) {
   const runDir = makeRunDir();
@@ -62,6 +63,7 @@ export async function openWorkbench({
       settings,
       env: { EXTENSIONS_GALLERY: '{}' }, // no marketplace: nothing to fetch offline, no failed-request noise
       verbose,
+      ...(locale ? { locale } : {}),
     });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const page = await browser.newPage(viewport ? { viewport } : {});

@@ -28,6 +28,8 @@ describe('the extension package', () => {
       'media/preview.js',
       'out/extension-page.md',
       'package.json',
+      'package.nls.fr.json',
+      'package.nls.json',
       'schemas/fragmentrc.schema.json',
       'snippets/fragment.json',
       'syntaxes/fragment.tmLanguage.json',

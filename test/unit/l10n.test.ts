@@ -35,6 +35,40 @@ describe('translations', () => {
   }
 });
 
+describe('the manifest’s strings (package.nls.json)', () => {
+  const manifestText = readFileSync(join(repositoryRoot, 'package.json'), 'utf8');
+  const nls = JSON.parse(readFileSync(join(repositoryRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const frenchNls = JSON.parse(readFileSync(join(repositoryRoot, 'package.nls.fr.json'), 'utf8')) as Record<string, string>;
+
+  it('every %key% of package.json has its English text, and every command and setting is translatable', () => {
+    const references = [...manifestText.matchAll(/"%([^%"]+)%"/g)].map((found) => found[1] as string);
+    assert.deepEqual(
+      references.filter((key) => !(key in nls)),
+      [],
+    );
+    const manifest = JSON.parse(manifestText);
+    const literal = [
+      ...manifest.contributes.commands.map((command: { title: string }) => command.title),
+      ...Object.values(manifest.contributes.configuration.properties).flatMap((property) => {
+        const { description, markdownDescription, enumDescriptions = [] } = property as Record<string, string | string[] | undefined>;
+        return [description, markdownDescription, ...(enumDescriptions as string[])].filter((text) => text !== undefined);
+      }),
+    ].filter((text) => !/^%[^%]+%$/.test(text as string));
+    assert.deepEqual(literal, [], 'strings written in package.json itself (node scripts/nls.mjs moves them)');
+  });
+
+  it('package.nls.fr.json translates every key, and no other', () => {
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !frenchNls[key]),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(frenchNls).filter((key) => !(key in nls)),
+      [],
+    );
+  });
+});
+
 describe('the core in French', () => {
   after(() => l10n.config({ contents: {} }));
 
