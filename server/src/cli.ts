@@ -3,6 +3,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { runExport } from './cli/export';
+import { runImport } from './cli/import';
 import { shareableMessages } from './core/confidential-text';
 import { loadConfig } from './core/schema/config';
 import { createFragmentService, type FragmentService } from './core/service';
@@ -44,7 +46,10 @@ export function main(
   cwd = process.cwd(),
   out: (text: string) => void = (text) => process.stdout.write(text),
   err: (text: string) => void = (text) => process.stderr.write(text),
-): number {
+): number | Promise<number> {
+  // Subcommands; linting stays the default (`fragment-lint FILES`).
+  if (argv[0] === 'import') return runImport(argv.slice(1), { cwd, out, err });
+  if (argv[0] === 'export') return runExport(argv.slice(1), { cwd, out, err });
   let options: Options;
   try {
     options = parseOptions(argv);
@@ -288,4 +293,8 @@ function summarise(counts: Record<SeverityName, number>, fileCount: number, fixe
   return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.${fixed}`;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
+}
