@@ -44,7 +44,13 @@ describe('import: a master workbook row to a fragment file (FORMAT.md §6)', () 
 
   it('folds one-hot cells of 1 (number or text) and writes YES only for a 1', () => {
     const layout = masterLayout(defaultSchema);
-    const headers = ['The change was unintended', 'MCQType of change_Policy change', 'MCQType of change_Agenda setting', 'TypeOfChangeCluster_Other', 'Outcome is negative'];
+    const headers = [
+      'The change was unintended',
+      'MCQType of change_Policy change',
+      'MCQType of change_Agenda setting',
+      'TypeOfChangeCluster_Other',
+      'Outcome is negative',
+    ];
     assert.equal(
       rowToFragmentText(headers, [null, '1', 1, 1, 0], layout),
       '**The change was unintended**: NO\n**Outcome is negative**: NO\n**MCQType of change**: Policy change, Agenda setting\n**TypeOfChangeCluster**: Other\n',
@@ -72,10 +78,52 @@ describe('import: a master workbook row to a fragment file (FORMAT.md §6)', () 
     refuse([]);
     refuse([[null, null]]);
     refuse([['FragmentID']]);
-    assert.throws(() => importSheet({ name: 'S', rows: [['FragmentID', '', 'Year'], ['a', 'b', 1]] }, defaultSchema), /header of column B is blank/);
-    assert.throws(() => importSheet({ name: 'S', rows: [['Year', 'FragmentID', 'Year '], [1, 'a', 2]] }, defaultSchema), /columns A and C have the same header "Year"/);
-    assert.throws(() => importSheet({ name: 'S', rows: [['FragmentID', 'Year'], ['a', 1, 'stray']] }, defaultSchema), /row 2 has a value in column C, beyond the last header \(B\)/);
-    assert.throws(() => importSheet({ name: 'S', rows: [['FragmentID'], ['a'], ['a']] }, defaultSchema, '{id}.txt'), /rows 2 and 3 would both be written to a\.txt/);
+    assert.throws(
+      () =>
+        importSheet(
+          {
+            name: 'S',
+            rows: [
+              ['FragmentID', '', 'Year'],
+              ['a', 'b', 1],
+            ],
+          },
+          defaultSchema,
+        ),
+      /header of column B is blank/,
+    );
+    assert.throws(
+      () =>
+        importSheet(
+          {
+            name: 'S',
+            rows: [
+              ['Year', 'FragmentID', 'Year '],
+              [1, 'a', 2],
+            ],
+          },
+          defaultSchema,
+        ),
+      /columns A and C have the same header "Year"/,
+    );
+    assert.throws(
+      () =>
+        importSheet(
+          {
+            name: 'S',
+            rows: [
+              ['FragmentID', 'Year'],
+              ['a', 1, 'stray'],
+            ],
+          },
+          defaultSchema,
+        ),
+      /row 2 has a value in column C, beyond the last header \(B\)/,
+    );
+    assert.throws(
+      () => importSheet({ name: 'S', rows: [['FragmentID'], ['a'], ['a']] }, defaultSchema, '{id}.txt'),
+      /rows 2 and 3 would both be written to a\.txt/,
+    );
     refuse([['FragmentID'], ['a']], 'same.txt');
     // Trailing empty cells beyond the headers are no values.
     assert.equal(importSheet({ name: 'S', rows: [['FragmentID'], ['a', null, '']] }, defaultSchema).fragments.length, 1);

@@ -7,7 +7,15 @@ import type { Cell, Row, Sheet } from '../../server/src/core/harvest/cells';
  * with empty cells, numbers, multi-line cells and non-ASCII text. Its files, written by hand
  * from FORMAT.md §6, are in test/fixtures/workbook/expected/.
  */
-export const MCQ_LABELS = ['New structure', 'Capacity change', 'Safety and Security', 'Policy change', 'Practice change', 'Relationship change', 'Agenda setting'];
+export const MCQ_LABELS = [
+  'New structure',
+  'Capacity change',
+  'Safety and Security',
+  'Policy change',
+  'Practice change',
+  'Relationship change',
+  'Agenda setting',
+];
 export const CLUSTER_LABELS = ['Capacity change', 'Mobilizing citizens and organizations', 'Policy and practice change', 'Protection and safety'];
 
 export const HEADERS = [
@@ -154,4 +162,14 @@ export async function fixtureXlsx(): Promise<Uint8Array> {
   sheet.getColumn(dateColumn).numFmt = 'dd/mm/yyyy';
   workbook.addWorksheet('Notes').addRow(['Not imported']);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** A compound file as Excel writes for a password-protected workbook: the OLE signature and the encrypted package's stream names. */
+export function passwordProtectedWorkbook(): Uint8Array {
+  const bytes = new Uint8Array(2048);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const utf16 = (text: string) => Uint8Array.from([...text].flatMap((character) => [character.charCodeAt(0), 0]));
+  bytes.set(utf16('EncryptionInfo'), 1024);
+  bytes.set(utf16('EncryptedPackage'), 1152);
+  return bytes;
 }

@@ -24,7 +24,9 @@ export function serviceWithConfig(configPath: string | undefined, cwd: string): 
   }
   const config = loadConfig(text);
   if (config.problems.length > 0) {
-    const lines = config.problems.map((problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`);
+    const lines = config.problems.map(
+      (problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`,
+    );
     throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
   }
   return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });

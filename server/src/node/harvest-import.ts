@@ -104,7 +104,11 @@ function isFolder(path: string): boolean {
 /** The summary in words: `12 rows: 10 files created, 1 changed, 1 left as it was; 1 empty row skipped.` */
 export function describeImport(summary: ImportSummary): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const parts = [`${summary.created.length} created`, `${summary.changed.length} changed`, `${summary.unchanged.length} left as ${summary.unchanged.length === 1 ? 'it was' : 'they were'}`];
+  const parts = [
+    `${summary.created.length} created`,
+    `${summary.changed.length} changed`,
+    `${summary.unchanged.length} left as ${summary.unchanged.length === 1 ? 'it was' : 'they were'}`,
+  ];
   const empty = summary.emptyRows > 0 ? `; ${plural(summary.emptyRows, 'empty row')} skipped` : '';
   return `${plural(summary.rows, 'row')} imported into ${summary.folder}: ${plural(summary.created.length + summary.changed.length + summary.unchanged.length, 'file')} (${parts.join(', ')})${empty}.`;
 }

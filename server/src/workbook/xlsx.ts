@@ -71,7 +71,9 @@ function excelValue(cell: Cell, sheet: string, rowIndex: number): string | numbe
   if (cell === null || typeof cell === 'number' || typeof cell === 'boolean') return cell;
   if (typeof cell === 'string') {
     if (cell.length > MAX_CELL_TEXT) {
-      throw new WorkbookError(`row ${rowIndex + 1} of sheet "${sheet}" has a value of ${cell.length} characters, more than the ${MAX_CELL_TEXT} an Excel cell holds: export as .csv`);
+      throw new WorkbookError(
+        `row ${rowIndex + 1} of sheet "${sheet}" has a value of ${cell.length} characters, more than the ${MAX_CELL_TEXT} an Excel cell holds: export as .csv`,
+      );
     }
     return cell;
   }

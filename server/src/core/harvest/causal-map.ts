@@ -49,9 +49,17 @@ function isClassification(field: FieldSchema): boolean {
 }
 
 function classificationCell(fragment: HarvestFragment, field: FieldSchema): Cell {
-  const found = fieldNamed(fragment.fragment, field.key);
+  // A misspelt key that clearly names the field (`coutnry`) is read as it (FORMAT.md §3).
+  const found =
+    fieldNamed(fragment.fragment, field.key) ??
+    fragment.fragment.fields.find((candidate) => candidate.match.kind === 'unknown' && candidate.match.unique?.key === field.key);
   if (!found) return null;
-  if (field.type === 'list') return listEntries(found).map((entry) => entry.text).join(', ') || null;
+  if (field.type === 'list')
+    return (
+      listEntries(found)
+        .map((entry) => entry.text)
+        .join(', ') || null
+    );
   return cellFromText(found.value);
 }
 

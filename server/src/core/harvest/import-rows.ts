@@ -74,11 +74,15 @@ export function headersOf(sheet: Sheet): string[] {
       throw new HarvestInputError(`the header of column ${columnName(column + 1)} is blank: every column needs a header (it becomes the field's key)`);
     }
     if (/[*\r\n]/.test(header)) {
-      throw new HarvestInputError(`the header of column ${columnName(column + 1)} ("${header.replace(/\r?\n|\r/g, ' ')}") holds a line break or a *, which no field key can hold`);
+      throw new HarvestInputError(
+        `the header of column ${columnName(column + 1)} ("${header.replace(/\r?\n|\r/g, ' ')}") holds a line break or a *, which no field key can hold`,
+      );
     }
     const twin = seen.get(header.trim());
     if (twin !== undefined) {
-      throw new HarvestInputError(`columns ${columnName(twin + 1)} and ${columnName(column + 1)} have the same header "${header.trim()}": each field can have one column only`);
+      throw new HarvestInputError(
+        `columns ${columnName(twin + 1)} and ${columnName(column + 1)} have the same header "${header.trim()}": each field can have one column only`,
+      );
     }
     seen.set(header.trim(), column);
   }

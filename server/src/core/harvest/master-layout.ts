@@ -1,8 +1,8 @@
 import { fold } from '../near';
+import type { FragmentSchema } from '../schema/schema-types';
 import { type Cell, cellFromText, type Row, type Sheet } from './cells';
 import type { HarvestFragment } from './harvest-fragments';
 import { type MasterLayout, masterLayout } from './layout';
-import type { FragmentSchema } from '../schema/schema-types';
 
 export const MASTER_SHEET_NAME = 'harvest';
 
