@@ -46,7 +46,16 @@ export function writeFilesAtomically(folder: string, files: ReadonlyArray<{ read
     if (error instanceof WriteError) throw error;
     throw new WriteError(`cannot write into ${folder}: ${reasonOf(error)}; nothing was changed`);
   } finally {
-    rmSync(temporary, { recursive: true, force: true });
+    removeQuietly(temporary);
+  }
+}
+
+/** Cleans up a temporary file or folder; one that never came to be (its folder cannot hold it) is no error. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // nothing was there to remove
   }
 }
 
@@ -83,6 +92,6 @@ export function replaceFilesAtomically(files: ReadonlyArray<{ readonly path: str
   } catch (error) {
     throw new WriteError(`cannot write ${files[0]?.path ?? 'the file'}: ${reasonOf(error)}; nothing was written`);
   } finally {
-    for (const temporary of temporaries) rmSync(temporary, { force: true });
+    for (const temporary of temporaries) removeQuietly(temporary);
   }
 }
