@@ -232,10 +232,11 @@ describe('fragments export', () => {
       workbook.worksheets.map((sheet) => sheet.name),
       ['statements', 'sources', 'questions'],
     );
-    assert.deepEqual((workbook.getWorksheet('statements')?.getRow(1).values as unknown[]).slice(1), ['source_id', 'question_id', 'text']);
-    assert.equal(workbook.getWorksheet('statements')?.rowCount, 6);
-    assert.deepEqual((workbook.getWorksheet('questions')?.getRow(1).values as unknown[]).slice(1), ['question_id', 'question_text']);
-    assert.equal(workbook.getWorksheet('sources')?.getCell('A1').value, 'source_id');
+    const sheet = (name: string) => workbook.getWorksheet(name) as ExcelJS.Worksheet;
+    assert.deepEqual((sheet('statements').getRow(1).values as unknown[]).slice(1), ['source_id', 'question_id', 'text']);
+    assert.equal(sheet('statements').rowCount, 6);
+    assert.deepEqual((sheet('questions').getRow(1).values as unknown[]).slice(1), ['question_id', 'question_text']);
+    assert.equal(sheet('sources').getCell('A1').value, 'source_id');
     const csv = fragments(['export', 'harvest', '--layout', 'causal-map', '--out', 'causal.csv', '--include-confidential'], folder);
     assert.equal(csv.code, 0, csv.stderr);
     assert.deepEqual(readdirSync(folder).sort(), ['causal.questions.csv', 'causal.sources.csv', 'causal.statements.csv', 'causal.xlsx', 'harvest']);
