@@ -16,6 +16,7 @@ describe('the extension package', () => {
       'LICENSE',
       'README.md',
       'dist/client.js',
+      'dist/harvest.js',
       'dist/server.js',
       'docs/FORMAT.md',
       'docs/screenshot-completion.png',

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeExport, EXPORT_LAYOUTS, type ExportLayout, exportHarvest } from '../node/harvest-export';
+import { EXPORT_LAYOUTS, type ExportLayout } from '../core/harvest/layout';
+import { harvestPipeline } from '../node/load-harvest';
 import { type CommandIo, serviceWithConfig, UsageError } from './io';
 
 export const EXPORT_USAGE = `Usage: fragments export DIR... --layout master|causal-map --out FILE [--include-confidential] [--config FILE]
@@ -32,6 +33,7 @@ export async function runExport(argv: readonly string[], io: CommandIo): Promise
   }
   try {
     const service = serviceWithConfig(options.config, io.cwd);
+    const { describeExport, exportHarvest } = harvestPipeline();
     const summary = await exportHarvest(
       options.paths.map((path) => resolve(io.cwd, path)),
       resolve(io.cwd, options.out),

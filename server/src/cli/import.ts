@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
-import { describeImport, importWorkbookFile } from '../node/harvest-import';
+import { harvestPipeline } from '../node/load-harvest';
 import { type CommandIo, serviceWithConfig, UsageError } from './io';
 
 export const IMPORT_USAGE = `Usage: fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force] [--config FILE]
@@ -34,6 +34,7 @@ export async function runImport(argv: readonly string[], io: CommandIo): Promise
   }
   try {
     const service = serviceWithConfig(options.config, io.cwd);
+    const { describeImport, importWorkbookFile } = harvestPipeline();
     const summary = await importWorkbookFile(resolve(io.cwd, options.workbook), resolve(io.cwd, options.out), {
       service,
       namePattern: options.name,

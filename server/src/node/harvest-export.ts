@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
 import { readHarvest } from '../core/harvest/harvest-fragments';
+import type { ExportLayout } from '../core/harvest/layout';
 import { masterSheet } from '../core/harvest/master-layout';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
@@ -10,9 +11,6 @@ import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
 import { replaceFilesAtomically } from './atomic-write';
 import { fragmentFilesIn } from './fragment-files';
 import { naturalCompare } from './natural-order';
-
-export const EXPORT_LAYOUTS = ['master', 'causal-map'] as const;
-export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
 
 export interface ExportOptions {
   readonly service: FragmentService;
@@ -58,6 +56,8 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   const texts: Array<{ name: string; text: string }> = [];
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const [index, file] of files.entries()) {
+    // Now and then, let a cancellation (or anything else waiting) come in.
+    if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     if (options.cancellation?.isCancellationRequested) throw new CancelledError();
     let text: string;
     try {

@@ -11,7 +11,7 @@ import { writeFilesAtomically } from './atomic-write';
 export interface ImportOptions {
   readonly service: FragmentService;
   /** `row_{n}.txt` unless given; `{n}` the row's number, `{id}` its FragmentID made safe. */
-  readonly namePattern?: string;
+  readonly namePattern?: string | undefined;
   /** Apply every preferred fix to each fragment while importing. */
   readonly fix?: boolean;
   /** Overwrite files whose text differs. */

@@ -1,5 +1,9 @@
 import type { FragmentSchema } from '../schema/schema-types';
 
+/** The layouts of an export (FORMAT.md §6). */
+export const EXPORT_LAYOUTS = ['master', 'causal-map'] as const;
+export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
+
 /**
  * How the master workbook folds a schema into columns (FORMAT.md §6): each `list` field is a set
  * of one-hot columns `{key}_{label}`, each `yesno` field a 1/0 column. Derived from the schema, so
