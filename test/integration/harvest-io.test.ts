@@ -57,7 +57,7 @@ suite('Import and export the harvest', () => {
     assert.deepEqual(filesIn(folder), filesIn(vscode.Uri.file(expectedFolder)));
   });
 
-  test('with the fix option and names by FragmentID, the imported files are fixed and the server checks them', async () => {
+  test('with the fix option and names by FragmentID, the imported files are named by their IDs and fixed', async () => {
     const workbook = await writeWorkbook('master-fix.xlsx', await fixtureXlsx());
     const folder = workspaceUri('imported-fixed');
     created.push(folder);

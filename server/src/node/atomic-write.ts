@@ -36,6 +36,7 @@ export function writeFilesAtomically(folder: string, files: ReadonlyArray<{ read
   try {
     const staged = join(temporary, 'new');
     mkdirSync(staged);
+    // Synchronous writes: for thousands of small files they beat overlapping asynchronous ones (measured).
     for (const file of files) writeFileSync(join(staged, file.name), file.content, { flag: 'wx' });
     if (!existsSync(folder)) {
       renameSync(staged, folder);

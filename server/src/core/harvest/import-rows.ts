@@ -29,6 +29,7 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
   if (patternProblem) throw new HarvestInputError(patternProblem);
   const headers = headersOf(sheet);
   const layout = masterLayout(schema);
+  const plan = planColumns(headers, layout);
   const idColumn = headers.findIndex((header) => header.trim() === schema.idField);
   const fragments: ImportedFragment[] = [];
   const emptyRows: number[] = [];
@@ -53,7 +54,7 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
       throw new HarvestInputError(`rows ${clash + 1} and ${index + 1} would both be written to ${fileName}: use a name pattern with {n}`);
     }
     rowOfFile.set(fileName.toLowerCase(), index);
-    fragments.push({ rowNumber, fileName, text: rowToFragmentText(headers, row, layout) });
+    fragments.push({ rowNumber, fileName, text: rowToFragmentText(headers, row, layout, plan) });
   }
   if (fragments.length === 0 && emptyRows.length === 0) throw new HarvestInputError('the sheet has a header row but no rows of outcomes below it');
   return { fragments, emptyRows };
@@ -89,26 +90,40 @@ export function headersOf(sheet: Sheet): string[] {
   return headers;
 }
 
+/** What each column of a sheet becomes, worked out once per sheet rather than once per cell. */
+type ColumnPlan =
+  | { readonly kind: 'text'; readonly linePrefix: string }
+  | { readonly kind: 'yesno'; readonly linePrefix: string }
+  | { readonly kind: 'one-hot'; readonly list: number; readonly label: string };
+
+export function planColumns(headers: readonly string[], layout: MasterLayout): ColumnPlan[] {
+  return headers.map((header): ColumnPlan => {
+    const list = layout.oneHot.findIndex((field) => header.startsWith(field.prefix));
+    if (list >= 0) return { kind: 'one-hot', list, label: header.slice((layout.oneHot[list] as MasterLayout['oneHot'][number]).prefix.length) };
+    return { kind: layout.yesNo.has(header) ? 'yesno' : 'text', linePrefix: `**${header}**: ` };
+  });
+}
+
 /**
  * One row as fragment text: every column in sheet order as `**{header}**: {text}` (the header
  * exactly as written), the one-hot columns folded into lists written after all other lines,
  * YES/NO for the yes/no columns; LF line ends and a final LF.
  */
-export function rowToFragmentText(headers: readonly string[], row: Row, layout: MasterLayout): string {
-  const lines: string[] = [];
+export function rowToFragmentText(headers: readonly string[], row: Row, layout: MasterLayout, plan = planColumns(headers, layout)): string {
+  let text = '';
   const lists = layout.oneHot.map(() => [] as string[]);
-  for (const [column, header] of headers.entries()) {
+  for (let column = 0; column < plan.length; column++) {
     const cell = row[column] ?? null;
-    const list = layout.oneHot.findIndex((field) => header.startsWith(field.prefix));
-    if (list >= 0) {
-      if (isOne(cell)) lists[list]?.push(header.slice((layout.oneHot[list] as MasterLayout['oneHot'][number]).prefix.length));
-    } else if (layout.yesNo.has(header)) lines.push(`**${header}**: ${isOne(cell) || isYes(cell) ? 'YES' : 'NO'}`);
-    else lines.push(`**${header}**: ${flattenLineBreaks(cellText(cell))}`);
+    const columnPlan = plan[column] as ColumnPlan;
+    if (columnPlan.kind === 'one-hot') {
+      if (isOne(cell)) lists[columnPlan.list]?.push(columnPlan.label);
+    } else if (columnPlan.kind === 'yesno') text += `${columnPlan.linePrefix}${isOne(cell) || isYes(cell) ? 'YES' : 'NO'}\n`;
+    else text += `${columnPlan.linePrefix}${flattenLineBreaks(cellText(cell))}\n`;
   }
   for (const [list, labels] of lists.entries()) {
-    if (labels.length > 0) lines.push(`**${(layout.oneHot[list] as MasterLayout['oneHot'][number]).key}**: ${labels.join(', ')}`);
+    if (labels.length > 0) text += `**${(layout.oneHot[list] as MasterLayout['oneHot'][number]).key}**: ${labels.join(', ')}\n`;
   }
-  return `${lines.join('\n')}\n`;
+  return text;
 }
 
 /** A cell of 1, as a number or as the text `1`: a one-hot column's tick, a yes/no column's yes. */
