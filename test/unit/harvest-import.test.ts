@@ -67,6 +67,7 @@ describe('import: a master workbook row to a fragment file (FORMAT.md §6)', () 
     assert.equal(importSheet(FIXTURE_SHEET, defaultSchema, '{n}-{id}.fragment').fragments[2]?.fileName, '4-SCC-ET_PHR112.fragment');
     assert.equal(safeFileNamePart('a<b>c/d\\e:f"g|h?i*j\u0001'), 'a_b_c_d_e_f_g_h_i_j_');
     assert.equal(fileNameFor('{id}', 7, '...'), 'row_7');
+    assert.equal(fileNameFor('{id}.txt', 7, ''), 'row_7.txt', 'a row without a FragmentID is named by its number');
     assert.match(namePatternProblem('fragment.txt') ?? '', /neither \{n\} nor \{id\}/);
     assert.match(namePatternProblem('out/{n}.txt') ?? '', /names a folder/);
     assert.equal(namePatternProblem('{id}-{n}.fragment'), undefined);

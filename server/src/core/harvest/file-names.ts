@@ -21,7 +21,9 @@ export function namePatternProblem(pattern: string): string | undefined {
 
 /** The file name of a row: `{n}` its number (from 1), `{id}` its FragmentID made safe for file names. */
 export function fileNameFor(pattern: string, rowNumber: number, fragmentId: string): string {
-  const name = pattern.replaceAll('{n}', String(rowNumber)).replaceAll('{id}', safeFileNamePart(fragmentId));
+  // A row without a FragmentID is named by its number: never `.txt`, a hidden file.
+  const id = fragmentId.trim() === '' ? `row_${rowNumber}` : safeFileNamePart(fragmentId);
+  const name = pattern.replaceAll('{n}', String(rowNumber)).replaceAll('{id}', id);
   // Windows drops trailing dots and spaces; a name of dots alone is no file.
   return name.replace(/[. ]+$/, '') || `row_${rowNumber}`;
 }
