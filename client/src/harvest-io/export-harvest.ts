@@ -62,6 +62,7 @@ export async function exportHarvest(
   if (includeConfidential === undefined) return undefined;
   const output = options.output ?? (await pickOutput(sources[0] as vscode.Uri, layout));
   if (!output) return undefined;
+  if (!(await savedOrAccepted())) return undefined;
 
   const running = await client();
   const progressToken = `export-${++exportCount}`;
@@ -101,6 +102,22 @@ export async function exportHarvest(
     void vscode.window.showErrorMessage(`Cannot export the harvest: ${message}`);
     return { error: message };
   }
+}
+
+/** The export reads the files as saved: unsaved edits are saved first, or knowingly left out. */
+async function savedOrAccepted(): Promise<boolean> {
+  const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.languageId === 'fragment');
+  if (unsaved.length === 0) return true;
+  const save = 'Save All and Export';
+  const asSaved = 'Export as Saved';
+  const answer = await vscode.window.showWarningMessage(
+    `${unsaved.length} fragment file${unsaved.length === 1 ? ' has' : 's have'} unsaved changes.`,
+    { modal: true, detail: 'The export reads the files as they are saved on disk.' },
+    save,
+    asSaved,
+  );
+  if (answer === save) return vscode.workspace.saveAll(false);
+  return answer === asSaved;
 }
 
 async function pickSources(): Promise<vscode.Uri[] | undefined> {

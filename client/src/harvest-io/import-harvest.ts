@@ -94,6 +94,16 @@ async function pickWorkbook(): Promise<vscode.Uri | undefined> {
 }
 
 async function pickFolder(workbook: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const beside = vscode.Uri.joinPath(workbook, '..', workbook.path.replace(/^.*\//, '').replace(/\.[^.]*$/, ''));
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: `$(new-folder) ${beside.path.replace(/^.*\//, '')}`, detail: 'A folder beside the workbook, named after it', folder: beside },
+      { label: '$(folder-opened) Choose a folder…', detail: 'An existing folder (files already there with other text are not overwritten unless you say so)' },
+    ],
+    { title: 'Import Harvest: the folder for the fragment files (one per row)' },
+  );
+  if (!choice) return undefined;
+  if ('folder' in choice) return choice.folder;
   const picked = await vscode.window.showOpenDialog({
     title: 'The folder for the fragment files (one per row)',
     openLabel: 'Import into This Folder',
