@@ -31,7 +31,13 @@ export function writeFilesAtomically(folder: string, files: ReadonlyArray<{ read
     mkdirSync(parent, { recursive: true });
     temporary = mkdtempSync(join(parent, `.${basename(folder)}.writing-`));
   } catch (error) {
-    throw new WriteError(`cannot write into ${folder}: ${reasonOf(error)}`);
+    // A folder of one's own inside a folder one may not write to: stage inside it instead.
+    if (!existsSync(folder)) throw new WriteError(`cannot write into ${folder}: ${reasonOf(error)}`);
+    try {
+      temporary = mkdtempSync(join(folder, '.fragments-writing-'));
+    } catch (inside) {
+      throw new WriteError(`cannot write into ${folder}: ${reasonOf(inside)}`);
+    }
   }
   try {
     const staged = join(temporary, 'new');
