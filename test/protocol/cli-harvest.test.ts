@@ -274,6 +274,24 @@ describe('fragments export', () => {
     assert.match(usage.stderr, /--layout must be master or causal-map, not "nvivo"/);
   });
 
+  it('folds and unfolds the lists of a programme’s own schema (--config)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    writeFileSync(join(folder, '.fragmentrc.json'), JSON.stringify({ fields: { 'MCQType of change': { addValues: ['Advocacy'] } } }));
+    mkdirSync(join(folder, 'harvest'));
+    writeFileSync(
+      join(folder, 'harvest', 'a.fragment'),
+      '**FragmentID**: A\n**Outcome statements is CONFIDENTIAL**: 0\n**MCQType of change**: Advocacy, Policy change\n',
+    );
+    const result = fragments(['export', 'harvest', '--out', 'out.xlsx', '--config', '.fragmentrc.json'], folder);
+    assert.equal(result.code, 0, result.stderr);
+    const header = ((await readXlsx(join(folder, 'out.xlsx'))).worksheets[0] as ExcelJS.Worksheet).getRow(1).values as unknown[];
+    const agendaSetting = header.indexOf('MCQType of change_Agenda setting');
+    assert.equal(header[agendaSetting + 1], 'MCQType of change_Advocacy', 'the programme’s label is a column of its own, in its schema’s order');
+    const back = fragments(['import', 'out.xlsx', '--out', 'again', '--config', '.fragmentrc.json'], folder);
+    assert.equal(back.code, 0, back.stderr);
+    assert.match(readFileSync(join(folder, 'again', 'row_1.txt'), 'utf8'), /^\*\*MCQType of change\*\*: Policy change, Advocacy$/m);
+  });
+
   it('is installed as `fragments` beside `fragment-lint`, and linting stays the default', () => {
     const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     assert.deepEqual(manifest.bin, { 'fragment-lint': './dist/cli.js', fragments: './dist/cli.js' });
