@@ -12,7 +12,7 @@ const LSP_TRANSPORTS = /node_modules\/vscode-(jsonrpc|languageserver|languagecli
 /** Ways code in a bundle or the preview could call out. */
 const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendBeacon\b|\bEventSource\b/;
 
-const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts'];
+const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts', 'server/src/node/harvest-pipeline.ts'];
 
 describe('no network', () => {
   for (const entry of entryPoints) {
