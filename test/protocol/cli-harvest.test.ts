@@ -292,6 +292,22 @@ describe('fragments export', () => {
     assert.match(readFileSync(join(folder, 'again', 'row_1.txt'), 'utf8'), /^\*\*MCQType of change\*\*: Policy change, Advocacy$/m);
   });
 
+  it('says what an export cannot carry: text outside any field, control characters in an .xlsx', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    mkdirSync(join(folder, 'harvest'));
+    writeFileSync(
+      join(folder, 'harvest', 'a.fragment'),
+      'a note first\n**FragmentID**: A\n**Outcome statements is CONFIDENTIAL**: 0\n**Outcome description**: tab\u0001bell\n',
+    );
+    const result = fragments(['export', 'harvest', '--out', 'out.xlsx'], folder);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /warning: .*a\.fragment: text outside any field \(line 1\) is not exported/);
+    assert.match(result.stderr, /warning: 1 value holds control characters, which an \.xlsx cannot hold/);
+    const csv = fragments(['export', 'harvest', '--out', 'out.csv'], folder);
+    assert.doesNotMatch(csv.stderr, /control characters/);
+    assert.ok(readFileSync(join(folder, 'out.csv'), 'utf8').includes('tab\u0001bell'), 'a CSV file keeps them');
+  });
+
   it('is installed as `fragments` beside `fragment-lint`, and linting stays the default', () => {
     const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     assert.deepEqual(manifest.bin, { 'fragment-lint': './dist/cli.js', fragments: './dist/cli.js' });

@@ -152,10 +152,8 @@ async function showSummary(result: ExportHarvestResult): Promise<void> {
     result.confidentialLeftOut > 0
       ? ` ${result.confidentialLeftOut} confidential outcome${result.confidentialLeftOut === 1 ? ' was' : 's were'} left out.`
       : '';
-  const warnings =
-    result.warnings.length > 0
-      ? ` ${result.warnings.length} file${result.warnings.length === 1 ? ' has' : 's have'} text outside any field, not exported.`
-      : '';
+  const [first, ...more] = result.warnings;
+  const warnings = first === undefined ? '' : ` Note: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}.`;
   const reveal = 'Reveal in File Explorer';
   const answer = await vscode.window.showInformationMessage(
     `Exported ${result.fragments} outcome${result.fragments === 1 ? '' : 's'} to ${files}.${leftOut}${warnings}`,

@@ -78,6 +78,15 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   const sheets: Sheet[] =
     options.layout === 'master' ? [masterSheet(harvest.fragments, options.service.schema)] : causalMapSheets(harvest.fragments, options.service.schema);
   if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+  const warnings = [...harvest.warnings];
+  if (format === 'xlsx') {
+    const unwritable = countCellsWithControlCharacters(sheets);
+    if (unwritable > 0) {
+      warnings.push(
+        `${unwritable} value${unwritable === 1 ? ' holds' : 's hold'} control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)`,
+      );
+    }
+  }
   const written =
     format === 'xlsx' || sheets.length === 1
       ? [{ path: resolve(output), content: await writeWorkbook(sheets, format) }]
@@ -95,8 +104,18 @@ export async function exportHarvest(paths: readonly string[], output: string, op
     fragmentFiles: files.length,
     fragments: harvest.fragments.length,
     confidentialLeftOut: harvest.confidentialLeftOut,
-    warnings: harvest.warnings,
+    warnings,
   };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are exactly what is looked for
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Cells whose text holds characters XML cannot hold: exceljs drops them silently, so the export says so. */
+function countCellsWithControlCharacters(sheets: readonly Sheet[]): number {
+  let count = 0;
+  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row) if (typeof cell === 'string' && XML_UNSAFE.test(cell)) count++;
+  return count;
 }
 
 export function describeExport(summary: ExportSummary): string {
