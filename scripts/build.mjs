@@ -19,11 +19,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The harvest pipeline (workbooks in and out; exceljs is most of it) is a bundle of its own,
+ * dist/harvest.js, that the server and the CLI load on first use: they start without it.
+ */
+const harvestApart = {
+  name: 'harvest-apart',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)harvest-pipeline$/ }, () => ({ path: './harvest.js', external: true }));
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
+  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart] },
+  { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
 ];
 
 if (watch) {

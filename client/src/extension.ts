@@ -10,6 +10,7 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
+import { registerHarvestCommands } from './harvest-io';
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
+    registerHarvestCommands(() => startClient(context)),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
       await adoptFragmentText(document);

@@ -25,3 +25,60 @@ export interface FixAllEditsParams {
   readonly textDocument: { readonly uri: string };
 }
 export type { FragmentStoryModel, StoryModel } from './core/story-model';
+
+/** Imports a workbook (file URI) into a folder of fragment files, as `fragments import` does. */
+export const IMPORT_WORKBOOK_REQUEST = 'fragments/importWorkbook';
+
+export interface ImportWorkbookParams {
+  readonly workbook: string;
+  readonly folder: string;
+  readonly namePattern?: string;
+  readonly fix?: boolean;
+  /** Overwrite files whose text differs (the user said so). */
+  readonly force?: boolean;
+  /** Say what would be created and changed; write nothing. */
+  readonly dryRun?: boolean;
+}
+
+export interface ImportWorkbookResult {
+  readonly rows: number;
+  readonly emptyRows: number;
+  readonly created: readonly string[];
+  readonly changed: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly written: boolean;
+  /** The summary in words, as the CLI prints it. */
+  readonly message: string;
+}
+
+/** Exports folders (or files) of fragments to a workbook, as `fragments export` does; progress comes as HARVEST_PROGRESS_NOTIFICATION. */
+export const EXPORT_HARVEST_REQUEST = 'fragments/exportHarvest';
+
+export interface ExportHarvestParams {
+  readonly paths: readonly string[];
+  readonly output: string;
+  readonly layout: 'master' | 'causal-map';
+  readonly includeConfidential: boolean;
+  /** Names this export in its progress notifications. */
+  readonly progressToken?: string;
+}
+
+export interface ExportHarvestResult {
+  /** The files written (URIs): one workbook, or one CSV file per sheet. */
+  readonly files: readonly string[];
+  readonly fragmentFiles: number;
+  readonly fragments: number;
+  readonly confidentialLeftOut: number;
+  readonly warnings: readonly string[];
+}
+
+export const HARVEST_PROGRESS_NOTIFICATION = 'fragments/harvestProgress';
+
+export interface HarvestProgressParams {
+  readonly token: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The error code of a harvest request whose input or output is at fault: its message is for the user. */
+export const HARVEST_ERROR_CODE = 1;

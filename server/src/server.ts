@@ -21,6 +21,7 @@ import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
 import { type Analysis, CancelledError, DEFAULT_MAX_SIZE } from './core/service';
 import { useDisplayLanguage } from './display-language';
+import { registerHarvestRequests } from './harvest-requests';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -232,6 +233,8 @@ connection.onRequest(FIX_ALL_EDITS_REQUEST, (params: FixAllEditsParams, token) =
     return text === undefined ? [] : workspace.serviceFor(uri).fixAllEdits(text, uri, token);
   }),
 );
+
+registerHarvestRequests(connection, workspace);
 
 /** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */
 function whenNotCancelled<T>(token: CancellationToken, run: () => T): T | ResponseError<void> {

@@ -18,6 +18,7 @@ describe('the extension package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'dist/client.js',
+      'dist/harvest.js',
       'dist/server.js',
       'docs/FORMAT.md',
       'l10n/bundle.l10n.fr.json',

@@ -15,7 +15,7 @@ const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendB
 /** @vscode/l10n's reader of a bundle at a URL, the one `fetch` of its code (node/reader.ts in its bundle). */
 const L10N_URI_READER = /async function readFileFromUri\(uri\) \{[\s\S]*?\n\}\n/;
 
-const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli/index.ts'];
+const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts'];
 
 describe('no network', () => {
   for (const entry of entryPoints) {

@@ -1,11 +1,13 @@
 import { version } from '../../../package.json';
 import { useDisplayLanguage } from '../display-language';
+import { runExport } from './export';
+import { runImport } from './import';
 import type { CliIo } from './io';
 import { runLint } from './lint';
 
 /**
- * `fragment-lint` / `fragments`: one program. A first word naming a subcommand picks it;
- * anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
+ * `fragment-lint` / `fragments`: one program. A first word naming a subcommand (`import`,
+ * `export`, `lint`) picks it; anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
  * environment's LC_ALL, LC_MESSAGES, LANG) sets the language of the messages.
  */
 export function main(
@@ -14,7 +16,7 @@ export function main(
   out: (text: string) => void = (text) => process.stdout.write(text),
   err: (text: string) => void = (text) => process.stderr.write(text),
   env: Readonly<Record<string, string | undefined>> = process.env,
-): number {
+): number | Promise<number> {
   const io: CliIo = { cwd, out, err };
   const { locale, rest } = takeLocale(argv);
   if (locale === '') {
@@ -26,6 +28,8 @@ export function main(
     out(`${version}\n`);
     return 0;
   }
+  if (rest[0] === 'import') return runImport(rest.slice(1), io);
+  if (rest[0] === 'export') return runExport(rest.slice(1), io);
   if (rest[0] === 'lint') return runLint(rest.slice(1), io);
   return runLint(rest, io);
 }
@@ -45,4 +49,8 @@ function takeLocale(argv: readonly string[]): { locale: string | undefined; rest
   return { locale, rest };
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
+}

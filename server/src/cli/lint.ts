@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
 import { shareableMessages } from '../core/confidential-text';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
-import { loadConfig } from '../core/schema/config';
-import { createFragmentService, type FragmentService } from '../core/service';
+import type { FragmentService } from '../core/service';
 import { unifiedDiff } from './diff';
 import { type Candidate, expandPaths, readCandidate, writeAtomically } from './files';
-import { type CliIo, UsageError } from './io';
+import { type CliIo, serviceWithConfig, UsageError } from './io';
 import { fileProblem, fixSummary, type Problem, problemLine, type SeverityName, summarise, toProblem } from './report';
 
 export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] PATH...
@@ -63,7 +61,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   let service: FragmentService;
   let files: Candidate[];
   try {
-    service = serviceFor(options.config, io.cwd);
+    service = serviceWithConfig(options.config, io.cwd);
     files = expandPaths(options.paths, io.cwd);
   } catch (error) {
     io.err(`fragment-lint: ${(error as Error).message}\n`);
@@ -222,23 +220,4 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
     ...(values.config !== undefined ? { config: values.config } : {}),
     paths: positionals,
   };
-}
-
-function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
-  // Each file is checked once: nothing to gain from remembering its chunks.
-  if (configPath === undefined) return createFragmentService({ reuseChunks: false });
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, configPath), 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read the configuration ${configPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const config = loadConfig(text);
-  if (config.problems.length > 0) {
-    const lines = config.problems.map(
-      (problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`,
-    );
-    throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
-  }
-  return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });
 }

@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  EXPORT_HARVEST_REQUEST,
+  type ExportHarvestParams,
+  type ExportHarvestResult,
+  HARVEST_PROGRESS_NOTIFICATION,
+  type HarvestProgressParams,
+} from '../../../server/src/protocol';
+import { errorMessage, pickOne } from './pickers';
+
+type Layout = ExportHarvestParams['layout'];
+
+/** What a caller (another extension, a test) may decide instead of the user; each one left out is asked. */
+export interface ExportHarvestOptions {
+  readonly layout?: Layout;
+  readonly output?: vscode.Uri;
+  readonly includeConfidential?: boolean;
+}
+
+export interface ExportHarvestOutcome {
+  readonly result?: ExportHarvestResult;
+  readonly error?: string;
+}
+
+let exportCount = 0;
+
+/**
+ * "Export Harvest…": the folders (from the Explorer, else the workspace), the layout, whether
+ * confidential outcomes go too (not unless the user says so), the file; then the export with a
+ * progress notification and Cancel. The server writes the file atomically.
+ */
+export async function exportHarvest(
+  client: () => Promise<LanguageClient>,
+  resource?: vscode.Uri,
+  selected?: readonly vscode.Uri[],
+  options: ExportHarvestOptions = {},
+): Promise<ExportHarvestOutcome | undefined> {
+  const sources = selected && selected.length > 0 ? [...selected] : resource ? [resource] : await pickSources();
+  if (!sources || sources.length === 0) return undefined;
+  const layout = await pickOne<Layout>(
+    [
+      { label: 'Master workbook', detail: 'One row per outcome, the columns of the master dataset: imports back to the same files', value: 'master' },
+      { label: 'Causal Map', detail: 'The sheets statements, sources and questions of Causal Map’s importer', value: 'causal-map' },
+    ],
+    options.layout,
+    'Export Harvest: layout',
+  );
+  if (!layout) return undefined;
+  const includeConfidential = await pickOne<boolean>(
+    [
+      {
+        label: 'Leave confidential outcomes out',
+        detail: 'Outcomes flagged 1, or with an empty or invalid flag, stay out of the file (recommended)',
+        value: false,
+      },
+      { label: 'Include confidential outcomes', detail: 'The file will hold outcomes that must not be shared outside the evaluation team', value: true },
+    ],
+    options.includeConfidential,
+    'Export Harvest: confidential outcomes',
+  );
+  if (includeConfidential === undefined) return undefined;
+  const output = options.output ?? (await pickOutput(sources[0] as vscode.Uri, layout));
+  if (!output) return undefined;
+  if (!(await savedOrAccepted())) return undefined;
+
+  const running = await client();
+  const progressToken = `export-${++exportCount}`;
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Exporting the harvest', cancellable: true },
+      async (progress, token) => {
+        let reported = 0;
+        const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
+          if (params.token !== progressToken) return;
+          const percent = (params.done / params.total) * 100;
+          progress.report({ increment: percent - reported, message: `${params.done} of ${params.total} files read` });
+          reported = percent;
+        });
+        try {
+          const params: ExportHarvestParams = {
+            paths: sources.map((uri) => uri.toString()),
+            output: output.toString(),
+            layout,
+            includeConfidential,
+            progressToken,
+          };
+          return await running.sendRequest<ExportHarvestResult>(EXPORT_HARVEST_REQUEST, params, token);
+        } finally {
+          listening.dispose();
+        }
+      },
+    );
+    void showSummary(result);
+    return { result };
+  } catch (error) {
+    const message = errorMessage(error);
+    if (message === undefined) {
+      void vscode.window.showInformationMessage('Export cancelled: no file was written.');
+      return { error: 'cancelled' };
+    }
+    void vscode.window.showErrorMessage(`Cannot export the harvest: ${message}`);
+    return { error: message };
+  }
+}
+
+/** The export reads the files as saved: unsaved edits are saved first, or knowingly left out. */
+async function savedOrAccepted(): Promise<boolean> {
+  const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.languageId === 'fragment');
+  if (unsaved.length === 0) return true;
+  const save = 'Save All and Export';
+  const asSaved = 'Export as Saved';
+  const answer = await vscode.window.showWarningMessage(
+    `${unsaved.length} fragment file${unsaved.length === 1 ? ' has' : 's have'} unsaved changes.`,
+    { modal: true, detail: 'The export reads the files as they are saved on disk.' },
+    save,
+    asSaved,
+  );
+  if (answer === save) return vscode.workspace.saveAll(false);
+  return answer === asSaved;
+}
+
+async function pickSources(): Promise<vscode.Uri[] | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return [(folders[0] as vscode.WorkspaceFolder).uri];
+  if (folders.length > 1) {
+    const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder whose fragments to export' });
+    return folder ? [folder.uri] : undefined;
+  }
+  return vscode.window.showOpenDialog({
+    title: 'Export Harvest: the folder of fragments',
+    openLabel: 'Export',
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: true,
+  });
+}
+
+function pickOutput(source: vscode.Uri, layout: Layout): Thenable<vscode.Uri | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.joinPath(source, '..');
+  return vscode.window.showSaveDialog({
+    title: 'Export Harvest: the file to write',
+    saveLabel: 'Export',
+    defaultUri: vscode.Uri.joinPath(folder, layout === 'master' ? 'harvest.xlsx' : 'harvest-causal-map.xlsx'),
+    filters: { 'Excel workbook': ['xlsx'], 'CSV (UTF-8)': ['csv'] },
+  });
+}
+
+async function showSummary(result: ExportHarvestResult): Promise<void> {
+  const files = result.files.map((uri) => vscode.Uri.parse(uri).path.replace(/^.*\//, '')).join(', ');
+  const leftOut =
+    result.confidentialLeftOut > 0
+      ? ` ${result.confidentialLeftOut} confidential outcome${result.confidentialLeftOut === 1 ? ' was' : 's were'} left out.`
+      : '';
+  const [first, ...more] = result.warnings;
+  const warnings = first === undefined ? '' : ` Note: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}.`;
+  const reveal = 'Reveal in File Explorer';
+  const answer = await vscode.window.showInformationMessage(
+    `Exported ${result.fragments} outcome${result.fragments === 1 ? '' : 's'} to ${files}.${leftOut}${warnings}`,
+    reveal,
+  );
+  if (answer === reveal && result.files[0]) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.parse(result.files[0]));
+}

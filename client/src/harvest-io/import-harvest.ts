@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookParams, type ImportWorkbookResult } from '../../../server/src/protocol';
+import { errorMessage, pickOptions } from './pickers';
+
+/** What a caller (another extension, a test) may decide instead of the user; each one left out is asked. */
+export interface ImportHarvestOptions {
+  readonly folder?: vscode.Uri;
+  readonly fix?: boolean;
+  readonly namePattern?: string;
+  /** Overwrite files whose text differs without asking (false: keep them and write nothing). */
+  readonly overwrite?: boolean;
+}
+
+export interface ImportHarvestOutcome {
+  readonly result?: ImportWorkbookResult;
+  readonly error?: string;
+}
+
+/**
+ * "Import Harvest from Spreadsheet…": the workbook (from the Explorer or a file dialog), the
+ * folder, the options; a dry run first, so that files whose text differs are overwritten only
+ * when the user says so; then the import, all or nothing, and a summary that offers the folder.
+ */
+export async function importHarvest(
+  client: () => Promise<LanguageClient>,
+  resource?: vscode.Uri,
+  options: ImportHarvestOptions = {},
+): Promise<ImportHarvestOutcome | undefined> {
+  const workbook = resource ?? (await pickWorkbook());
+  if (!workbook) return undefined;
+  const folder = options.folder ?? (await pickFolder(workbook));
+  if (!folder) return undefined;
+  const choices = await pickOptions(
+    [
+      { id: 'fix', label: 'Apply every preferred fix', detail: 'Rename coutnry to Country, write 2024.0 as 2024, … as Fix All does', picked: options.fix },
+      { id: 'byId', label: 'Name the files by FragmentID', detail: '{id}.txt instead of row_{n}.txt', picked: options.namePattern === '{id}.txt' },
+    ],
+    options.fix !== undefined && options.namePattern !== undefined,
+    'Import options',
+  );
+  if (!choices) return undefined;
+  const base: ImportWorkbookParams = {
+    workbook: workbook.toString(),
+    folder: folder.toString(),
+    fix: options.fix ?? choices.has('fix'),
+    namePattern: options.namePattern ?? (choices.has('byId') ? '{id}.txt' : 'row_{n}.txt'),
+  };
+  const name = workbook.path.replace(/^.*\//, '');
+  const running = await client();
+  try {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Importing ${name}`, cancellable: true },
+      async (_progress, token) => {
+        const plan = await running.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { ...base, dryRun: true }, token);
+        if (token.isCancellationRequested) return undefined;
+        let force = false;
+        if (plan.changed.length > 0) {
+          force = options.overwrite ?? (await askToOverwrite(plan, folder));
+          if (!force) return { result: plan, kept: true };
+        }
+        if (token.isCancellationRequested) return undefined;
+        return { result: await running.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { ...base, force }, token), kept: false };
+      },
+    );
+    if (!outcome) return undefined;
+    if (outcome.kept) {
+      void vscode.window.showInformationMessage(
+        `Nothing was imported: ${outcome.result.changed.length} files in the folder differ from the workbook, and were kept.`,
+      );
+      return { result: outcome.result }; // the plan: written is false
+    }
+    void offerFolder(outcome.result, folder);
+    return { result: outcome.result };
+  } catch (error) {
+    const message = errorMessage(error);
+    if (message === undefined) return undefined; // cancelled
+    void vscode.window.showErrorMessage(`Cannot import ${name}: ${message}`);
+    return { error: message };
+  }
+}
+
+async function pickWorkbook(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Import Harvest from Spreadsheet',
+    openLabel: 'Import',
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: false,
+    filters: { 'Workbooks (.xlsx, .csv)': ['xlsx', 'csv'] },
+    ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
+  });
+  return picked?.[0];
+}
+
+async function pickFolder(workbook: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const beside = vscode.Uri.joinPath(workbook, '..', workbook.path.replace(/^.*\//, '').replace(/\.[^.]*$/, ''));
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: `$(new-folder) ${beside.path.replace(/^.*\//, '')}`, detail: 'A folder beside the workbook, named after it', folder: beside },
+      { label: '$(folder-opened) Choose a folder…', detail: 'An existing folder (files already there with other text are not overwritten unless you say so)' },
+    ],
+    { title: 'Import Harvest: the folder for the fragment files (one per row)' },
+  );
+  if (!choice) return undefined;
+  if ('folder' in choice) return choice.folder;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'The folder for the fragment files (one per row)',
+    openLabel: 'Import into This Folder',
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    defaultUri: vscode.Uri.joinPath(workbook, '..'),
+  });
+  return picked?.[0];
+}
+
+async function askToOverwrite(plan: ImportWorkbookResult, folder: vscode.Uri): Promise<boolean> {
+  const overwrite = 'Overwrite';
+  const count = plan.changed.length;
+  const shown = plan.changed.slice(0, 5).join(', ') + (count > 5 ? ', …' : '');
+  const answer = await vscode.window.showWarningMessage(
+    `${count} file${count === 1 ? '' : 's'} in ${folder.path.replace(/^.*\//, '')} already exist${count === 1 ? 's' : ''} with other text. Overwrite ${count === 1 ? 'it' : 'them'}?`,
+    {
+      modal: true,
+      detail: `${shown}\n\nCorrections made in the editor would be replaced by the workbook's text. ${plan.created.length} new files would be created, ${plan.unchanged.length} are the same. Nothing is written unless you overwrite.`,
+    },
+    overwrite,
+  );
+  return answer === overwrite;
+}
+
+async function offerFolder(result: ImportWorkbookResult, folder: vscode.Uri): Promise<void> {
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
+  const action = inWorkspace ? 'Reveal in Explorer' : 'Open Folder';
+  const answer = await vscode.window.showInformationMessage(result.message, action);
+  if (answer !== action) return;
+  if (inWorkspace) await vscode.commands.executeCommand('revealInExplorer', folder);
+  else await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+}

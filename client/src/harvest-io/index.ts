@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
+import { type ImportHarvestOptions, importHarvest } from './import-harvest';
+
+/**
+ * The harvest's way in and out of workbooks. The conversion runs in the language server, on the
+ * pipeline of `fragments import` and `fragments export`: one implementation, the folder's schema.
+ * From the Explorer a command gets the clicked resource (and the selection); a last argument of
+ * options lets another extension, or a test, decide what the pickers would ask.
+ */
+export function registerHarvestCommands(client: () => Promise<LanguageClient>): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('outcomeFragments.importHarvest', (resource?: vscode.Uri, _selected?: vscode.Uri[], options?: ImportHarvestOptions) =>
+      importHarvest(client, resource instanceof vscode.Uri ? resource : undefined, options),
+    ),
+    vscode.commands.registerCommand('outcomeFragments.exportHarvest', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportHarvestOptions) =>
+      exportHarvest(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),
+    ),
+  );
+}

@@ -1,0 +1,93 @@
+// Import and export of a 2,000-row master workbook, against exceljs's own read and write of the
+// same workbook: the cost of the mapping, the checks and the atomic writes on top of the library.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import type { Row } from '../../server/src/core/harvest/cells';
+import { readHarvest } from '../../server/src/core/harvest/harvest-fragments';
+import { masterSheet } from '../../server/src/core/harvest/master-layout';
+import { createFragmentService } from '../../server/src/core/service';
+import { exportHarvest } from '../../server/src/node/harvest-export';
+import { importWorkbookFile } from '../../server/src/node/harvest-import';
+
+const ROWS = 2000;
+const RUNS = 3;
+
+type Record = (what: string, value: string, target?: { text: string; met: boolean }) => void;
+
+/** The median time of `runs` runs of `work`, after one run that warms it up. */
+async function timed(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return [...times].sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+/** The master workbook of 2,000 outcomes: the shared example's row with its ID and year varied, every outcome public. */
+function masterRows(example: string): Row[] {
+  const service = createFragmentService({ reuseChunks: false });
+  const texts = Array.from({ length: ROWS }, (_, index) => ({
+    name: `row_${index + 1}.txt`,
+    text: example
+      .replace('CIV021', `CIV${String(index).padStart(5, '0')}`)
+      .replace('**Year**: 2024', `**Year**: ${2018 + (index % 7)}`)
+      .replace('CONFIDENTIAL**: 1.0', 'CONFIDENTIAL**: 0'),
+  }));
+  return [...masterSheet(readHarvest(texts, service.schema, service.index).fragments, service.schema).rows];
+}
+
+async function writeWithExcelJs(rows: readonly Row[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('harvest');
+  for (const row of rows) sheet.addRow([...row]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export async function benchWorkbook(record: Record, cache: string, examplePath: string): Promise<void> {
+  const folder = join(cache, 'workbook');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const rows = masterRows(readFileSync(examplePath, 'utf8'));
+  const workbookPath = join(folder, 'master.xlsx');
+  writeFileSync(workbookPath, await writeWithExcelJs(rows));
+  const service = createFragmentService({ reuseChunks: false });
+  const harvest = join(folder, 'harvest');
+
+  const libraryRead = await timed(async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(workbookPath) as never);
+    return workbook.worksheets[0]?.getSheetValues();
+  });
+  const libraryWrite = await timed(() => writeWithExcelJs(rows).then((bytes) => writeFileSync(join(folder, 'library.xlsx'), bytes)));
+  // Each import writes all 2,000 files into an empty folder: the worst case.
+  const importMs = await timed(async () => {
+    rmSync(harvest, { recursive: true, force: true });
+    await importWorkbookFile(workbookPath, harvest, { service });
+  });
+  const exportMs = await timed(() => exportHarvest([harvest], join(folder, 'export.xlsx'), { service, layout: 'master' }));
+
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  record(`(d) exceljs reads the ${ROWS}-row workbook`, ms(libraryRead));
+  record(`(e) fragments import of it (${ROWS} files written)`, ms(importMs));
+  record(`(f) exceljs writes the ${ROWS}-row workbook`, ms(libraryWrite));
+  record(`(g) fragments export of the ${ROWS} files`, ms(exportMs));
+  const importRatio = importMs / libraryRead;
+  const exportRatio = exportMs / libraryWrite;
+  record('e/d (import over the library’s read)', importRatio.toFixed(2), { text: 'at most 2', met: importRatio <= 2 });
+  record('g/f (export over the library’s write)', exportRatio.toFixed(2), { text: 'at most 2', met: exportRatio <= 2 });
+}
+
+if (require.main === module) {
+  // `tsx scripts/bench/workbook.ts`: this part of the benchmark alone.
+  const root = join(__dirname, '..', '..');
+  void benchWorkbook(
+    (what, value, target) => console.log(`${what}  ${value}${target ? `  ${target.met ? 'ok' : 'MISSED'} (target: ${target.text})` : ''}`),
+    join(root, '.cache', 'bench'),
+    join(root, 'example', '000_88eaf67a59f4c304.txt'),
+  );
+}

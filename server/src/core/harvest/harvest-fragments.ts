@@ -1,0 +1,78 @@
+import { confidentialityOf } from '../confidentiality';
+import { type Field, type Fragment, parseFragmentFile } from '../parse';
+import type { SchemaIndex } from '../schema/schema-index';
+import type { FragmentSchema } from '../schema/schema-types';
+
+/** One field as an export writes it: the key as written (a trailing space kept) and the raw value. */
+export interface ExportedField {
+  readonly key: string;
+  readonly value: string;
+  readonly field: Field;
+}
+
+/** One fragment of a harvest, ready for an export layout. */
+export interface HarvestFragment {
+  /** The file it comes from, as the caller names it. */
+  readonly file: string;
+  readonly fragment: Fragment;
+  readonly fields: readonly ExportedField[];
+}
+
+export interface Harvest {
+  readonly fragments: readonly HarvestFragment[];
+  /** Confidential fragments (flag 1, empty, invalid or missing) that were left out. */
+  readonly confidentialLeftOut: number;
+  /** What the export cannot carry, said for the writer (text outside any field). */
+  readonly warnings: readonly string[];
+}
+
+export interface HarvestOptions {
+  /** Export confidential fragments too (the user asked for them). */
+  readonly includeConfidential?: boolean;
+}
+
+/**
+ * The fragments of some fragment files, in the order given, confidential ones left out unless
+ * asked for (fail-safe: an empty or invalid flag is confidential).
+ */
+export function readHarvest(
+  files: ReadonlyArray<{ readonly name: string; readonly text: string }>,
+  schema: FragmentSchema,
+  index: SchemaIndex,
+  options: HarvestOptions = {},
+): Harvest {
+  const fragments: HarvestFragment[] = [];
+  const warnings: string[] = [];
+  let confidentialLeftOut = 0;
+  for (const file of files) {
+    const parsed = parseFragmentFile(file.text.replace(/^\uFEFF/, ''), index);
+    if (parsed.outsideText.length > 0) {
+      warnings.push(`${file.name}: text outside any field (line ${(parsed.outsideText[0]?.start.line ?? 0) + 1}) is not exported`);
+    }
+    for (const fragment of parsed.fragments) {
+      if (!options.includeConfidential && confidentialityOf(fragment, schema).confidential) {
+        confidentialLeftOut++;
+        continue;
+      }
+      const fields = fragment.fields.map((field) => ({ key: writtenKey(parsed.lines[field.line]?.text ?? '', field), value: rawValue(field), field }));
+      fragments.push({ file: file.name, fragment, fields });
+    }
+  }
+  return { fragments, confidentialLeftOut, warnings };
+}
+
+/** The key between the stars exactly as written (`Link to Outcomes in Results Framework ` keeps its space); a malformed line's key as read. */
+function writtenKey(lineText: string, field: Field): string {
+  if (field.malformed) return field.schemaField?.key ?? field.key;
+  const found = /^\*\*([^*]+)\*\*:/.exec(lineText);
+  const raw = found?.[1];
+  return raw !== undefined && raw.trim() === field.key ? raw.replace(/^\s+/, '') : field.key;
+}
+
+/** The value as written: a one-line value whole (trailing spaces kept); a longer one without its blank lines around. */
+function rawValue(field: Field): string {
+  if (field.value === '') return '';
+  if (field.valueLines.length === 1) return (field.valueLines[0] as Field['valueLines'][number]).text;
+  const joined = field.valueLines.map((line) => line.text).join('\n');
+  return joined.replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
+}

@@ -1,0 +1,68 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancelledError } from './core/service';
+import { harvestPipeline } from './node/load-harvest';
+import {
+  EXPORT_HARVEST_REQUEST,
+  type ExportHarvestParams,
+  type ExportHarvestResult,
+  HARVEST_ERROR_CODE,
+  HARVEST_PROGRESS_NOTIFICATION,
+  type HarvestProgressParams,
+  IMPORT_WORKBOOK_REQUEST,
+  type ImportWorkbookParams,
+  type ImportWorkbookResult,
+} from './protocol';
+import type { FragmentWorkspace } from './workspace';
+
+/**
+ * Import and export run here, on the same pipeline as `fragments import` and `fragments export`
+ * (one implementation of the mappings, the overwrite rule and the atomic writes), with the
+ * schema of the folder they concern (its `.fragmentrc.json`).
+ */
+export function registerHarvestRequests(connection: Connection, workspace: FragmentWorkspace): void {
+  connection.onRequest(IMPORT_WORKBOOK_REQUEST, (params: ImportWorkbookParams) =>
+    answer(async (): Promise<ImportWorkbookResult> => {
+      const folder = fileURLToPath(params.folder);
+      const { describeImport, importWorkbookFile } = harvestPipeline();
+      const summary = await importWorkbookFile(fileURLToPath(params.workbook), folder, {
+        service: workspace.serviceFor(pathToFileURL(`${folder}/row_1.txt`).toString()),
+        namePattern: params.namePattern,
+        fix: params.fix === true,
+        force: params.force === true,
+        dryRun: params.dryRun === true,
+      });
+      return { ...summary, message: describeImport(summary) };
+    }),
+  );
+
+  connection.onRequest(EXPORT_HARVEST_REQUEST, (params: ExportHarvestParams, token: CancellationToken) =>
+    answer(async (): Promise<ExportHarvestResult> => {
+      const paths = params.paths.map((uri) => fileURLToPath(uri));
+      const { exportHarvest } = harvestPipeline();
+      const summary = await exportHarvest(paths, fileURLToPath(params.output), {
+        service: workspace.serviceFor(params.paths[0] ?? params.output),
+        layout: params.layout,
+        includeConfidential: params.includeConfidential,
+        cancellation: token,
+        onProgress: (done, total) => {
+          if (params.progressToken === undefined) return;
+          const progress: HarvestProgressParams = { token: params.progressToken, done, total };
+          void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
+        },
+      });
+      return { ...summary, files: summary.files.map((file) => pathToFileURL(file).toString()) };
+    }, token),
+  );
+}
+
+/** A failure the user can act on comes back as its message; a cancellation as LSP asks. */
+async function answer<T>(run: () => Promise<T>, token?: CancellationToken): Promise<T | ResponseError<void>> {
+  try {
+    return await run();
+  } catch (error) {
+    // The pipeline is a bundle of its own, with its own CancelledError class: the token tells.
+    if (error instanceof CancelledError || token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    return new ResponseError(HARVEST_ERROR_CODE, (error as Error).message);
+  }
+}

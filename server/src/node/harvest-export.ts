@@ -1,0 +1,126 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { causalMapSheets } from '../core/harvest/causal-map';
+import type { Sheet } from '../core/harvest/cells';
+import { readHarvest } from '../core/harvest/harvest-fragments';
+import type { ExportLayout } from '../core/harvest/layout';
+import { masterSheet } from '../core/harvest/master-layout';
+import type { Cancellation, FragmentService } from '../core/service';
+import { CancelledError } from '../core/service';
+import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
+import { replaceFilesAtomically } from './atomic-write';
+import { fragmentFilesIn } from './fragment-files';
+import { naturalCompare } from './natural-order';
+
+export interface ExportOptions {
+  readonly service: FragmentService;
+  readonly layout: ExportLayout;
+  /** Export confidential fragments too; left out otherwise (fail-safe). */
+  readonly includeConfidential?: boolean;
+  readonly cancellation?: Cancellation;
+  /** Told after each file read, for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportSummary {
+  /** The files written: one workbook, or one CSV file per sheet. */
+  readonly files: readonly string[];
+  readonly fragmentFiles: number;
+  readonly fragments: number;
+  readonly confidentialLeftOut: number;
+  readonly warnings: readonly string[];
+}
+
+/** The fragment files of folders and files, in the order given and, inside a folder, in natural order (`row_2` before `row_10`). */
+export function harvestFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      throw new WorkbookError(`no such file or folder: ${path}`);
+    }
+    if (!isFolder) found.add(path);
+    else for (const file of fragmentFilesIn(path).sort((a, b) => naturalCompare(relative(path, a), relative(path, b)))) found.add(file);
+  }
+  return [...found];
+}
+
+/** Exports fragment files to a workbook (or CSV files) in a layout of FORMAT.md §6, written atomically. */
+export async function exportHarvest(paths: readonly string[], output: string, options: ExportOptions): Promise<ExportSummary> {
+  const format = formatOfName(output);
+  if (!format) throw new WorkbookError(`the output ${output} must end in .xlsx or .csv`);
+  const files = harvestFiles(paths);
+  if (files.length === 0) throw new WorkbookError(`no fragment files in ${paths.join(', ')}`);
+  const texts: Array<{ name: string; text: string }> = [];
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  for (const [index, file] of files.entries()) {
+    // Now and then, let a cancellation (or anything else waiting) come in.
+    if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+    if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+    let text: string;
+    try {
+      text = utf8.decode(readFileSync(file));
+    } catch (error) {
+      const reason = error instanceof TypeError ? 'not valid UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      throw new WorkbookError(`cannot read ${file}: ${reason}`);
+    }
+    texts.push({ name: file, text });
+    options.onProgress?.(index + 1, files.length);
+  }
+  const harvest = readHarvest(texts, options.service.schema, options.service.index, { includeConfidential: options.includeConfidential === true });
+  if (harvest.fragments.length === 0) {
+    throw new WorkbookError(
+      `all ${harvest.confidentialLeftOut} fragments are confidential (flag 1, empty or invalid) and are left out: nothing to export; ask for them with --include-confidential`,
+    );
+  }
+  const sheets: Sheet[] =
+    options.layout === 'master' ? [masterSheet(harvest.fragments, options.service.schema)] : causalMapSheets(harvest.fragments, options.service.schema);
+  if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+  const warnings = [...harvest.warnings];
+  if (format === 'xlsx') {
+    const unwritable = countCellsWithControlCharacters(sheets);
+    if (unwritable > 0) {
+      warnings.push(
+        `${unwritable} value${unwritable === 1 ? ' holds' : 's hold'} control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)`,
+      );
+    }
+  }
+  const written =
+    format === 'xlsx' || sheets.length === 1
+      ? [{ path: resolve(output), content: await writeWorkbook(sheets, format) }]
+      : // A CSV file holds one sheet: one file per sheet, `harvest.statements.csv` beside `harvest.sources.csv`.
+        await Promise.all(
+          sheets.map(async (sheet) => ({
+            path: join(dirname(resolve(output)), `${basename(output, extname(output))}.${sheet.name}.csv`),
+            content: await writeWorkbook([sheet], 'csv'),
+          })),
+        );
+  if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+  replaceFilesAtomically(written);
+  return {
+    files: written.map((file) => file.path),
+    fragmentFiles: files.length,
+    fragments: harvest.fragments.length,
+    confidentialLeftOut: harvest.confidentialLeftOut,
+    warnings,
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are exactly what is looked for
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Cells whose text holds characters XML cannot hold: exceljs drops them silently, so the export says so. */
+function countCellsWithControlCharacters(sheets: readonly Sheet[]): number {
+  let count = 0;
+  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row) if (typeof cell === 'string' && XML_UNSAFE.test(cell)) count++;
+  return count;
+}
+
+export function describeExport(summary: ExportSummary): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const leftOut =
+    summary.confidentialLeftOut > 0 ? ` ${plural(summary.confidentialLeftOut, 'confidential fragment')} left out (--include-confidential exports them).` : '';
+  return `Exported ${plural(summary.fragments, 'fragment')} from ${plural(summary.fragmentFiles, 'file')} to ${summary.files.join(', ')}.${leftOut}`;
+}

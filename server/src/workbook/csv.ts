@@ -1,0 +1,55 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { type Cell, cellText, type Row, type Sheet } from '../core/harvest/cells';
+import { WorkbookError } from './workbook-error';
+
+/** The delimiters Excel writes: `,`, and `;` in much of Europe; tab for "Unicode text". */
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** CSV through csv-parse (RFC 4180 quoting, line breaks inside quotes). Every cell is text; an empty one is empty. */
+export function readCsv(bytes: Uint8Array, name: string): Sheet {
+  const text = decode(bytes);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    throw new WorkbookError(`the CSV file is damaged: ${(error as Error).message}`);
+  }
+  const rows: Row[] = records.map((record) => record.map((value): Cell => (value === '' ? null : value)));
+  return { name, rows };
+}
+
+/** The delimiter of the header line: the one of Excel's that occurs most often outside quotes. */
+function delimiterOf(text: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index] as string;
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && (DELIMITERS as readonly string[]).includes(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const delimiter of DELIMITERS) if ((counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0)) best = delimiter;
+  return best;
+}
+
+/** UTF-8 (with or without BOM) or UTF-16 with its BOM; anything else is refused rather than guessed. */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new WorkbookError('the CSV file is not UTF-8 text: in Excel, save it as "CSV UTF-8 (comma delimited)", or import the .xlsx');
+  }
+}
+
+/** One sheet as CSV (csv-stringify): UTF-8 with a BOM, so that Excel reads its accents; CRLF line ends; quoted where needed. */
+export function writeCsv(sheet: Sheet): Uint8Array {
+  const text = stringify(
+    sheet.rows.map((row) => row.map((cell) => cellText(cell))),
+    { record_delimiter: '\r\n', quoted_match: /^\s|\s$/ },
+  );
+  return new TextEncoder().encode(`\uFEFF${text}`);
+}
