@@ -45,7 +45,12 @@ describe('the Extensions page of the installed extension', () => {
     for (const section of ['## A short tour', '## The merged story preview', '## On the command line: `fragment-lint`', '## Commands', '## Settings']) {
       assert.ok(page.includes(section), `the page has "${section}"`);
     }
-    for (const command of manifest.contributes.commands) assert.ok(page.includes(command.title), `the page lists the command "${command.title}"`);
+    // Titles are `%key%` references to package.nls.json: the page shows the English text.
+    const strings = JSON.parse(readFileSync(join(repositoryRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const command of manifest.contributes.commands) {
+      const title = strings[command.title.replace(/^%(.*)%$/, '$1')] ?? command.title;
+      assert.ok(page.includes(title), `the page lists the command "${title}"`);
+    }
     for (const setting of Object.keys(manifest.contributes.configuration.properties)) assert.ok(page.includes(`\`${setting}\``), `the page lists ${setting}`);
     assert.doesNotMatch(page, /npm ci|npm test|npm start/, 'no developer set-up on the page');
   });

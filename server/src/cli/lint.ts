@@ -26,7 +26,11 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
   --version        print the version
   --help           show this help
 
-Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
+Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.
+
+The same program (also installed as \`fragments\`) converts workbooks:
+  fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force]   (fragments import --help)
+  fragments export DIR... --layout master|causal-map --out FILE [--include-confidential]`;
 
 interface LintOptions {
   fix: boolean;
