@@ -35,10 +35,8 @@ for (const configuration of configurations) {
   for (const [id, property] of Object.entries(configuration.properties ?? {})) {
     const name = id.replace(/^outcomeFragments\./, '');
     for (const field of ['description', 'markdownDescription']) move(property, field, `configuration.${name}.${field}`);
-    (property.enumDescriptions ?? []).forEach((_, index) => move(property.enumDescriptions, index, `configuration.${name}.enumDescriptions.${index}`));
-    (property.markdownEnumDescriptions ?? []).forEach((_, index) =>
-      move(property.markdownEnumDescriptions, index, `configuration.${name}.markdownEnumDescriptions.${index}`),
-    );
+    for (const list of ['enumDescriptions', 'markdownEnumDescriptions'])
+      for (let index = 0; index < (property[list]?.length ?? 0); index++) move(property[list], index, `configuration.${name}.${list}.${index}`);
   }
 }
 for (const container of contributes.viewsContainers?.activitybar ?? []) move(container, 'title', `viewsContainer.${container.id}.title`);

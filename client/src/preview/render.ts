@@ -25,8 +25,9 @@ export function textWithPlaceholders(text: string): string {
 
 /** A translated text with markup in its places: the text is escaped, the markup (ours) is not. */
 export function withMarkup(translate: (...places: string[]) => string, ...markup: string[]): string {
-  const text = translate(...markup.map((_, index) => `\u0001${index}\u0001`));
-  return escapeHtml(text).replace(/\u0001(\d+)\u0001/g, (_, index: string) => markup[Number(index)] ?? '');
+  // Private-use characters mark the places: no translation or escaping holds or makes them.
+  const text = translate(...markup.map((_, index) => `\uE000${index}\uE001`));
+  return escapeHtml(text).replace(/\uE000(\d+)\uE001/g, (_, index: string) => markup[Number(index)] ?? '');
 }
 
 /** Why an outcome is treated as confidential, in the display language. */
