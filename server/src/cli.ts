@@ -1,12 +1,12 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { shareableMessages } from './core/confidential-text';
-import { loadConfig } from './core/schema/config';
-import { createFragmentService, type FragmentService } from './core/service';
+import type { FragmentService } from './core/service';
 import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
+import { LintConfiguration } from './node/lint-config';
 import { FRAGMENT_FIRST_LINE } from './protocol';
 
 const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] PATH...
@@ -16,7 +16,10 @@ Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragme
 
   --fix            apply every preferred fix in place
   --format FORMAT  text (default) or json
-  --config FILE    a configuration file (default: none; the SCC schema)
+  --config FILE    the configuration for every file (default: for each file, the nearest
+                   .fragmentrc.json in its folder or a folder above, up to the current
+                   folder; without one, the SCC schema). Its include and exclude globs
+                   choose the files found in folders and by globs.
   --help           show this help
 
 Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
@@ -57,19 +60,18 @@ export function main(
     return argv.includes('--help') ? 0 : 2;
   }
 
-  let service: FragmentService;
+  let configuration: LintConfiguration;
+  let files: Candidate[];
   try {
-    service = serviceFor(options.config, cwd);
+    configuration = new LintConfiguration(cwd, options.config);
+    files = expandPaths(options.paths, cwd, configuration);
   } catch (error) {
     err(`fragment-lint: ${(error as Error).message}\n`);
     return 2;
   }
-
-  let files: Candidate[];
-  try {
-    files = expandPaths(options.paths, cwd);
-  } catch (error) {
-    err(`fragment-lint: ${(error as Error).message}\n`);
+  const configProblems = configuration.problems(files);
+  if (configProblems.length > 0) {
+    err(`fragment-lint: the configuration has problems:\n${configProblems.join('\n')}\n`);
     return 2;
   }
 
@@ -81,7 +83,7 @@ export function main(
   if (options.format === 'json') out('[');
   for (const candidate of files) {
     const shown = relative(cwd, candidate.path) || candidate.path;
-    const result = checkFile(service, candidate, shown, options.fix);
+    const result = checkFile(configuration.serviceFor(candidate.path, candidate.searchedFrom), candidate, shown, options.fix);
     if (!result) continue;
     checkedFiles++;
     if (result.fixed) fixedFiles++;
@@ -125,53 +127,52 @@ function parseOptions(argv: readonly string[]): Options {
   return { fix: values.fix ?? false, format, ...(values.config !== undefined ? { config: values.config } : {}), paths: positionals };
 }
 
-function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
-  // Each file is checked once: nothing to gain from remembering its chunks.
-  if (configPath === undefined) return createFragmentService({ reuseChunks: false });
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, configPath), 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read the configuration ${configPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const config = loadConfig(text);
-  if (config.problems.length > 0) {
-    const lines = config.problems.map(
-      (problem) => `${configPath}:${problem.range.start.line + 1}:${problem.range.start.character + 1} error ${problem.message}`,
-    );
-    throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
-  }
-  return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });
-}
-
 /** A file to check; one found in a folder or by a glob is checked only if it is a fragment file. */
 interface Candidate {
   readonly path: string;
   /** A `.txt` found by searching: a fragment file only if its first line is a FragmentID line. */
   readonly needsFragmentFirstLine: boolean;
+  /** The folder given (or the glob's fixed part, or the file's folder): the nearest configuration is looked for up to it. */
+  readonly searchedFrom: string;
 }
 
 /** Files, folders and globs to the list of files to check, each once, in the order given. */
-function expandPaths(paths: readonly string[], cwd: string): Candidate[] {
+function expandPaths(paths: readonly string[], cwd: string, configuration: LintConfiguration): Candidate[] {
   const files = new Map<string, Candidate>();
-  const found = (path: string) => {
-    if (!files.has(path)) files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt') });
+  // A file found by searching is checked only if its configuration counts it in the harvest; one named is checked as asked.
+  const found = (path: string, searchedFrom: string) => {
+    if (!files.has(path) && configuration.isIncluded(path, searchedFrom))
+      files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt'), searchedFrom });
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     // Searching lists .txt files without opening them: their first line is looked at once read.
-    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file);
-    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file);
+    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file, absolute);
+    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file, globBase(path, cwd));
     else {
       try {
         statSync(absolute);
       } catch {
         throw new UsageError(`no such file or folder: ${path}`);
       }
-      files.set(absolute, { path: absolute, needsFragmentFirstLine: false });
+      files.set(absolute, { path: absolute, needsFragmentFirstLine: false, searchedFrom: dirname(absolute) });
     }
   }
   return [...files.values()];
+}
+
+/** The folder a glob's fixed leading part names. */
+function globBase(glob: string, cwd: string): string {
+  const parts = glob.split(sep).join('/').split('/');
+  return resolve(
+    cwd,
+    parts
+      .slice(
+        0,
+        parts.findIndex((part) => isGlob(part)),
+      )
+      .join('/') || '.',
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

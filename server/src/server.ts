@@ -256,7 +256,8 @@ connection.onRequest(HARVEST_SUMMARY_REQUEST, async (): Promise<HarvestSummaryRe
 });
 let harvestChangeTimer: ReturnType<typeof setTimeout> | undefined;
 workspace.onHarvestChange = () => {
-  harvestChangeTimer ??= setTimeout(() => {
+  if (harvestChangeTimer !== undefined) return;
+  harvestChangeTimer = setTimeout(() => {
     harvestChangeTimer = undefined;
     void connection.sendNotification(HARVEST_CHANGED_NOTIFICATION);
   }, 300);
