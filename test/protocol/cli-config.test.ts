@@ -32,7 +32,7 @@ const codesByFile = (stdout: string) => {
   for (const line of stdout.trim().split('\n').slice(0, -1)) {
     const [where, , code] = line.split(' ');
     const file = (where ?? '').split(':')[0] as string;
-    (found[file] ??= []).push(code as string);
+    found[file] = [...(found[file] ?? []), code as string];
   }
   return found;
 };
