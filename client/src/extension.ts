@@ -9,6 +9,9 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
+import type { DashboardRenderReport } from './harvest/dashboard';
+import type { HarvestTree } from './harvest/harvest-tree';
+import { registerHarvest } from './harvest/register';
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewRenderReport, StoryPreview } from './preview/story-preview';
@@ -21,12 +24,17 @@ let client: LanguageClient | undefined;
 export interface OutcomeFragmentsApi {
   /** Fires each time the preview has shown a new render, with what it shows. */
   readonly onDidRenderPreview: vscode.Event<PreviewRenderReport>;
+  /** Fires each time the Harvest Dashboard has shown a new render, with what it shows. */
+  readonly onDidRenderDashboard: vscode.Event<DashboardRenderReport>;
+  /** The Harvest view's tree, as VS Code asks it. */
+  readonly harvestTree: HarvestTree;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
+  const harvest = registerHarvest(context, () => startClient(context));
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
@@ -41,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   );
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
   if (vscode.workspace.textDocuments.some(isFragment)) await startClient(context);
-  return { onDidRenderPreview: preview.onDidRender };
+  return { onDidRenderPreview: preview.onDidRender, onDidRenderDashboard: harvest.dashboard.onDidRender, harvestTree: harvest.tree };
 }
 
 export async function deactivate(): Promise<void> {
