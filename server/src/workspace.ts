@@ -50,6 +50,8 @@ export class FragmentWorkspace {
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
   /** Called when a record of the harvest came, changed or went. */
   onHarvestChange: () => void = () => {};
+  /** The last summary, until a record changes: the view and the dashboard both ask after each change. */
+  private summary: HarvestSummary | undefined;
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
@@ -80,7 +82,7 @@ export class FragmentWorkspace {
     for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri);
     for (const config of this.configFiles.all()) this.knownConfigs.add(config.path);
     this.generation++;
-    this.onHarvestChange();
+    this.harvestChanged();
   }
 
   /** The editor's settings: severities, and the size above which a file is not checked. */
@@ -155,11 +157,17 @@ export class FragmentWorkspace {
   recordAnalysis(uri: string, analysis: Analysis): void {
     if (!this.isHarvestFile(uri)) return;
     this.records.set(uri, { analysis });
+    this.harvestChanged();
+  }
+
+  private harvestChanged(): void {
+    this.summary = undefined;
     this.onHarvestChange();
   }
 
   /** The harvest summed up, from the records of its files (the first folder's schema orders the groups). */
   harvestSummary(): HarvestSummary {
+    if (this.summary) return this.summary;
     const files: FileRecord[] = [];
     for (const [uri, entry] of this.records) {
       if ('fragments' in entry) files.push(entry);
@@ -170,7 +178,8 @@ export class FragmentWorkspace {
     }
     const first = this.folders[0];
     const schema = first ? (this.configFiles.configIn(first.path)?.loaded.schema ?? defaultSchema) : defaultSchema;
-    return harvestSummary(files, schema);
+    this.summary = harvestSummary(files, schema);
+    return this.summary;
   }
 
   private recordOf(uri: string, analysis: Analysis): FileRecord {
@@ -207,13 +216,13 @@ export class FragmentWorkspace {
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
     const analysis = this.serviceFor(uri).analyze(text, uri, { remember: false });
     this.records.set(uri, this.recordOf(uri, analysis));
-    this.onHarvestChange();
+    this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
   }
 
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */
   forget(uri: string): Set<string> {
-    if (this.records.delete(uri)) this.onHarvestChange();
+    if (this.records.delete(uri)) this.harvestChanged();
     const before = this.ids.get(uri);
     if (!before) return new Set();
     this.ids.delete(uri);

@@ -83,7 +83,7 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
       : [...tables.filter((_, index) => index !== typeOfChange), evidence, problems, tables[typeOfChange] as DashboardTable];
   const { matrix } = summary;
   return {
-    totals: { ...summary.totals, files: summary.files },
+    totals: { ...summary.totals, files: summary.files.length },
     tables: ordered,
     ...(matrix
       ? {
@@ -100,7 +100,11 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
     fragments: summary.fragments.map((fragment) =>
       fragment.confidential
         ? { label: 'Confidential outcome', detail: '', confidential: true }
-        : { label: fragment.id === '' ? 'Fragment without an ID' : fragment.id, detail: `${fileName(fragment.uri)}:${fragment.line + 1}`, confidential: false },
+        : {
+            label: fragment.id === '' ? 'Fragment without an ID' : fragment.id,
+            detail: `${fileName(summary.files[fragment.file] ?? '')}:${fragment.line + 1}`,
+            confidential: false,
+          },
     ),
   };
 }

@@ -143,8 +143,9 @@ export class HarvestDashboard implements vscode.Disposable {
 
   private async open(index: number): Promise<void> {
     const fragment = Number.isInteger(index) ? this.summary?.fragments[index] : undefined;
+    const uri = fragment && this.summary?.files[fragment.file];
     // Beside the dashboard, which stays in view.
-    if (fragment) await openFragment(fragment.uri, fragment.line, vscode.ViewColumn.Beside);
+    if (fragment && uri) await openFragment(uri, fragment.line, vscode.ViewColumn.Beside);
   }
 }
 

@@ -120,7 +120,8 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
     const fragment = summary?.fragments[node.index];
     if (!fragment) return new vscode.TreeItem('');
     const problems = problemCount(fragment);
-    const file = decodeURIComponent(fragment.uri.split('/').pop() ?? '');
+    const uri = summary?.files[fragment.file] ?? '';
+    const file = decodeURIComponent(uri.split('/').pop() ?? '');
     const item = new vscode.TreeItem(fragment.id === '' ? '(no FragmentID)' : fragment.id, vscode.TreeItemCollapsibleState.None);
     item.description = [fragment.confidential ? 'confidential' : '', problems === 0 ? 'no problems' : plural(problems, 'problem'), file]
       .filter(Boolean)
@@ -134,11 +135,11 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
           : new vscode.ThemeIcon('pass');
     item.tooltip = [
       `${fragment.id || '(no FragmentID)'}${fragment.confidential ? ' (confidential)' : ''}`,
-      `${vscode.workspace.asRelativePath(vscode.Uri.parse(fragment.uri))}:${fragment.line + 1}`,
+      `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}:${fragment.line + 1}`,
       `${plural(fragment.problems.errors, 'error')}, ${plural(fragment.problems.warnings, 'warning')}, ${plural(fragment.problems.other, 'suggestion')}`,
       fragment.evidence === 'present' ? 'Evidence given' : 'No evidence',
     ].join('\n');
-    item.command = { command: 'outcomeFragments.harvest.open', title: 'Open Fragment', arguments: [fragment.uri, fragment.line] };
+    item.command = { command: 'outcomeFragments.harvest.open', title: 'Open Fragment', arguments: [uri, fragment.line] };
     item.contextValue = fragment.confidential ? 'harvestFragment.confidential' : 'harvestFragment';
     return item;
   }

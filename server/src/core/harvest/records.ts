@@ -1,5 +1,5 @@
 import { confidentialityOf } from '../confidentiality';
-import { fold, nearMatches } from '../near';
+import { fold, foldListed, nearMatches } from '../near';
 import { type Field, type Fragment, fieldNamed, type ParsedFile } from '../parse';
 import { Severity } from '../rules/rule';
 import type { FieldSchema, FragmentSchema } from '../schema/schema-types';
@@ -40,7 +40,7 @@ export function fileRecord(
   schema: FragmentSchema,
   duplicateIdSeverity: number | undefined,
 ): FileRecord {
-  const keys = schema.fields.flatMap((field) => [field.key, ...field.aliases]);
+  const { keys, counted } = layoutOf(schema);
   const problems = file.fragments.map(() => new Map<string, { severity: number; count: number }>());
   for (const diagnostic of diagnostics) {
     // Text before the first fragment counts for the first; text after a separator for the one before it.
@@ -62,15 +62,8 @@ export function fileRecord(
   const fragments = file.fragments.map((fragment, index): FragmentRecord => {
     const confidential = confidentialityOf(fragment, schema).confidential;
     const values: Record<string, string[]> = {};
-    const counted = [
-      ...schema.harvest.dimensions.map((dimension) => [dimension.name, dimension.field] as const),
-      ...(schema.harvest.matrix
-        ? [[schema.harvest.matrix.rows, schema.harvest.matrix.rows] as const, [schema.harvest.matrix.columns, schema.harvest.matrix.columns] as const]
-        : []),
-    ];
-    for (const [name, key] of counted) {
+    for (const { name, key, schemaField } of counted) {
       const field = harvestField(fragment, key, keys);
-      const schemaField = schema.fields.find((candidate) => candidate.key === key);
       values[name] = field && schemaField ? shownValues(field, schemaField, confidential) : [];
     }
     const evidenceKey = schema.preview.evidence;
@@ -87,12 +80,47 @@ export function fileRecord(
   return { uri, fragments, duplicateIdSeverity };
 }
 
+const layouts = new WeakMap<FragmentSchema, { keys: string[]; counted: Array<{ name: string; key: string; schemaField: FieldSchema | undefined }> }>();
+
+/** What is counted, worked out once per schema. */
+function layoutOf(schema: FragmentSchema) {
+  let layout = layouts.get(schema);
+  if (!layout) {
+    const { dimensions, matrix } = schema.harvest;
+    const counted = [
+      ...dimensions.map((dimension) => ({ name: dimension.name, key: dimension.field })),
+      ...(matrix ? [matrix.rows, matrix.columns].map((key) => ({ name: key, key })) : []),
+    ].map((entry) => ({ ...entry, schemaField: schema.fields.find((field) => field.key === entry.key) }));
+    layout = { keys: schema.fields.flatMap((field) => [field.key, ...field.aliases]), counted };
+    layouts.set(schema, layout);
+  }
+  return layout;
+}
+
+/** Per schema's keys, the field a misspelt key clearly nearly names: the same slips recur in every file of a harvest. */
+const nearKeysOf = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
 /**
  * The field of a fragment that names `key`, or else one under a misspelt key whose clearly
  * nearest field is `key` (the harvest's `coutnry` is its Country).
  */
 function harvestField(fragment: Fragment, key: string, keys: readonly string[]): Field | undefined {
-  return fieldNamed(fragment, key) ?? fragment.fields.find((field) => field.schemaField === undefined && nearMatches(field.key, keys).unique === key);
+  const named = fieldNamed(fragment, key);
+  if (named) return named;
+  let nearKeys = nearKeysOf.get(keys);
+  if (!nearKeys) {
+    nearKeys = new Map();
+    nearKeysOf.set(keys, nearKeys);
+  }
+  for (const field of fragment.fields) {
+    if (field.schemaField !== undefined) continue;
+    if (!nearKeys.has(field.key)) {
+      if (nearKeys.size > 10_000) nearKeys.clear(); // a bound, should a harvest misspell without end
+      nearKeys.set(field.key, nearMatches(field.key, keys).unique);
+    }
+    if (nearKeys.get(field.key) === key) return field;
+  }
+  return undefined;
 }
 
 /** A field's values as the summary counts them: listed spelling, years as whole numbers, confidential words hidden. */
@@ -101,7 +129,8 @@ function shownValues(field: Field, schemaField: FieldSchema, confidential: boole
   return [
     ...new Set(
       raw.map((value) => {
-        const listed = schemaField.values.find((candidate) => fold(candidate) === fold(value));
+        const folded = fold(value);
+        const listed = schemaField.values.find((candidate) => foldListed(candidate) === folded);
         if (listed !== undefined) return listed;
         const year = schemaField.type === 'year' ? /^(\d{4})(?:\.0+)?$/.exec(value.trim()) : null;
         if (year) return year[1] as string;

@@ -7,7 +7,8 @@ export const NO_VALUE = '(none)';
 
 /** One fragment as the Harvest view lists it; the dashboard refers to fragments by their index. */
 export interface SummaryFragment {
-  readonly uri: string;
+  /** Its file: an index into `files`. */
+  readonly file: number;
   readonly line: number;
   /** The FragmentID as written (empty when missing). Shown in the editor's view, never on the dashboard for a confidential fragment. */
   readonly id: string;
@@ -30,7 +31,8 @@ export interface SummaryDimension {
 }
 
 export interface HarvestSummary {
-  readonly files: number;
+  /** The harvest's files (URIs), in order. */
+  readonly files: readonly string[];
   readonly fragments: readonly SummaryFragment[];
   readonly totals: { readonly outcomes: number; readonly confidential: number; readonly withProblems: number; readonly withEvidence: number };
   readonly dimensions: readonly SummaryDimension[];
@@ -56,22 +58,29 @@ export const EVIDENCE_GROUPS = { present: 'With evidence', empty: 'Evidence empt
  */
 export function harvestSummary(files: readonly FileRecord[], schema: FragmentSchema): HarvestSummary {
   const sorted = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const filesUsing = new Map<string, Set<string>>();
+  // Per FragmentID, the one file that uses it, or null when several do.
+  const fileUsing = new Map<string, string | null>();
   for (const file of sorted)
-    for (const fragment of file.fragments) if (fragment.id !== '') filesUsing.set(fragment.id, (filesUsing.get(fragment.id) ?? new Set()).add(file.uri));
+    for (const fragment of file.fragments) {
+      if (fragment.id === '') continue;
+      const known = fileUsing.get(fragment.id);
+      if (known === undefined) fileUsing.set(fragment.id, file.uri);
+      else if (known !== file.uri) fileUsing.set(fragment.id, null);
+    }
 
   const fragments: SummaryFragment[] = [];
   const records: FragmentRecord[] = [];
   const problemsByCode = new Map<string, { severity: number; occurrences: number; fragments: number[] }>();
-  for (const file of sorted) {
+  for (const [fileIndex, file] of sorted.entries()) {
     for (const fragment of file.fragments) {
       const index = fragments.length;
-      const codes = { ...fragment.problems };
-      const usedElsewhere = (filesUsing.get(fragment.id)?.size ?? 0) > 1;
+      let codes = fragment.problems;
+      const usedElsewhere = fragment.id !== '' && fileUsing.get(fragment.id) === null;
       if (usedElsewhere && file.duplicateIdSeverity !== undefined && !codes['duplicate-id'])
-        codes['duplicate-id'] = { severity: file.duplicateIdSeverity, count: 1 };
+        codes = { ...codes, 'duplicate-id': { severity: file.duplicateIdSeverity, count: 1 } };
       const problems = { errors: 0, warnings: 0, other: 0 };
-      for (const [code, { severity, count }] of Object.entries(codes)) {
+      for (const code in codes) {
+        const { severity, count } = codes[code] as { severity: number; count: number };
         if (severity === Severity.error) problems.errors += count;
         else if (severity === Severity.warning) problems.warnings += count;
         else problems.other += count;
@@ -81,7 +90,7 @@ export function harvestSummary(files: readonly FileRecord[], schema: FragmentSch
         entry.fragments.push(index);
         problemsByCode.set(code, entry);
       }
-      fragments.push({ uri: file.uri, line: fragment.line, id: fragment.id, confidential: fragment.confidential, evidence: fragment.evidence, problems });
+      fragments.push({ file: fileIndex, line: fragment.line, id: fragment.id, confidential: fragment.confidential, evidence: fragment.evidence, problems });
       records.push(fragment);
     }
   }
@@ -95,7 +104,7 @@ export function harvestSummary(files: readonly FileRecord[], schema: FragmentSch
     groups: nonEmpty(groupsOf(records, (record) => [EVIDENCE_GROUPS[record.evidence]], Object.values(EVIDENCE_GROUPS))),
   };
   return {
-    files: sorted.length,
+    files: sorted.map((file) => file.uri),
     fragments,
     totals: {
       outcomes: fragments.length,
