@@ -33,6 +33,12 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
     }));
   }
 
+  /** A long category label cut short on the axis (the table beside the chart has it whole). */
+  function shortLabel(value) {
+    const label = String(this.getLabelForValue(value));
+    return label.length > 30 ? `${label.slice(0, 29)}…` : label;
+  }
+
   function drawCharts() {
     for (const chart of charts.splice(0)) chart.destroy();
     const theme = colours();
@@ -62,13 +68,21 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
           options: {
             indexAxis: kind === 'bar' ? 'y' : 'x',
             maintainAspectRatio: false,
+            layout: { padding: { left: 6 } },
             animation: false,
             onClick: select,
             onHover: (event, elements) => {
               if (event.native?.target) event.native.target.classList.toggle('pointer', elements.length > 0);
             },
             plugins: { legend: { display: false }, tooltip: { enabled: true } },
-            ...(kind === 'doughnut' ? {} : { scales: { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } } }),
+            ...(kind === 'doughnut'
+              ? {}
+              : {
+                  scales: {
+                    x: { ticks: { precision: 0, ...(kind === 'column' ? { callback: shortLabel } : {}) } },
+                    y: { ticks: { precision: 0, ...(kind === 'bar' ? { callback: shortLabel } : {}) } },
+                  },
+                }),
           },
         }),
       );

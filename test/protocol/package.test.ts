@@ -7,7 +7,7 @@ const repositoryRoot = join(__dirname, '..', '..');
 
 /** What `npm run package` puts in the .vsix: everything the extension needs, nothing of the repository's own. */
 describe('the extension package', () => {
-  it('holds the bundles, the grammar, the snippets, the schema, the preview’s media and the README’s pictures, and nothing else', () => {
+  it('holds the bundles, the grammar, the snippets, the schema, the webviews’ media and the README’s pictures, and nothing else', () => {
     const listed = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repositoryRoot, encoding: 'utf8' });
     assert.equal(listed.status, 0, listed.stderr);
     const files = listed.stdout.trim().split('\n').sort();
@@ -16,13 +16,18 @@ describe('the extension package', () => {
       'LICENSE',
       'README.md',
       'dist/client.js',
+      'dist/media/dashboard.js',
       'dist/server.js',
       'docs/FORMAT.md',
       'docs/screenshot-completion.png',
+      'docs/screenshot-dashboard.png',
       'docs/screenshot-diagnostics.png',
+      'docs/screenshot-harvest-view.png',
       'docs/screenshot-preview.png',
       'docs/screenshot-quickfix.png',
       'language-configuration.json',
+      'media/dashboard.css',
+      'media/harvest.svg',
       'media/preview.css',
       'media/preview.js',
       'package.json',
