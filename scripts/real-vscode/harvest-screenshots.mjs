@@ -56,7 +56,8 @@ async function main() {
     await page.locator('.activitybar .action-item a[aria-label^="Outcome Harvest"]').first().click();
     const rows = page.locator('.pane-body .monaco-list-row');
     await rows.first().waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.pane-body .monaco-list-row').length >= 4 && /38 outcomes|1[0-9] outcomes/.test(document.body.innerText));
+    // The four objectives, once the generated round is indexed (more than the example's three outcomes).
+    await page.locator('.pane-body .monaco-list-row', { hasText: /EXT: .* \d+ outcomes/ }).first().waitFor();
     // A wider side bar, so that each fragment's problems and file can be read.
     const sidebar = await page.locator('.part.sidebar').boundingBox();
     if (sidebar) {
