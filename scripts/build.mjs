@@ -36,6 +36,16 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
   { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
+  // The dashboard webview's script with the Chart.js parts it imports (tree-shaken), for the browser.
+  {
+    ...common,
+    entryPoints: ['media/dashboard.js'],
+    outfile: 'dist/media/dashboard.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    mainFields: ['browser', 'module', 'main'],
+  },
 ];
 
 if (watch) {

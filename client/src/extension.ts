@@ -10,6 +10,9 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
+import type { DashboardRenderReport } from './harvest/dashboard';
+import type { HarvestTree } from './harvest/harvest-tree';
+import { registerHarvest } from './harvest/register';
 import { registerHarvestCommands } from './harvest-io';
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
@@ -26,6 +29,10 @@ export interface OutcomeFragmentsApi {
   readonly onDidRenderPreview: vscode.Event<PreviewRenderReport>;
   /** Fires each time the preview has highlighted the sections of the cursor's line. */
   readonly onDidHighlightPreview: vscode.Event<PreviewHighlightReport>;
+  /** Fires each time the Harvest Dashboard has shown a new render, with what it shows. */
+  readonly onDidRenderDashboard: vscode.Event<DashboardRenderReport>;
+  /** The Harvest view's tree, as VS Code asks it. */
+  readonly harvestTree: HarvestTree;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
@@ -34,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
+  const harvest = registerHarvest(context, () => startClient(context));
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
@@ -50,7 +58,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   await Promise.all(vscode.workspace.textDocuments.map(adoptFragmentText));
   if (vscode.workspace.textDocuments.some(isFragment)) await startClient(context);
   void showStartPreview(context);
-  return { onDidRenderPreview: preview.onDidRender, onDidHighlightPreview: preview.onDidHighlight };
+  return {
+    onDidRenderPreview: preview.onDidRender,
+    onDidHighlightPreview: preview.onDidHighlight,
+    onDidRenderDashboard: harvest.dashboard.onDidRender,
+    harvestTree: harvest.tree,
+  };
 }
 
 export async function deactivate(): Promise<void> {

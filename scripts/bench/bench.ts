@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { TestClient } from '../../test/protocol/lsp-client';
 import { CORPUS_SIZE, ensureCorpus } from './corpus';
+import { benchSummary } from './summary';
 import { benchWorkbook } from './workbook';
 
 const root = join(__dirname, '..', '..');
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   const starts = await startTimes(10);
   const start = percentile(starts, 0.5);
   record('server start to initialize reply (median of 10)', `${start.toFixed(0)} ms`, { text: 'at most 150 ms', met: start <= 150 });
+  await benchSummary(cache, examplePath, record);
 
   await benchWorkbook(record, cache, examplePath);
 

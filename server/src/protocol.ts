@@ -1,3 +1,4 @@
+import type { HarvestSummary } from './core/harvest/summary';
 import type { StoryModel } from './core/story-model';
 
 /**
@@ -24,6 +25,16 @@ export const FIX_ALL_EDITS_REQUEST = 'fragments/fixAllEdits';
 export interface FixAllEditsParams {
   readonly textDocument: { readonly uri: string };
 }
+
+/** The harvest summed up (`HarvestSummary`), for the Harvest view and the dashboard; no params. Answered once the workspace is indexed. */
+export const HARVEST_SUMMARY_REQUEST = 'fragments/harvestSummary';
+export type HarvestSummaryResult = HarvestSummary;
+
+/** Sent by the server when the harvest's files or their problems changed: ask for the summary again. No params. */
+export const HARVEST_CHANGED_NOTIFICATION = 'fragments/harvestChanged';
+
+export { OTHER_CONFIDENTIAL } from './core/harvest/records';
+export { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE, type SummaryDimension, type SummaryFragment, type SummaryGroup } from './core/harvest/summary';
 export type { FragmentStoryModel, StoryModel } from './core/story-model';
 
 /** Imports a workbook (file URI) into a folder of fragment files, as `fragments import` does. */

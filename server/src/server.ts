@@ -25,6 +25,9 @@ import { registerHarvestRequests } from './harvest-requests';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
+  HARVEST_CHANGED_NOTIFICATION,
+  HARVEST_SUMMARY_REQUEST,
+  type HarvestSummaryResult,
   STORY_MODEL_REQUEST,
   type StoryModelParams,
   type StoryModelResult,
@@ -44,12 +47,19 @@ interface Settings {
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** Bytes (characters) above which a file is not checked. */
   maxFileSize: number;
+  /** When an open file's diagnostics are published: as it is typed, or when it is saved. */
+  run: 'onType' | 'onSave';
 }
-let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE };
+let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType' };
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
 /** Nothing is published before the settings and configuration files are read: no flash of default results. */
 let workspaceLoaded = false;
+let markLoaded: () => void = () => {};
+/** Settles when the workspace is first indexed: the harvest summary waits for it. */
+const firstLoad = new Promise<void>((resolve) => {
+  markLoaded = resolve;
+});
 
 /** The analysis of each open document, for its latest version and the workspace as it is. */
 const analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
@@ -61,6 +71,7 @@ function analysisOf(document: TextDocument): Analysis {
   // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
   const changedIds = workspace.indexIds(document.uri, analysis.ids);
   for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
+  workspace.recordAnalysis(document.uri, analysis);
   analyses.set(document.uri, { version: document.version, generation: workspace.generation, analysis });
   return analysis;
 }
@@ -77,7 +88,7 @@ connection.onInitialize((params: InitializeParams) => {
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       // Completion opens on an empty line by itself; `*` starts a key, `:` and `,` a value or list entry.
       completionProvider: { triggerCharacters: ['*', ':', ',', ' '] },
@@ -108,6 +119,7 @@ async function loadWorkspace(): Promise<void> {
     validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles',
     severities: ours?.severities ?? {},
     maxFileSize: typeof ours?.maxFileSize === 'number' && ours.maxFileSize > 0 ? ours.maxFileSize : DEFAULT_MAX_SIZE,
+    run: ours?.run === 'onSave' ? 'onSave' : 'onType',
   };
   workspace.setSettings(settings.severities, settings.maxFileSize);
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
@@ -116,6 +128,7 @@ async function loadWorkspace(): Promise<void> {
     workspace.indexIds(document.uri, fragmentIds(service.parse(document.getText()), service.index));
   }
   workspaceLoaded = true;
+  markLoaded();
   publishConfigProblems();
   revalidateAll();
 }
@@ -165,8 +178,14 @@ function publishConfigProblems(): void {
   }
 }
 
-// Fired on open too.
-documents.onDidChangeContent(({ document }) => validations.schedule(document.uri));
+// Fired on open too. With `run: onSave`, a file is checked when opened and when saved.
+documents.onDidChangeContent(({ document }) => {
+  if (settings.run === 'onType') validations.schedule(document.uri);
+});
+documents.onDidOpen(({ document }) => {
+  if (settings.run === 'onSave') validations.schedule(document.uri);
+});
+documents.onDidSave(({ document }) => validations.schedule(document.uri));
 documents.onDidClose(({ document }) => {
   analyses.delete(document.uri);
   workspace.serviceFor(document.uri).forget(document.uri);
@@ -235,6 +254,19 @@ connection.onRequest(FIX_ALL_EDITS_REQUEST, (params: FixAllEditsParams, token) =
 );
 
 registerHarvestRequests(connection, workspace);
+// The Harvest view and the dashboard: the summary of the index, and a word when it changed (at most every 300 ms).
+connection.onRequest(HARVEST_SUMMARY_REQUEST, async (): Promise<HarvestSummaryResult> => {
+  await firstLoad;
+  return workspace.harvestSummary();
+});
+let harvestChangeTimer: ReturnType<typeof setTimeout> | undefined;
+workspace.onHarvestChange = () => {
+  if (harvestChangeTimer !== undefined) return;
+  harvestChangeTimer = setTimeout(() => {
+    harvestChangeTimer = undefined;
+    void connection.sendNotification(HARVEST_CHANGED_NOTIFICATION);
+  }, 300);
+};
 
 /** Runs a request unless the client has cancelled it, and answers a cancellation the way LSP asks. */
 function whenNotCancelled<T>(token: CancellationToken, run: () => T): T | ResponseError<void> {

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-types';
-import { type FragmentId, fragmentIds } from './core/rules/duplicate-id';
-import type { DiagnosticCode } from './core/rules/rule';
-import { CONFIG_FILE_NAME, type ConfigProblem, loadConfig, type SeveritySetting } from './core/schema/config';
+import { type FileRecord, fileRecord } from './core/harvest/records';
+import { type HarvestSummary, harvestSummary } from './core/harvest/summary';
+import type { FragmentId } from './core/rules/duplicate-id';
+import { type DiagnosticCode, Severity } from './core/rules/rule';
+import { CONFIG_FILE_NAME, type ConfigProblem, type SeveritySetting } from './core/schema/config';
 import { defaultSchema } from './core/schema/default-schema';
-import type { FragmentSchema } from './core/schema/schema-types';
-import { createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from './core/service';
+import { type Analysis, createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from './core/service';
+import { ConfigFiles } from './node/config-files';
 import { fragmentFilesIn, globToRegExp, isFragmentFile } from './node/fragment-files';
 
 export interface FolderSettings {
@@ -18,25 +20,38 @@ export interface FolderSettings {
 interface Folder {
   readonly uri: string;
   readonly path: string;
-  readonly configUri: string;
-  service: FragmentService;
-  /** The schema in force: the default one, or the one the folder's configuration makes. */
-  schema: FragmentSchema;
-  configProblems: readonly ConfigProblem[];
-  fileSeverities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   excluded: (path: string) => boolean;
 }
 
+/** The service that checks a file, and what the harvest summary needs to know of its settings. */
+interface FileService {
+  readonly service: FragmentService;
+  /** LSP severity of `duplicate-id`, undefined when off. */
+  readonly duplicateIdSeverity: number | undefined;
+}
+
 /**
- * The workspace as the server knows it: each folder's configuration (its `.fragmentrc.json`
- * with the editor's severity settings on top) and an index of the FragmentIDs of every fragment
- * file, so that `duplicate-id` can look across files. Reads the disk; the core never does.
+ * The workspace as the server knows it: the configuration of each file (the nearest
+ * `.fragmentrc.json` up to its workspace folder, with the editor's severity settings on top), an
+ * index of the FragmentIDs of every fragment file, so that `duplicate-id` can look across files,
+ * and the records of the harvest's files for its summary. Reads the disk; the core never does.
  */
 export class FragmentWorkspace {
   private folders: Folder[] = [];
   private defaultService: FragmentService;
+  private readonly configFiles = new ConfigFiles();
+  /** Every configuration file seen, so that a deleted one's problems are cleared. */
+  private readonly knownConfigs = new Set<string>();
+  private readonly services = new Map<string, FileService>();
+  private readonly servicesByUri = new Map<string, FileService>();
   /** FragmentIDs by file URI: from the editor's text for open files, from disk for the others. */
   private readonly ids = new Map<string, readonly FragmentId[]>();
+  /** The harvest's files for the summary: records from disk, or an open document's latest analysis (made into a record when asked). */
+  private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
+  /** Called when a record of the harvest came, changed or went. */
+  onHarvestChange: () => void = () => {};
+  /** The last summary, until a record changes: the view and the dashboard both ask after each change. */
+  private summary: HarvestSummary | undefined;
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
@@ -50,22 +65,24 @@ export class FragmentWorkspace {
   setFolders(folders: ReadonlyArray<{ uri: string; settings: FolderSettings }>): void {
     this.folders = folders.map(({ uri, settings }) => {
       const path = fileURLToPath(uri);
-      const folder: Folder = {
-        uri,
-        path,
-        configUri: pathToFileURL(join(path, CONFIG_FILE_NAME)).toString(),
-        service: this.defaultService,
-        schema: defaultSchema,
-        configProblems: [],
-        fileSeverities: {},
-        excluded: excluder(path, settings.exclude),
-      };
-      this.loadConfig(folder);
-      return folder;
+      return { uri, path, excluded: excluder(path, settings.exclude) };
     });
+    this.configFiles.clear();
+    this.reindex();
+  }
+
+  /** Forgets every file's configuration and index entry, and indexes the harvest's files again. */
+  private reindex(): void {
+    this.services.clear();
+    this.servicesByUri.clear();
+    // Each folder's own configuration is read even before a file needs it: its problems are shown at once.
+    for (const folder of this.folders) this.configFiles.configIn(folder.path);
     this.ids.clear();
+    this.records.clear();
     for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri);
+    for (const config of this.configFiles.all()) this.knownConfigs.add(config.path);
     this.generation++;
+    this.harvestChanged();
   }
 
   /** The editor's settings: severities, and the size above which a file is not checked. */
@@ -73,34 +90,101 @@ export class FragmentWorkspace {
     this.settingsSeverities = severities;
     this.maxSize = maxSize;
     this.defaultService = createFragmentService({ severities, maxSize });
-    for (const folder of this.folders) folder.service = this.serviceOf(folder);
+    this.services.clear();
+    this.servicesByUri.clear();
     this.generation++;
   }
 
   serviceFor(uri: string): FragmentService {
-    return this.folderOf(uri)?.service ?? this.defaultService;
+    return this.fileService(uri).service;
+  }
+
+  /** The service for a file: the default one, or the one its nearest configuration (and its overrides) make. */
+  private fileService(uri: string): FileService {
+    const known = this.servicesByUri.get(uri);
+    if (known) return known;
+    const folder = this.folderOf(uri);
+    const settings = folder ? this.configFiles.settingsFor(fileURLToPath(uri), folder.path) : undefined;
+    const key = settings ? `${settings.configPath}\n${settings.key}` : '';
+    let fileService = this.services.get(key);
+    if (!fileService) {
+      // The editor's settings are the writer's own choice: they win over the team's file.
+      const severities = { ...settings?.severities, ...this.settingsSeverities };
+      const service = settings ? createFragmentService({ schema: settings.schema, severities, maxSize: this.maxSize }) : this.defaultService;
+      const duplicateId = severities['duplicate-id'];
+      fileService = { service, duplicateIdSeverity: duplicateId === 'off' ? undefined : Severity[duplicateId ?? 'error'] };
+      this.services.set(key, fileService);
+    }
+    this.servicesByUri.set(uri, fileService);
+    return fileService;
   }
 
   /** The configuration files and their problems (empty when a file is fine or absent). */
   configProblems(): Array<{ uri: string; problems: readonly ConfigProblem[] }> {
-    return this.folders.map((folder) => ({ uri: folder.configUri, problems: folder.configProblems }));
+    const loaded = new Map(this.configFiles.all().map((config) => [config.path, config.loaded.problems]));
+    return [...this.knownConfigs].map((path) => ({ uri: pathToFileURL(path).toString(), problems: loaded.get(path) ?? [] }));
   }
 
   isConfigFile(uri: string): boolean {
-    return this.folders.some((folder) => folder.configUri === uri);
+    if (!uri.startsWith('file:')) return false;
+    return basename(fileURLToPath(uri)) === CONFIG_FILE_NAME && this.folderOf(uri) !== undefined;
   }
 
-  /** Re-reads a folder's configuration after its file changed. */
+  /** Re-reads a configuration after its file changed (or came, or went), and the harvest it shapes. */
   reloadConfig(uri: string): void {
-    const folder = this.folders.find((candidate) => candidate.configUri === uri);
-    if (!folder) return;
-    this.loadConfig(folder);
-    this.generation++;
+    const path = fileURLToPath(uri);
+    this.configFiles.forget(path);
+    this.knownConfigs.add(path);
+    this.reindex();
   }
 
-  /** The fragment files of the workspace folders, minus those `files.exclude` hides. */
+  /** The harvest's fragment files in the workspace folders: minus those `files.exclude` hides and those their configuration leaves out. */
   fragmentFiles(): Array<{ uri: string; path: string }> {
-    return this.folders.flatMap((folder) => fragmentFilesIn(folder.path, folder.excluded).map((path) => ({ uri: pathToFileURL(path).toString(), path })));
+    return this.folders.flatMap((folder) =>
+      fragmentFilesIn(folder.path, folder.excluded)
+        .filter((path) => this.configFiles.isIncluded(path, folder.path))
+        .map((path) => ({ uri: pathToFileURL(path).toString(), path })),
+    );
+  }
+
+  /** Whether a file is one of the harvest's: in a workspace folder, neither hidden nor left out by its configuration. */
+  isHarvestFile(uri: string): boolean {
+    const folder = this.folderOf(uri);
+    return folder !== undefined && !folder.excluded(fileURLToPath(uri)) && this.configFiles.isIncluded(fileURLToPath(uri), folder.path);
+  }
+
+  /** Keeps an open document's latest analysis for the summary (made into a record only when the summary is asked for). */
+  recordAnalysis(uri: string, analysis: Analysis): void {
+    if (!this.isHarvestFile(uri)) return;
+    this.records.set(uri, { analysis });
+    this.harvestChanged();
+  }
+
+  private harvestChanged(): void {
+    this.summary = undefined;
+    this.onHarvestChange();
+  }
+
+  /** The harvest summed up, from the records of its files (the first folder's schema orders the groups). */
+  harvestSummary(): HarvestSummary {
+    if (this.summary) return this.summary;
+    const files: FileRecord[] = [];
+    for (const [uri, entry] of this.records) {
+      if ('fragments' in entry) files.push(entry);
+      else {
+        entry.record ??= this.recordOf(uri, entry.analysis);
+        files.push(entry.record);
+      }
+    }
+    const first = this.folders[0];
+    const schema = first ? (this.configFiles.configIn(first.path)?.loaded.schema ?? defaultSchema) : defaultSchema;
+    this.summary = harvestSummary(files, schema);
+    return this.summary;
+  }
+
+  private recordOf(uri: string, analysis: Analysis): FileRecord {
+    const { service, duplicateIdSeverity } = this.fileService(uri);
+    return fileRecord(uri, analysis.file, analysis.diagnostics, service.schema, duplicateIdSeverity);
   }
 
   isIndexed(uri: string): boolean {
@@ -127,15 +211,18 @@ export class FragmentWorkspace {
   /** Re-reads a file from disk (after it changed there, or was closed); returns the IDs that came or went. */
   indexFromDisk(uri: string): Set<string> {
     const text = readText(uri);
-    // Only the fragment files of the workspace folders stand in the index when closed.
-    const inWorkspace = this.folderOf(uri) !== undefined && !this.isExcluded(uri);
-    if (text === undefined || text.length > this.maxSize || !inWorkspace || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
-    const service = this.serviceFor(uri);
-    return this.indexIds(uri, fragmentIds(service.parse(text), service.index));
+    // Only the harvest's fragment files stand in the index when closed.
+    if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
+    // Checked as a whole here, once: the summary counts the problems of files nobody opened.
+    const analysis = this.serviceFor(uri).analyze(text, uri, { remember: false });
+    this.records.set(uri, this.recordOf(uri, analysis));
+    this.harvestChanged();
+    return this.indexIds(uri, analysis.ids);
   }
 
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */
   forget(uri: string): Set<string> {
+    if (this.records.delete(uri)) this.harvestChanged();
     const before = this.ids.get(uri);
     if (!before) return new Set();
     this.ids.delete(uri);
@@ -155,21 +242,6 @@ export class FragmentWorkspace {
     };
   }
 
-  private loadConfig(folder: Folder): void {
-    const text = readText(folder.configUri);
-    const config = text === undefined ? undefined : loadConfig(text);
-    folder.configProblems = config?.problems ?? [];
-    folder.fileSeverities = config?.severities ?? {};
-    // A missing or broken configuration leaves the default schema in force.
-    folder.schema = config && config.problems.length === 0 ? config.schema : defaultSchema;
-    folder.service = this.serviceOf(folder);
-  }
-
-  private serviceOf(folder: Folder): FragmentService {
-    // The editor's settings are the writer's own choice: they win over the team's file.
-    return createFragmentService({ schema: folder.schema, severities: { ...folder.fileSeverities, ...this.settingsSeverities }, maxSize: this.maxSize });
-  }
-
   private folderOf(uri: string): Folder | undefined {
     let path: string;
     try {
@@ -178,11 +250,6 @@ export class FragmentWorkspace {
       return undefined; // untitled and other schemes belong to no folder
     }
     return this.folders.filter((folder) => path === folder.path || path.startsWith(folder.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
-  }
-
-  private isExcluded(uri: string): boolean {
-    const folder = this.folderOf(uri);
-    return folder ? folder.excluded(fileURLToPath(uri)) : false;
   }
 }
 

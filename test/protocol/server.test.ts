@@ -22,7 +22,7 @@ describe('the language server over stdio', () => {
   });
 
   it('announces incremental sync and code actions, fix-all included', () => {
-    assert.deepEqual(initialize.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(initialize.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(initialize.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.fragment'], resolveProvider: false });
   });
 

@@ -51,6 +51,26 @@ describe('no network', () => {
     for (const source of sources) assert.doesNotMatch(source, /l10n\.config\(\{\s*(uri|fsPath)\b/);
   });
 
+  it('the dashboard’s script, Chart.js bundled in, calls out nowhere and names no address', async () => {
+    const result = await esbuild.build({
+      entryPoints: [join(repositoryRoot, 'media', 'dashboard.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    assert.deepEqual(
+      Object.keys(result.metafile.inputs).filter((input) => !/^(media\/dashboard\.js|node_modules\/(chart\.js|@kurkle\/color)\/)/.test(input)),
+      [],
+      'only Chart.js and its colour helper',
+    );
+    const code = result.outputFiles?.[0]?.text ?? '';
+    assert.doesNotMatch(code, NETWORK_CALLS);
+    assert.doesNotMatch(readFileSync(join(repositoryRoot, 'media', 'dashboard.css'), 'utf8'), /https?:|@import|url\(/);
+  });
+
   it('the preview’s script and stylesheet load nothing from anywhere', () => {
     for (const file of ['media/preview.js', 'media/preview.css']) {
       const text = readFileSync(join(repositoryRoot, file), 'utf8');

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from '../node/fragment-files';
+import type { LintConfiguration } from '../node/lint-config';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 import { UsageError } from './io';
 
@@ -9,29 +10,40 @@ export interface Candidate {
   readonly path: string;
   /** A `.txt` found by searching: a fragment file only if its first line is a FragmentID line. */
   readonly needsFragmentFirstLine: boolean;
+  /** The folder given (or the glob's fixed part, or the file's folder): the nearest configuration is looked for up to it. */
+  readonly searchedFrom: string;
 }
 
 /** Files, folders and globs to the list of files to check, each once, in the order given. */
-export function expandPaths(paths: readonly string[], cwd: string): Candidate[] {
+export function expandPaths(paths: readonly string[], cwd: string, configuration: LintConfiguration): Candidate[] {
   const files = new Map<string, Candidate>();
-  const found = (path: string) => {
-    if (!files.has(path)) files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt') });
+  // A file found by searching is checked only if its configuration counts it in the harvest; one named is checked as asked.
+  const found = (path: string, searchedFrom: string) => {
+    if (!files.has(path) && configuration.isIncluded(path, searchedFrom))
+      files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt'), searchedFrom });
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     // Searching lists .txt files without opening them: their first line is looked at once read.
-    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file);
-    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file);
+    if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file, absolute);
+    else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file, globBase(path, cwd));
     else {
       try {
         statSync(absolute);
       } catch {
         throw new UsageError(`no such file or folder: ${path}`);
       }
-      files.set(absolute, { path: absolute, needsFragmentFirstLine: false });
+      files.set(absolute, { path: absolute, needsFragmentFirstLine: false, searchedFrom: dirname(absolute) });
     }
   }
   return [...files.values()];
+}
+
+/** The folder a glob's fixed leading part names. */
+function globBase(glob: string, cwd: string): string {
+  const parts = glob.split(sep).join('/').split('/');
+  const fixed = parts.findIndex((part) => isGlob(part));
+  return resolve(cwd, parts.slice(0, fixed < 0 ? parts.length : fixed).join('/') || '.');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -5,10 +5,10 @@ import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
 import { shareableMessages } from '../core/confidential-text';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
-import type { FragmentService } from '../core/service';
+import { LintConfiguration } from '../node/lint-config';
 import { unifiedDiff } from './diff';
 import { type Candidate, expandPaths, readCandidate, writeAtomically } from './files';
-import { type CliIo, serviceWithConfig, UsageError } from './io';
+import { type CliIo, UsageError } from './io';
 import { fileProblem, fixSummary, type Problem, problemLine, type SeverityName, summarise, toProblem } from './report';
 
 export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] PATH...
@@ -21,7 +21,10 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
   --dry-run        with --fix: print the changes as a unified diff and write nothing
   --verbose        with --fix: also list each fix, file by file
   --format FORMAT  text (default) or json
-  --config FILE    a configuration file (default: none; the SCC schema)
+  --config FILE    the configuration for every file (default: for each file, the nearest
+                   .fragmentrc.json in its folder or a folder above, up to the current
+                   folder; without one, the SCC schema). Its include and exclude globs
+                   choose the files found in folders and by globs.
   --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
   --version        print the version
   --help           show this help
@@ -47,6 +50,7 @@ interface FileReport {
   readonly uri: string;
   problems: Problem[];
   readonly ids: readonly FragmentId[];
+  readonly idField: string;
 }
 
 /** `fragment-lint PATH...`: checks (and fixes) the files, prints their problems, returns the exit code. */
@@ -62,13 +66,18 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     io.out(`${LINT_USAGE}\n`);
     return argv.includes('--help') ? 0 : 2;
   }
-  let service: FragmentService;
+  let configuration: LintConfiguration;
   let files: Candidate[];
   try {
-    service = serviceWithConfig(options.config, io.cwd);
-    files = expandPaths(options.paths, io.cwd);
+    configuration = new LintConfiguration(io.cwd, options.config);
+    files = expandPaths(options.paths, io.cwd, configuration);
   } catch (error) {
     io.err(`fragment-lint: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const configProblems = configuration.problems(files);
+  if (configProblems.length > 0) {
+    io.err(`fragment-lint: the configuration has problems:\n${configProblems.join('\n')}\n`);
     return 2;
   }
 
@@ -81,6 +90,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     const read = readCandidate(candidate);
     if (read.kind === 'not-a-fragment-file') continue;
     const uri = pathToFileURL(candidate.path).toString();
+    const service = configuration.serviceFor(candidate.path, candidate.searchedFrom);
     if (read.kind === 'unreadable') {
       reports.push({
         shown,
@@ -93,6 +103,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
           ),
         ],
         ids: [],
+        idField: service.schema.idField,
       });
       continue;
     }
@@ -127,9 +138,9 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     const analysis = service.analyze(text, uri);
     const messages = shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
     const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
-    reports.push({ shown, uri, problems: [...extra, ...problems], ids: analysis.ids });
+    reports.push({ shown, uri, problems: [...extra, ...problems], ids: analysis.ids, idField: service.schema.idField });
   }
-  addDuplicatesAcrossFiles(reports, service.schema.idField);
+  addDuplicatesAcrossFiles(reports);
 
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const problems = reports.flatMap((report) => report.problems);
@@ -154,7 +165,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
  */
 const MAX_PLACES_NAMED = 10;
 
-function addDuplicatesAcrossFiles(reports: FileReport[], idField: string): void {
+function addDuplicatesAcrossFiles(reports: FileReport[]): void {
   const placesById = new Map<string, Array<{ report: FileReport; entry: FragmentId }>>();
   for (const report of reports) {
     for (const entry of report.ids) {
@@ -177,7 +188,7 @@ function addDuplicatesAcrossFiles(reports: FileReport[], idField: string): void 
     };
     if (!report.ids.some((entry) => (placesById.get(entry.id)?.length ?? 0) > 1 && elsewhere(entry.id).length > 0)) continue;
     // The file's own duplicate-id problems are made again, with the other files' places added.
-    const diagnostics = duplicateIdDiagnostics(report.ids, report.uri, idField, elsewhere);
+    const diagnostics = duplicateIdDiagnostics(report.ids, report.uri, report.idField, elsewhere);
     const duplicates = diagnostics.map((diagnostic) =>
       toProblem(
         report.shown,

@@ -31,26 +31,54 @@ const fieldChangeSchema = z
   .partial()
   .strict();
 
+/** What a configuration may change of the schema: at its top level, and again in each override. */
+const schemaChangeShape = {
+  fields: z
+    .record(z.string().trim().min(1), fieldChangeSchema)
+    .optional()
+    .describe('Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.'),
+  mergedStory: mergedStorySchema.partial().strict().optional().describe('The merged story: its field, separator and parts (which replace the default parts).'),
+  nonAnswers: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .describe('Values that say nothing (N/A, TBD…): alone in a required text field they count as empty. Replaces the default list.'),
+  severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
+};
+
+const globsSchema = z.array(z.string().trim().min(1));
+
 export const fragmentConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    fields: z
-      .record(z.string().trim().min(1), fieldChangeSchema)
+    ...schemaChangeShape,
+    include: globsSchema
       .optional()
-      .describe('Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.'),
-    mergedStory: mergedStorySchema
-      .partial()
-      .strict()
+      .describe(
+        'The fragment files that make the harvest, as globs relative to the folder of this file ("round3/**", "**/*.txt"); a folder stands for everything in it. All fragment files when absent.',
+      ),
+    exclude: globsSchema
       .optional()
-      .describe('The merged story: its field, separator and parts (which replace the default parts).'),
-    nonAnswers: z
-      .array(z.string().trim().min(1))
+      .describe(
+        'Fragment files that are not part of the harvest, even when included: not indexed, not counted, not checked in a workspace or command-line run.',
+      ),
+    overrides: z
+      .array(
+        z
+          .object({
+            files: z
+              .union([z.string().trim().min(1), globsSchema.min(1)])
+              .describe('The files this override applies to: a glob or a list of globs, as in "include".'),
+            ...schemaChangeShape,
+          })
+          .strict(),
+      )
       .optional()
-      .describe('Values that say nothing (N/A, TBD…): alone in a required text field they count as empty. Replaces the default list.'),
-    severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
+      .describe('Changes for some files only (a stricter schema for "round3/**"), applied on top of the rest of this file in order: a later override wins.'),
   })
   .strict();
 export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
+/** The part of a configuration that changes the schema and the severities. */
+export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities'>;
 
 /** A problem in a configuration file, where it stands in that file. */
 export interface ConfigProblem {
@@ -64,6 +92,11 @@ export interface LoadedConfig {
   readonly severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** Empty when the configuration was applied. */
   readonly problems: readonly ConfigProblem[];
+  /** Which files make the harvest (globs relative to the configuration's folder); empty `include` means all. */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Per-glob changes, in order (see `file-scope.ts`). */
+  readonly overrides?: ReadonlyArray<{ readonly files: readonly string[]; readonly change: SchemaChange }>;
 }
 
 /** The JSON schema of the configuration file, for editors (generated from the zod schema). */
@@ -125,12 +158,20 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   }
   const config = parsed.data;
   const { schema, problems } = applyConfig(base, config, rangeOf);
-  return problems.length > 0 ? fallback(problems) : { schema, severities: config.severities ?? {}, problems: [] };
+  // Each override must hold together on its own; its problems point into its entry.
+  const overrides = (config.overrides ?? []).map(({ files, ...change }) => ({ files: typeof files === 'string' ? [files] : files, change }));
+  overrides.forEach(({ change }, index) => {
+    if (problems.length === 0) problems.push(...applyConfig(schema, change, (path) => rangeOf(['overrides', index, ...path])).problems);
+  });
+  return problems.length > 0
+    ? fallback(problems)
+    : { schema, severities: config.severities ?? {}, problems: [], include: config.include ?? [], exclude: config.exclude ?? [], overrides };
 }
 
-function applyConfig(
+/** A configuration's changes applied to a schema; the schema unchanged, and the problems, when they do not hold together. */
+export function applyConfig(
   base: FragmentSchema,
-  config: FragmentConfig,
+  config: SchemaChange,
   rangeOf: (path: readonly PropertyKey[]) => Range,
 ): { schema: FragmentSchema; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];

@@ -252,6 +252,17 @@ const sccSchema: FragmentSchemaInput = {
     chips: ['MCQType of change', 'TypeOfChangeCluster', 'Link to SCC Specific Objectives', 'Link to Outcomes in Results Framework'],
   },
   nonAnswers: ['N/A', 'NA', 'n/a', '-', '--', 'none', 'nil', 'null', 'TBD', 'TBC', '?', '...', 'néant', 'aucun', 'aucune', 'à compléter'],
+  harvest: {
+    dimensions: [
+      { name: 'objective', label: 'Objective', field: 'Link to SCC Specific Objectives', order: 'listed' },
+      { name: 'country', label: 'Country', field: 'Country', order: 'count' },
+      { name: 'year', label: 'Year', field: 'Year', order: 'chronological' },
+      { name: 'status', label: 'Outcome status', field: 'Outcome status', order: 'listed' },
+      { name: 'social-actor', label: 'Social actor', field: 'Social actor', order: 'count' },
+      { name: 'type-of-change', label: 'Type of change', field: 'MCQType of change', order: 'count' },
+    ],
+    matrix: { rows: 'Rating significance', columns: 'Rating contribution' },
+  },
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',

@@ -79,6 +79,29 @@ export const previewSchema = z
   .strict();
 export type PreviewSchema = z.output<typeof previewSchema>;
 
+/** How the Harvest view and dashboard sum the harvest up: which fields group it, which two ratings cross. */
+export const harvestSchema = z
+  .object({
+    /** The fields the harvest is grouped and counted by, in the order offered; `name` is a stable identifier. */
+    dimensions: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/),
+            label: z.string(),
+            field: z.string(),
+            /** How its groups are ordered: the field's listed values, years in order, or the largest group first. */
+            order: z.enum(['listed', 'chronological', 'count']).default('count'),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Two rating fields counted against each other (rows, then columns), in their listed values. */
+    matrix: z.object({ rows: z.string(), columns: z.string() }).strict().optional(),
+  })
+  .strict();
+export type HarvestSchema = z.output<typeof harvestSchema>;
+
 export const fragmentSchemaSchema = z
   .object({
     name: z.string(),
@@ -94,6 +117,7 @@ export const fragmentSchemaSchema = z
      * as empty (FORMAT.md §2). Compared ignoring case.
      */
     nonAnswers: z.array(z.string().trim().min(1)).default([]),
+    harvest: harvestSchema.default({ dimensions: [] }),
   })
   .strict()
   .superRefine((schema, context) => {
@@ -128,6 +152,13 @@ export const fragmentSchemaSchema = z
     schema.preview.chips.forEach((key, index) => {
       references.push([key, ['preview', 'chips', index]]);
     });
+    schema.harvest.dimensions.forEach((dimension, index) => {
+      references.push([dimension.field, ['harvest', 'dimensions', index, 'field']]);
+    });
+    if (schema.harvest.matrix) {
+      references.push([schema.harvest.matrix.rows, ['harvest', 'matrix', 'rows']]);
+      references.push([schema.harvest.matrix.columns, ['harvest', 'matrix', 'columns']]);
+    }
     for (const [key, path] of references) {
       if (!known(key)) context.addIssue({ code: 'custom', path, message: `No field "${key}" in the schema` });
     }
