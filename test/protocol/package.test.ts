@@ -52,6 +52,7 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/harvest.js',
       'dist/server.js',
       'docs/FORMAT.md',
       'package.json',
