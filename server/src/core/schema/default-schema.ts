@@ -1,3 +1,4 @@
+import { defaultQuality } from './default-quality';
 import { type FragmentSchema, type FragmentSchemaInput, fragmentSchemaSchema } from './schema-types';
 
 /**
@@ -251,6 +252,7 @@ const sccSchema: FragmentSchemaInput = {
     evidence: 'Evidence supporting the outcome statement',
     chips: ['MCQType of change', 'TypeOfChangeCluster', 'Link to SCC Specific Objectives', 'Link to Outcomes in Results Framework'],
   },
+  quality: defaultQuality,
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { qualitySchema } from './quality-types';
 
 /** The field types of FORMAT.md §3, by their own names. */
 export const fieldTypes = ['id', 'text', 'choice', 'vocabulary', 'list', 'year', 'yesno', 'flag', 'derived'] as const;
@@ -89,6 +90,8 @@ export const fragmentSchemaSchema = z
     objectiveCheck: objectiveCheckSchema.optional(),
     confidentiality: confidentialitySchema.optional(),
     preview: previewSchema.default({ badges: [], chips: [] }),
+    /** The quality hints of FORMAT.md §7: their fields, word lists and explanations. */
+    quality: qualitySchema.optional(),
   })
   .strict()
   .superRefine((schema, context) => {

@@ -1,0 +1,33 @@
+import { makeDiagnostic, type Rule } from '../rule';
+import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
+import { type CompiledQuality, firstMatch, normalised, wordsOf } from './words';
+
+const messages = {
+  noWhen: 'The description does not say when the change happened: no date, month, year or period.',
+};
+
+/** Whether a text says when: a year or date, a time word of any language, or a placeholder after a time preposition. */
+export function saysWhen(text: string, compiled: CompiledQuality): boolean {
+  if (compiled.timePatterns.some((pattern) => new RegExp(pattern.source, pattern.flags).test(text))) return true;
+  if (firstMatch(compiled.anyLanguage('timeWords'), text) || firstMatch(compiled.capitalisedTime, text)) return true;
+  const placeholders = new Set(compiled.quality.timePlaceholders.map((name) => name.toLowerCase()));
+  const prepositions = new Set(compiled.languages.flatMap((language) => language.words.timePrepositions.map((word) => word.toLowerCase())));
+  for (const found of text.matchAll(/<([\p{L}]+)>/gu)) {
+    if (!placeholders.has((found[1] as string).toLowerCase())) continue;
+    const before = wordsOf(text.slice(0, found.index)).pop();
+    if (before !== undefined && prepositions.has(before)) return true;
+  }
+  return false;
+}
+
+/** The description names no time: an outsider cannot place the change. */
+export const noWhen: Rule<QualityData> = {
+  code: 'no-when',
+  check(context) {
+    return eachQualityFragment(context, (fragment) => {
+      const description = fragment.field('description');
+      if (!description || saysWhen(normalised(description.value), fragment.compiled)) return undefined;
+      return makeDiagnostic<QualityData>('no-when', 'hint', description.valueRange, messages.noWhen, qualityData(fragment));
+    });
+  },
+};

@@ -1,0 +1,130 @@
+import type { QualitySchema, QualityWordList, QualityWords } from '../../schema/quality-types';
+
+/** A text as the word lists read it: curly apostrophes made straight (same length, so offsets hold). */
+export function normalised(text: string): string {
+  return text.replace(/[’ʼ]/g, "'");
+}
+
+const LETTER = '[\\p{L}\\p{N}]';
+
+/** One entry of a word list as a regular expression source: `*` any letters, spaces any white space. */
+function entrySource(entry: string): string {
+  return normalised(entry.trim())
+    .split(/\s+/)
+    .map((word) =>
+      word
+        .split('*')
+        .map((piece) => piece.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .join('[\\p{L}\\p{M}]*'),
+    )
+    .join('\\s+');
+}
+
+/** A list as one regular expression, longest entries first, each on word boundaries. */
+export function listPattern(entries: readonly string[], caseSensitive = false): RegExp | undefined {
+  const sources = [...new Set(entries.filter((entry) => entry.trim() !== ''))].sort((a, b) => b.length - a.length).map(entrySource);
+  if (sources.length === 0) return undefined;
+  return new RegExp(`(?<!${LETTER})(?:${sources.join('|')})(?!${LETTER})`, caseSensitive ? 'gu' : 'giu');
+}
+
+/** Every match of a list in a text (empty when the list is empty). */
+export function matchesOf(pattern: RegExp | undefined, text: string): RegExpExecArray[] {
+  if (!pattern) return [];
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)];
+}
+
+export function firstMatch(pattern: RegExp | undefined, text: string): RegExpExecArray | undefined {
+  if (!pattern) return undefined;
+  pattern.lastIndex = 0;
+  return pattern.exec(text) ?? undefined;
+}
+
+/** The words of a text, lower-cased (apostrophes split them: `l'alliance` is `l`, `alliance`). */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The compiled lists of one language. */
+export interface LanguageLists {
+  readonly code: string;
+  readonly words: QualityWords;
+  readonly markers: ReadonlySet<string>;
+  readonly stopWords: ReadonlySet<string>;
+  readonly prepositions: ReadonlySet<string>;
+  readonly relativePronouns: ReadonlySet<string>;
+  pattern(list: QualityWordList): RegExp | undefined;
+}
+
+/** The quality section compiled once: its lists as regular expressions, by language and across languages. */
+export interface CompiledQuality {
+  readonly quality: QualitySchema;
+  readonly languages: readonly LanguageLists[];
+  /** A list of every language at once: where finding a word means "no hint", any language's word counts. */
+  anyLanguage(list: QualityWordList): RegExp | undefined;
+  readonly programmeNames: (language: LanguageLists) => RegExp | undefined;
+  readonly capitalisedTime: RegExp | undefined;
+  readonly timePatterns: readonly RegExp[];
+  languageOf(text: string): LanguageLists | undefined;
+}
+
+const compiled = new WeakMap<QualitySchema, CompiledQuality>();
+
+export function compileQuality(quality: QualitySchema): CompiledQuality {
+  const known = compiled.get(quality);
+  if (known) return known;
+  const languages = Object.entries(quality.languages).map(([code, words]) => languageLists(code, words));
+  const everyLanguage = new Map<QualityWordList, RegExp | undefined>();
+  const names = new Map<string, RegExp | undefined>();
+  const result: CompiledQuality = {
+    quality,
+    languages,
+    anyLanguage(list) {
+      if (!everyLanguage.has(list)) everyLanguage.set(list, listPattern(languages.flatMap((language) => language.words[list])));
+      return everyLanguage.get(list);
+    },
+    programmeNames(language) {
+      if (!names.has(language.code)) names.set(language.code, listPattern([...quality.programmeNames, ...language.words.programmeWords]));
+      return names.get(language.code);
+    },
+    capitalisedTime: listPattern(
+      languages.flatMap((language) => language.words.capitalisedTimeWords),
+      true,
+    ),
+    timePatterns: quality.timePatterns.map((source) => new RegExp(source, 'gu')),
+    languageOf(text) {
+      // The language whose little words the text uses most; the first language on a tie.
+      let best: LanguageLists | undefined;
+      let bestCount = -1;
+      const words = wordsOf(text);
+      for (const language of languages) {
+        let count = 0;
+        for (const word of words) if (language.markers.has(word)) count++;
+        if (count > bestCount) {
+          best = language;
+          bestCount = count;
+        }
+      }
+      return best;
+    },
+  };
+  compiled.set(quality, result);
+  return result;
+}
+
+function languageLists(code: string, words: QualityWords): LanguageLists {
+  const patterns = new Map<QualityWordList, RegExp | undefined>();
+  const lowerSet = (list: readonly string[]) => new Set(list.map((word) => normalised(word).toLowerCase()));
+  return {
+    code,
+    words,
+    markers: lowerSet(words.markers),
+    stopWords: lowerSet(words.stopWords),
+    prepositions: lowerSet(words.prepositions),
+    relativePronouns: lowerSet(words.relativePronouns),
+    pattern(list) {
+      if (!patterns.has(list)) patterns.set(list, listPattern(words[list]));
+      return patterns.get(list);
+    },
+  };
+}
