@@ -9,7 +9,7 @@ import { createFragmentService, type FragmentService } from './core/service';
 import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from './node/fragment-files';
 import { FRAGMENT_FIRST_LINE } from './protocol';
 
-const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] PATH...
+const USAGE = `Usage: fragment-lint [--fix] [--format text|json] [--config FILE] [--no-quality] PATH...
 
 Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragment files and
 .txt files whose first line is a **FragmentID**: line) or a glob ("harvest/**/*.txt").
@@ -17,6 +17,7 @@ Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragme
   --fix            apply every preferred fix in place
   --format FORMAT  text (default) or json
   --config FILE    a configuration file (default: none; the SCC schema)
+  --no-quality     leave out the quality hints (outcome-is-activity, vague-change, no-when, …)
   --help           show this help
 
 Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.`;
@@ -59,7 +60,7 @@ export function main(
 
   let service: FragmentService;
   try {
-    service = serviceFor(options.config, cwd);
+    service = serviceFor(options.config, cwd, options.quality);
   } catch (error) {
     err(`fragment-lint: ${(error as Error).message}\n`);
     return 2;
@@ -104,6 +105,8 @@ interface Options {
   fix: boolean;
   format: 'text' | 'json';
   config?: string;
+  /** The quality hints of FORMAT.md §7 (`--no-quality` leaves them out). */
+  quality: boolean;
   paths: string[];
 }
 
@@ -117,17 +120,19 @@ function parseOptions(argv: readonly string[]): Options {
       format: { type: 'string', default: 'text' },
       config: { type: 'string' },
       help: { type: 'boolean', default: false },
+      'no-quality': { type: 'boolean', default: false },
     },
   });
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-  if (values.help) return { fix: false, format: 'text', paths: [] };
-  return { fix: values.fix ?? false, format, ...(values.config !== undefined ? { config: values.config } : {}), paths: positionals };
+  if (values.help) return { fix: false, format: 'text', quality: true, paths: [] };
+  const quality = !values['no-quality'];
+  return { fix: values.fix ?? false, format, ...(values.config !== undefined ? { config: values.config } : {}), quality, paths: positionals };
 }
 
-function serviceFor(configPath: string | undefined, cwd: string): FragmentService {
+function serviceFor(configPath: string | undefined, cwd: string, qualityHints: boolean): FragmentService {
   // Each file is checked once: nothing to gain from remembering its chunks.
-  if (configPath === undefined) return createFragmentService({ reuseChunks: false });
+  if (configPath === undefined) return createFragmentService({ reuseChunks: false, qualityHints });
   let text: string;
   try {
     text = readFileSync(resolve(cwd, configPath), 'utf8');
@@ -141,7 +146,7 @@ function serviceFor(configPath: string | undefined, cwd: string): FragmentServic
     );
     throw new Error(`the configuration has problems:\n${lines.join('\n')}`);
   }
-  return createFragmentService({ schema: config.schema, severities: config.severities, reuseChunks: false });
+  return createFragmentService({ schema: config.schema, severities: config.severities, ignore: config.ignore, reuseChunks: false, qualityHints });
 }
 
 /** A file to check; one found in a folder or by a glob is checked only if it is a fragment file. */

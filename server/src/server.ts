@@ -42,8 +42,14 @@ interface Settings {
   severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** Bytes (characters) above which a file is not checked. */
   maxFileSize: number;
+  /** The quality hints of FORMAT.md §7. */
+  qualityHints: 'on' | 'off';
 }
-let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE };
+let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, qualityHints: 'on' };
+/** The client's command that saves a file, named in its initialization options (VS Code's extension has one). */
+let saveCommand: string | undefined;
+/** Whether the client can create a file from a workspace edit: where a dismissal creates `.fragmentrc.json`. */
+let clientCreatesFiles = false;
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
 /** Nothing is published before the settings and configuration files are read: no flash of default results. */
@@ -70,6 +76,10 @@ function analyzeText(uri: string, text: string, remember: boolean): Analysis {
 
 connection.onInitialize((params: InitializeParams) => {
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  const editCapabilities = params.capabilities.workspace?.workspaceEdit;
+  clientCreatesFiles = editCapabilities?.documentChanges === true && editCapabilities.resourceOperations?.includes('create') === true;
+  const options = params.initializationOptions as { saveCommand?: unknown } | undefined;
+  saveCommand = typeof options?.saveCommand === 'string' ? options.saveCommand : undefined;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
     capabilities: {
@@ -104,8 +114,9 @@ async function loadWorkspace(): Promise<void> {
     validate: ours?.validate === 'workspace' ? 'workspace' : 'openFiles',
     severities: ours?.severities ?? {},
     maxFileSize: typeof ours?.maxFileSize === 'number' && ours.maxFileSize > 0 ? ours.maxFileSize : DEFAULT_MAX_SIZE,
+    qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
   };
-  workspace.setSettings(settings.severities, settings.maxFileSize);
+  workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
   for (const document of documents.all()) {
     const service = workspace.serviceFor(document.uri);
@@ -207,7 +218,18 @@ function onDocument<P extends { textDocument: { uri: string } }, R>(
 
 const service = (analysis: Analysis) => workspace.serviceFor(analysis.context.uri);
 
-onDocument(connection.onCodeAction, (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token), []);
+onDocument(
+  connection.onCodeAction,
+  (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token, () => dismissalTarget(analysis.context.uri)),
+  [],
+);
+
+/** Where a dismissed quality hint is recorded: the folder's `.fragmentrc.json`, if the client can write it there. */
+function dismissalTarget(uri: string) {
+  const target = workspace.dismissalTargetFor(uri);
+  if (!target || (target.text === undefined && !clientCreatesFiles)) return undefined;
+  return saveCommand ? { ...target, saveCommand } : target;
+}
 onDocument(connection.onCompletion, (analysis, params) => service(analysis).completions(analysis, params.position), []);
 onDocument(connection.onHover, (analysis, params) => service(analysis).hover(analysis, params.position) ?? null, null);
 onDocument(connection.onDocumentSymbol, (analysis) => service(analysis).documentSymbols(analysis), []);

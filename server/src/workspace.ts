@@ -24,6 +24,8 @@ interface Folder {
   schema: FragmentSchema;
   configProblems: readonly ConfigProblem[];
   fileSeverities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Codes dismissed for a fragment, by FragmentID (`ignore` of the configuration). */
+  ignore: Readonly<Record<string, readonly DiagnosticCode[]>>;
   excluded: (path: string) => boolean;
 }
 
@@ -39,6 +41,7 @@ export class FragmentWorkspace {
   private readonly ids = new Map<string, readonly FragmentId[]>();
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
+  private qualityHints = true;
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
   generation = 0;
 
@@ -58,6 +61,7 @@ export class FragmentWorkspace {
         schema: defaultSchema,
         configProblems: [],
         fileSeverities: {},
+        ignore: {},
         excluded: excluder(path, settings.exclude),
       };
       this.loadConfig(folder);
@@ -68,11 +72,12 @@ export class FragmentWorkspace {
     this.generation++;
   }
 
-  /** The editor's settings: severities, and the size above which a file is not checked. */
-  setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number): void {
+  /** The editor's settings: severities, the size above which a file is not checked, and whether quality hints are shown. */
+  setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number, qualityHints = true): void {
     this.settingsSeverities = severities;
     this.maxSize = maxSize;
-    this.defaultService = createFragmentService({ severities, maxSize });
+    this.qualityHints = qualityHints;
+    this.defaultService = createFragmentService({ severities, maxSize, qualityHints });
     for (const folder of this.folders) folder.service = this.serviceOf(folder);
     this.generation++;
   }
@@ -84,6 +89,15 @@ export class FragmentWorkspace {
   /** The configuration files and their problems (empty when a file is fine or absent). */
   configProblems(): Array<{ uri: string; problems: readonly ConfigProblem[] }> {
     return this.folders.map((folder) => ({ uri: folder.configUri, problems: folder.configProblems }));
+  }
+
+  /**
+   * Where "Dismiss for this fragment" records a hint of the file `uri`: the configuration its
+   * folder uses, as it is on disk now (undefined text when there is none yet). None outside the folders.
+   */
+  dismissalTargetFor(uri: string): { uri: string; text: string | undefined } | undefined {
+    const folder = this.folderOf(uri);
+    return folder ? { uri: folder.configUri, text: readText(folder.configUri) } : undefined;
   }
 
   isConfigFile(uri: string): boolean {
@@ -160,6 +174,7 @@ export class FragmentWorkspace {
     const config = text === undefined ? undefined : loadConfig(text);
     folder.configProblems = config?.problems ?? [];
     folder.fileSeverities = config?.severities ?? {};
+    folder.ignore = config?.ignore ?? {};
     // A missing or broken configuration leaves the default schema in force.
     folder.schema = config && config.problems.length === 0 ? config.schema : defaultSchema;
     folder.service = this.serviceOf(folder);
@@ -167,7 +182,13 @@ export class FragmentWorkspace {
 
   private serviceOf(folder: Folder): FragmentService {
     // The editor's settings are the writer's own choice: they win over the team's file.
-    return createFragmentService({ schema: folder.schema, severities: { ...folder.fileSeverities, ...this.settingsSeverities }, maxSize: this.maxSize });
+    return createFragmentService({
+      schema: folder.schema,
+      severities: { ...folder.fileSeverities, ...this.settingsSeverities },
+      maxSize: this.maxSize,
+      qualityHints: this.qualityHints,
+      ignore: folder.ignore,
+    });
   }
 
   private folderOf(uri: string): Folder | undefined {

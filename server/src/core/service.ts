@@ -3,11 +3,15 @@ import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
 import { confidentialityOf } from './confidentiality';
+import { type DismissalTarget, dismissAction } from './dismiss';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
-import { type ParsedFile, parseFragmentFile } from './parse';
+import { fieldNamed, type ParsedFile, parseFragmentFile } from './parse';
+import { qualityHover } from './quality-hover';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
+import { qualityCodes } from './rules/quality';
+import type { QualityData } from './rules/quality/quality-rule';
 import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type RuleContext, Severity } from './rules/rule';
 import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
@@ -16,6 +20,7 @@ import type { FragmentSchema } from './schema/schema-types';
 import { shifted, shiftRange } from './shift';
 import { type StoryModel, storyModel } from './story-model';
 import { documentSymbols, foldingRanges } from './symbols';
+import { rangesIntersect } from './text';
 
 export interface FragmentServiceOptions {
   /** The schema to check against; the SCC default when absent. */
@@ -34,6 +39,10 @@ export interface FragmentServiceOptions {
    * rather than an editor stalling on a file that is no fragment file. Default 5,000,000.
    */
   readonly maxSize?: number;
+  /** The quality hints of FORMAT.md §7: on unless false (the setting `outcomeFragments.qualityHints`, `--no-quality`). */
+  readonly qualityHints?: boolean;
+  /** Codes not reported for a fragment, by FragmentID (`ignore` of `.fragmentrc.json`). */
+  readonly ignore?: Readonly<Record<string, readonly DiagnosticCode[]>>;
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -95,6 +104,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const currentYear = options.currentYear ?? (() => new Date().getFullYear());
   const reuseChunks = options.reuseChunks ?? true;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  const qualityHints = options.qualityHints ?? true;
+  const ignore = options.ignore ?? {};
+  const ignoresAny = Object.keys(ignore).length > 0;
+  const isIgnored = (id: string | undefined, code: DiagnosticCode) => id !== undefined && Object.hasOwn(ignore, id) && ignore[id]?.includes(code) === true;
 
   /**
    * Checked chunks, by document and chunk text: a chunk whose text did not change is not checked
@@ -147,8 +160,11 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     }
     if (remember) lastChunks.set(uri, current);
     // The one check across fragments: an ID used twice in the file, or in another file.
-    if (severities['duplicate-id'] !== 'off')
-      diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
+    if (severities['duplicate-id'] !== 'off') {
+      const duplicates = duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere);
+      const dismissed = (line: number) => isIgnored(ids.find((entry) => entry.range.start.line === line)?.id, 'duplicate-id');
+      diagnostics.push(...withSeverity(ignoresAny ? duplicates.filter((diagnostic) => !dismissed(diagnostic.range.start.line)) : duplicates));
+    }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
     let file: ParsedFile | undefined;
@@ -196,17 +212,31 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   function checkChunk(text: string, uri: string, year: number): ChunkResult {
     const file = parseFragmentFile(text, index);
     const context = ruleContext(file, uri, year, {});
-    const diagnostics: FragmentDiagnostic[] = [];
+    let diagnostics: FragmentDiagnostic[] = [];
     for (const rule of rules) {
-      if (rule.code === 'duplicate-id' || severities[rule.code] === 'off') continue;
+      if (rule.code === 'duplicate-id' || severities[rule.code] === 'off' || (!qualityHints && qualityCodes.has(rule.code))) continue;
       diagnostics.push(...withSeverity(rule.check(context)));
     }
+    if (ignoresAny) diagnostics = withoutIgnored(diagnostics, file);
     const fragments = file.fragments.map((fragment) => ({
       startLine: fragment.startLine,
       endLine: fragment.endLine,
       confidential: confidentialityOf(fragment, schema).confidential,
     }));
     return { year, diagnostics, ids: fragmentIds(file, index), fragments };
+  }
+
+  /** Drops the diagnostics whose code `ignore` lists under their fragment's FragmentID. */
+  function withoutIgnored(diagnostics: FragmentDiagnostic[], file: ParsedFile): FragmentDiagnostic[] {
+    const ignoredSpans = file.fragments.flatMap((fragment) => {
+      const id = fieldNamed(fragment, schema.idField)?.value;
+      return id !== undefined && Object.hasOwn(ignore, id) ? [{ fragment, codes: ignore[id] ?? [] }] : [];
+    });
+    if (ignoredSpans.length === 0) return diagnostics;
+    return diagnostics.filter((diagnostic) => {
+      const line = diagnostic.range.start.line;
+      return !ignoredSpans.some(({ fragment, codes }) => fragment.startLine <= line && line <= fragment.endLine && codes.includes(diagnostic.code));
+    });
   }
 
   function ruleContext(file: ParsedFile, uri: string, year: number, analyzeOptions: AnalyzeOptions): RuleContext {
@@ -237,15 +267,49 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return lineEdits(text, fixAll(text, uri, cancellation));
   }
 
-  /** Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only` asks for it. */
-  function codeActions(analysis: Analysis, range: Range, only?: readonly string[], cancellation?: Cancellation): CodeAction[] {
+  /**
+   * Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only`
+   * asks for it. `dismissal` says where "Dismiss for this fragment" records a quality hint (asked
+   * only when a hint is in range); without it, that action is not offered.
+   */
+  function codeActions(
+    analysis: Analysis,
+    range: Range,
+    only?: readonly string[],
+    cancellation?: Cancellation,
+    dismissal?: () => DismissalTarget | undefined,
+  ): CodeAction[] {
     const actions: CodeAction[] = [];
-    if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+    if (kindRequested(QUICK_FIX_KIND, only)) {
+      actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+      if (dismissal) actions.push(...dismissActions(analysis, range, dismissal));
+    }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
       if (edits.length > 0) actions.push({ title: 'Fix all fragment problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
     }
     return actions;
+  }
+
+  function dismissActions(analysis: Analysis, range: Range, dismissal: () => DismissalTarget | undefined): CodeAction[] {
+    const hints = analysis.diagnostics.filter(
+      (diagnostic) =>
+        qualityCodes.has(diagnostic.code) && (diagnostic.data as QualityData | undefined)?.fragmentId !== undefined && rangesIntersect(diagnostic.range, range),
+    );
+    const target = hints.length > 0 ? dismissal() : undefined;
+    if (!target) return [];
+    return hints.flatMap((diagnostic) => dismissAction(diagnostic, (diagnostic.data as QualityData).fragmentId as string, target) ?? []);
+  }
+
+  /** A quality hint's explanation beside what the position's hover says otherwise. */
+  function withQualityHover(other: Hover | undefined, analysis: Analysis, position: Position): Hover | undefined {
+    const explained = qualityHover(analysis.diagnostics, position, schema.quality);
+    if (!explained || !other) return explained ?? other;
+    const text = (contents: Hover['contents']) => (typeof contents === 'object' && 'value' in contents ? contents.value : String(contents));
+    return {
+      contents: { kind: 'markdown', value: `${text(explained.contents)}\n\n---\n\n${text(other.contents)}` },
+      ...(other.range ? { range: other.range } : {}),
+    };
   }
 
   /** Drops what is remembered of a document (it was closed). */
@@ -266,7 +330,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     fixAllEdits,
     codeActions,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
-    hover: (analysis: Analysis, position: Position): Hover | undefined => hover(analysis.file, position),
+    hover: (analysis: Analysis, position: Position): Hover | undefined => withQualityHover(hover(analysis.file, position), analysis, position),
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
     foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
     formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
 import { OffsetMap } from '../text';
 import { defaultSchema } from './default-schema';
+import { applyQualityConfig, qualityConfigSchema } from './quality-types';
 import { type FragmentSchema, fieldTypes, fragmentSchemaSchema, mergedStorySchema } from './schema-types';
 
 /** The name of a team's configuration file, at the root of a workspace folder. */
@@ -44,6 +45,11 @@ export const fragmentConfigSchema = z
       .optional()
       .describe('The merged story: its field, separator and parts (which replace the default parts).'),
     severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
+    quality: qualityConfigSchema.optional().describe('The quality hints: your programme’s own names and the word lists they read.'),
+    ignore: z
+      .record(z.string(), z.array(z.enum(diagnosticCodes)))
+      .optional()
+      .describe('Codes not reported for one fragment, by FragmentID: what "Dismiss for this fragment" records.'),
   })
   .strict();
 export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
@@ -58,6 +64,8 @@ export interface LoadedConfig {
   /** The schema in force: the default one changed by the configuration, or the default one if the file is broken. */
   readonly schema: FragmentSchema;
   readonly severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Codes not reported for a fragment, by FragmentID. */
+  readonly ignore: Readonly<Record<string, readonly DiagnosticCode[]>>;
   /** Empty when the configuration was applied. */
   readonly problems: readonly ConfigProblem[];
 }
@@ -78,7 +86,7 @@ export function configJsonSchema(): object {
 export function loadConfig(text: string, base: FragmentSchema = defaultSchema): LoadedConfig {
   const offsets = new OffsetMap(text);
   const rangeAt = (offset: number, length: number): Range => ({ start: offsets.positionAt(offset), end: offsets.positionAt(offset + length) });
-  const fallback = (problems: ConfigProblem[]): LoadedConfig => ({ schema: base, severities: {}, problems });
+  const fallback = (problems: ConfigProblem[]): LoadedConfig => ({ schema: base, severities: {}, ignore: {}, problems });
 
   const syntaxErrors: ParseError[] = [];
   const json: unknown = parse(text, syntaxErrors, { allowTrailingComma: true });
@@ -121,7 +129,7 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   }
   const config = parsed.data;
   const { schema, problems } = applyConfig(base, config, rangeOf);
-  return problems.length > 0 ? fallback(problems) : { schema, severities: config.severities ?? {}, problems: [] };
+  return problems.length > 0 ? fallback(problems) : { schema, severities: config.severities ?? {}, ignore: config.ignore ?? {}, problems: [] };
 }
 
 function applyConfig(
@@ -143,7 +151,12 @@ function applyConfig(
       fields.push({ ...properties, key, values: [...(properties.values ?? []), ...(addValues ?? [])] } as (typeof fields)[number]);
     }
   }
-  const candidate = { ...base, fields, ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}) };
+  const candidate = {
+    ...base,
+    fields,
+    ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}),
+    ...(config.quality && base.quality ? { quality: applyQualityConfig(base.quality, config.quality) } : {}),
+  };
   const checked = fragmentSchemaSchema.safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {

@@ -1,0 +1,68 @@
+import { applyEdits, type FormattingOptions, modify, type ParseError, parse } from 'jsonc-parser';
+import type { CodeAction, Command, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
+import { lineEdits, QUICK_FIX_KIND } from './code-actions';
+import { fill } from './rules/quality/quality-rule';
+import type { FragmentDiagnostic } from './rules/rule';
+
+/** The configuration file a dismissal is recorded in: where it is, and its text (undefined when it does not exist yet). */
+export interface DismissalTarget {
+  readonly uri: string;
+  readonly text: string | undefined;
+  /** A command of the editor that saves the file after the edit (so that the change applies at once), when it has one. */
+  readonly saveCommand?: string;
+}
+
+const messages = {
+  dismiss: 'Dismiss for this fragment ({code})',
+  save: 'Save the configuration',
+};
+
+/**
+ * The configuration's text with `code` recorded under `fragmentId` in `ignore`, the rest of the
+ * file as it was (comments, order, indentation); a new file when there is none. Undefined when
+ * the file cannot take it (a syntax error, an `ignore` that is no object): it is left alone.
+ */
+export function withDismissal(text: string | undefined, fragmentId: string, code: string): string | undefined {
+  if (text === undefined || text.trim() === '') return `${JSON.stringify({ ignore: { [fragmentId]: [code] } }, null, 2)}\n`;
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || !isObject(json)) return undefined;
+  const ignore = json.ignore;
+  if (ignore !== undefined && !isObject(ignore)) return undefined;
+  const codes = ignore?.[fragmentId];
+  if (codes !== undefined && !Array.isArray(codes)) return undefined;
+  if (codes?.includes(code)) return text;
+  // Appending to an existing list keeps its other codes; otherwise the list is new.
+  const path = codes ? ['ignore', fragmentId, -1] : ['ignore', fragmentId];
+  const edits = modify(text, path, codes ? code : [code], { formattingOptions: formattingOf(text) });
+  return applyEdits(text, edits);
+}
+
+/** The "Dismiss for this fragment" action of a quality hint: an edit of the configuration file, created when absent. */
+export function dismissAction(diagnostic: FragmentDiagnostic, fragmentId: string, target: DismissalTarget): CodeAction | undefined {
+  const after = withDismissal(target.text, fragmentId, diagnostic.code);
+  if (after === undefined || after === target.text) return undefined;
+  const edits = lineEdits(target.text ?? '', after);
+  const changes: Array<CreateFile | TextDocumentEdit> = [];
+  if (target.text === undefined) changes.push({ kind: 'create', uri: target.uri, options: { ignoreIfExists: true } });
+  changes.push({ textDocument: { uri: target.uri, version: null }, edits });
+  const action: CodeAction = {
+    title: fill(messages.dismiss, { code: diagnostic.code }),
+    kind: QUICK_FIX_KIND,
+    diagnostics: [diagnostic],
+    edit: { documentChanges: changes },
+  };
+  if (target.saveCommand) action.command = { title: messages.save, command: target.saveCommand, arguments: [target.uri] } satisfies Command;
+  return action;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The file's own indentation and line ends, so that the new lines look like the old ones. */
+function formattingOf(text: string): FormattingOptions {
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return indent.startsWith('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
+}
