@@ -1,4 +1,4 @@
-import { applyEdits, type FormattingOptions, modify, type ParseError, parse } from 'jsonc-parser';
+import { applyEdits, type FormattingOptions, findNodeAtLocation, format, modify, type Node, type ParseError, parse, parseTree } from 'jsonc-parser';
 import type { CodeAction, Command, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
 import { fill } from './rules/quality/quality-rule';
@@ -23,10 +23,13 @@ const messages = {
  * the file cannot take it (a syntax error, an `ignore` that is no object): it is left alone.
  */
 export function withDismissal(text: string | undefined, fragmentId: string, code: string): string | undefined {
-  if (text === undefined || text.trim() === '') return `${JSON.stringify({ ignore: { [fragmentId]: [code] } }, null, 2)}\n`;
+  const fresh = `${JSON.stringify({ ignore: { [fragmentId]: [code] } }, null, 2)}\n`;
+  if (text === undefined || text.trim() === '') return fresh;
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || !isObject(json)) return undefined;
+  // `{}` and nothing else (no comment to keep): the file as a new one would be.
+  if (Object.keys(json).length === 0 && !/\/[/*]/.test(text)) return text.includes('\r\n') ? fresh.replace(/\n/g, '\r\n') : fresh;
   const ignore = json.ignore;
   if (ignore !== undefined && !isObject(ignore)) return undefined;
   const codes = ignore?.[fragmentId];
@@ -34,8 +37,16 @@ export function withDismissal(text: string | undefined, fragmentId: string, code
   if (codes?.includes(code)) return text;
   // Appending to an existing list keeps its other codes; otherwise the list is new.
   const path = codes ? ['ignore', fragmentId, -1] : ['ignore', fragmentId];
-  const edits = modify(text, path, codes ? code : [code], { formattingOptions: formattingOf(text) });
-  return applyEdits(text, edits);
+  // modify's own formatting reformats the whole line it inserts on (the property before, too):
+  // insert unformatted, then format the inserted text alone.
+  const [insertion] = modify(text, path, codes ? code : [code], {});
+  if (!insertion) return text;
+  if (codes && !/[\r\n]/.test(text.slice(findNodeAtLocation(parseTree(text) as Node, ['ignore', fragmentId])?.offset ?? 0, insertion.offset))) {
+    // A list written on one line stays on one line.
+    return applyEdits(text, [{ ...insertion, content: insertion.content.replace(/^,/, ', ') }]);
+  }
+  const inserted = applyEdits(text, [insertion]);
+  return applyEdits(inserted, format(inserted, { offset: insertion.offset, length: insertion.content.length }, formattingOf(text)));
 }
 
 /** The "Dismiss for this fragment" action of a quality hint: an edit of the configuration file, created when absent. */
