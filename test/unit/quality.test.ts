@@ -85,7 +85,7 @@ describe('Dismiss for this fragment: the JSON written', () => {
     assert.ok(dismiss, `offered among ${actions.map((action) => action.title).join(', ')}`);
     assert.equal(dismiss.isPreferred, undefined, 'never preferred');
     assert.deepEqual(dismiss.command, { title: 'Save the configuration', command: 'save', arguments: [configUri] });
-    const [create, edit] = dismiss.edit?.documentChanges as [CreateFile, TextDocumentEdit];
+    const [create, edit] = (dismiss.edit?.documentChanges ?? []) as [CreateFile, TextDocumentEdit];
     assert.deepEqual(create, { kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
     assert.equal(edit.textDocument.uri, configUri);
     const written = applyEdits('', edit.edits);
