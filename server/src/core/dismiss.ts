@@ -1,8 +1,10 @@
 import { applyEdits, type FormattingOptions, findNodeAtLocation, format, modify, type Node, type ParseError, parse, parseTree } from 'jsonc-parser';
-import type { CodeAction, Command, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Command, CreateFile, Range, TextDocumentEdit } from 'vscode-languageserver-types';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
-import { fill } from './rules/quality/quality-rule';
+import { qualityCodes } from './rules/quality';
+import { fill, type QualityData } from './rules/quality/quality-rule';
 import type { FragmentDiagnostic } from './rules/rule';
+import { rangesIntersect } from './text';
 
 /** The configuration file a dismissal is recorded in: where it is, and its text (undefined when it does not exist yet). */
 export interface DismissalTarget {
@@ -65,6 +67,17 @@ export function dismissAction(diagnostic: FragmentDiagnostic, fragmentId: string
   };
   if (target.saveCommand) action.command = { title: messages.save, command: target.saveCommand, arguments: [target.uri] } satisfies Command;
   return action;
+}
+
+/** The dismiss actions of the quality hints that touch `range`; `target` is asked only when there is one. */
+export function dismissActions(diagnostics: readonly FragmentDiagnostic[], range: Range, target: () => DismissalTarget | undefined): CodeAction[] {
+  const hints = diagnostics.filter(
+    (diagnostic) =>
+      qualityCodes.has(diagnostic.code) && (diagnostic.data as QualityData | undefined)?.fragmentId !== undefined && rangesIntersect(diagnostic.range, range),
+  );
+  const file = hints.length > 0 ? target() : undefined;
+  if (!file) return [];
+  return hints.flatMap((diagnostic) => dismissAction(diagnostic, (diagnostic.data as QualityData).fragmentId as string, file) ?? []);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -22,3 +22,19 @@ export function qualityHover(diagnostics: readonly FragmentDiagnostic[], positio
     .join('\n\n---\n\n');
   return { contents: { kind: MarkupKind.Markdown, value }, range: first.range };
 }
+
+/** A quality hint's explanation beside what the position's hover says otherwise (a key's meaning). */
+export function withQualityHover(
+  other: Hover | undefined,
+  diagnostics: readonly FragmentDiagnostic[],
+  position: Position,
+  quality: QualitySchema | undefined,
+): Hover | undefined {
+  const explained = qualityHover(diagnostics, position, quality);
+  if (!explained || !other) return explained ?? other;
+  const text = (contents: Hover['contents']) => (typeof contents === 'object' && 'value' in contents ? contents.value : String(contents));
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `${text(explained.contents)}\n\n---\n\n${text(other.contents)}` },
+    ...(other.range ? { range: other.range } : {}),
+  };
+}

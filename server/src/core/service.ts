@@ -3,15 +3,15 @@ import { splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
 import { confidentialityOf } from './confidentiality';
-import { type DismissalTarget, dismissAction } from './dismiss';
+import { type DismissalTarget, dismissActions } from './dismiss';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
-import { fieldNamed, type ParsedFile, parseFragmentFile } from './parse';
-import { qualityHover } from './quality-hover';
+import { IgnoreList } from './ignore';
+import { type ParsedFile, parseFragmentFile } from './parse';
+import { withQualityHover } from './quality-hover';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
 import { qualityCodes } from './rules/quality';
-import type { QualityData } from './rules/quality/quality-rule';
 import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type RuleContext, Severity } from './rules/rule';
 import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
@@ -20,7 +20,6 @@ import type { FragmentSchema } from './schema/schema-types';
 import { shifted, shiftRange } from './shift';
 import { type StoryModel, storyModel } from './story-model';
 import { documentSymbols, foldingRanges } from './symbols';
-import { rangesIntersect } from './text';
 
 export interface FragmentServiceOptions {
   /** The schema to check against; the SCC default when absent. */
@@ -105,9 +104,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const reuseChunks = options.reuseChunks ?? true;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   const qualityHints = options.qualityHints ?? true;
-  const ignore = options.ignore ?? {};
-  const ignoresAny = Object.keys(ignore).length > 0;
-  const isIgnored = (id: string | undefined, code: DiagnosticCode) => id !== undefined && Object.hasOwn(ignore, id) && ignore[id]?.includes(code) === true;
+  const ignore = new IgnoreList(options.ignore ?? {}, schema.idField);
 
   /**
    * Checked chunks, by document and chunk text: a chunk whose text did not change is not checked
@@ -162,8 +159,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     // The one check across fragments: an ID used twice in the file, or in another file.
     if (severities['duplicate-id'] !== 'off') {
       const duplicates = duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere);
-      const dismissed = (line: number) => isIgnored(ids.find((entry) => entry.range.start.line === line)?.id, 'duplicate-id');
-      diagnostics.push(...withSeverity(ignoresAny ? duplicates.filter((diagnostic) => !dismissed(diagnostic.range.start.line)) : duplicates));
+      diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, ids)));
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
@@ -217,26 +213,13 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       if (rule.code === 'duplicate-id' || severities[rule.code] === 'off' || (!qualityHints && qualityCodes.has(rule.code))) continue;
       diagnostics.push(...withSeverity(rule.check(context)));
     }
-    if (ignoresAny) diagnostics = withoutIgnored(diagnostics, file);
+    diagnostics = ignore.withoutIgnored(diagnostics, file);
     const fragments = file.fragments.map((fragment) => ({
       startLine: fragment.startLine,
       endLine: fragment.endLine,
       confidential: confidentialityOf(fragment, schema).confidential,
     }));
     return { year, diagnostics, ids: fragmentIds(file, index), fragments };
-  }
-
-  /** Drops the diagnostics whose code `ignore` lists under their fragment's FragmentID. */
-  function withoutIgnored(diagnostics: FragmentDiagnostic[], file: ParsedFile): FragmentDiagnostic[] {
-    const ignoredSpans = file.fragments.flatMap((fragment) => {
-      const id = fieldNamed(fragment, schema.idField)?.value;
-      return id !== undefined && Object.hasOwn(ignore, id) ? [{ fragment, codes: ignore[id] ?? [] }] : [];
-    });
-    if (ignoredSpans.length === 0) return diagnostics;
-    return diagnostics.filter((diagnostic) => {
-      const line = diagnostic.range.start.line;
-      return !ignoredSpans.some(({ fragment, codes }) => fragment.startLine <= line && line <= fragment.endLine && codes.includes(diagnostic.code));
-    });
   }
 
   function ruleContext(file: ParsedFile, uri: string, year: number, analyzeOptions: AnalyzeOptions): RuleContext {
@@ -282,34 +265,13 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const actions: CodeAction[] = [];
     if (kindRequested(QUICK_FIX_KIND, only)) {
       actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
-      if (dismissal) actions.push(...dismissActions(analysis, range, dismissal));
+      if (dismissal) actions.push(...dismissActions(analysis.diagnostics, range, dismissal));
     }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
       if (edits.length > 0) actions.push({ title: 'Fix all fragment problems', kind: FIX_ALL_KIND, edit: { changes: { [analysis.context.uri]: edits } } });
     }
     return actions;
-  }
-
-  function dismissActions(analysis: Analysis, range: Range, dismissal: () => DismissalTarget | undefined): CodeAction[] {
-    const hints = analysis.diagnostics.filter(
-      (diagnostic) =>
-        qualityCodes.has(diagnostic.code) && (diagnostic.data as QualityData | undefined)?.fragmentId !== undefined && rangesIntersect(diagnostic.range, range),
-    );
-    const target = hints.length > 0 ? dismissal() : undefined;
-    if (!target) return [];
-    return hints.flatMap((diagnostic) => dismissAction(diagnostic, (diagnostic.data as QualityData).fragmentId as string, target) ?? []);
-  }
-
-  /** A quality hint's explanation beside what the position's hover says otherwise. */
-  function withQualityHover(other: Hover | undefined, analysis: Analysis, position: Position): Hover | undefined {
-    const explained = qualityHover(analysis.diagnostics, position, schema.quality);
-    if (!explained || !other) return explained ?? other;
-    const text = (contents: Hover['contents']) => (typeof contents === 'object' && 'value' in contents ? contents.value : String(contents));
-    return {
-      contents: { kind: 'markdown', value: `${text(explained.contents)}\n\n---\n\n${text(other.contents)}` },
-      ...(other.range ? { range: other.range } : {}),
-    };
   }
 
   /** Drops what is remembered of a document (it was closed). */
@@ -330,7 +292,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     fixAllEdits,
     codeActions,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
-    hover: (analysis: Analysis, position: Position): Hover | undefined => withQualityHover(hover(analysis.file, position), analysis, position),
+    hover: (analysis: Analysis, position: Position): Hover | undefined =>
+      withQualityHover(hover(analysis.file, position), analysis.diagnostics, position, schema.quality),
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
     foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
     formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),

@@ -8,7 +8,7 @@ const messages = {
 
 /** Whether a text says when: a year or date, a time word of any language, or a placeholder after a time preposition. */
 export function saysWhen(text: string, compiled: CompiledQuality): boolean {
-  if (compiled.timePatterns.some((pattern) => new RegExp(pattern.source, pattern.flags).test(text))) return true;
+  if (compiled.timePatterns.some((pattern) => firstMatch(pattern, text))) return true;
   if (firstMatch(compiled.anyLanguage('timeWords'), text) || firstMatch(compiled.capitalisedTime, text)) return true;
   const placeholders = new Set(compiled.quality.timePlaceholders.map((name) => name.toLowerCase()));
   const prepositions = new Set(compiled.languages.flatMap((language) => language.words.timePrepositions.map((word) => word.toLowerCase())));
