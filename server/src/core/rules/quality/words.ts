@@ -76,6 +76,8 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
   const languages = Object.entries(quality.languages).map(([code, words]) => languageLists(code, words));
   const everyLanguage = new Map<QualityWordList, RegExp | undefined>();
   const names = new Map<string, RegExp | undefined>();
+  // Four rules ask the language of the same description: told once per text.
+  const languageOfText = new Map<string, LanguageLists | undefined>();
   const result: CompiledQuality = {
     quality,
     languages,
@@ -93,6 +95,8 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
     ),
     timePatterns: quality.timePatterns.map((source) => new RegExp(source, 'gu')),
     languageOf(text) {
+      if (languageOfText.has(text)) return languageOfText.get(text);
+      if (languageOfText.size > 1000) languageOfText.clear(); // a bound
       // The language whose little words the text uses most; the first language on a tie.
       let best: LanguageLists | undefined;
       let bestCount = -1;
@@ -105,6 +109,7 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
           bestCount = count;
         }
       }
+      languageOfText.set(text, best);
       return best;
     },
   };
