@@ -69,6 +69,8 @@ export interface CompiledQuality {
 }
 
 const compiled = new WeakMap<QualitySchema, CompiledQuality>();
+/** Longer texts are not remembered (a pasted book must not stay in memory). */
+const MAX_REMEMBERED_TEXT = 10_000;
 
 export function compileQuality(quality: QualitySchema): CompiledQuality {
   const known = compiled.get(quality);
@@ -96,7 +98,7 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
     timePatterns: quality.timePatterns.map((source) => new RegExp(source, 'gu')),
     languageOf(text) {
       if (languageOfText.has(text)) return languageOfText.get(text);
-      if (languageOfText.size > 1000) languageOfText.clear(); // a bound
+      if (languageOfText.size > 1000) languageOfText.clear(); // a bound, and only short texts are kept
       // The language whose little words the text uses most; the first language on a tie.
       let best: LanguageLists | undefined;
       let bestCount = -1;
@@ -109,7 +111,7 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
           bestCount = count;
         }
       }
-      languageOfText.set(text, best);
+      if (text.length <= MAX_REMEMBERED_TEXT) languageOfText.set(text, best);
       return best;
     },
   };
