@@ -180,3 +180,24 @@ describe('fragment-lint and the hints', () => {
     assert.ok(fixturesFolder);
   });
 });
+
+describe('quality hints on pathological descriptions finish in bounded time', () => {
+  const bound = { timeout: 60_000 };
+  const service = createFragmentService({ currentYear: () => 2026, reuseChunks: false, maxSize: 50_000_000 });
+  const withDescription = (value: string) => noWhen.replace(/^\*\*Outcome description\*\*: .*$/m, () => `**Outcome description**: ${value}`);
+  const cases: Record<string, string> = {
+    'a programme name and 100,000 auxiliaries': `we ${'has '.repeat(100_000)}`,
+    '100,000 programme names': 'DefendDefenders '.repeat(100_000),
+    '100,000 future markers after a relative pronoun': `which ${'will '.repeat(100_000)}`,
+    'a 1 MB word': 'a'.repeat(1_000_000),
+    '100,000 placeholders': '<redacted> '.repeat(100_000),
+  };
+  for (const [name, value] of Object.entries(cases)) {
+    it(name, bound, (t) => {
+      const started = performance.now();
+      const { diagnostics } = service.analyze(withDescription(value), uri);
+      t.diagnostic(`check: ${(performance.now() - started).toFixed(0)} ms`);
+      assert.ok(Array.isArray(diagnostics));
+    });
+  }
+});

@@ -26,14 +26,17 @@ export const futureChange: Rule<FutureChangeData> = {
       const text = normalised(description.value);
       const language = fragment.compiled.languageOf(text);
       if (!language) return undefined;
+      // A marker in a clause that describes something else ("a policy that will protect") is no
+      // future change. The clause is followed from marker to marker, so a long text is read once.
+      let scanned = 0;
+      let inRelativeClause = false;
+      const hasRelative = (piece: string) => wordsOf(piece).some((word) => language.relativePronouns.has(word));
       for (const found of matchesOf(language.pattern('futureMarkers'), text)) {
-        // A marker in a clause that describes something else ("a policy that will protect") is no future change.
-        const clause =
-          text
-            .slice(0, found.index)
-            .split(/[,;:.!?]/)
-            .pop() ?? '';
-        if (wordsOf(clause).some((word) => language.relativePronouns.has(word))) continue;
+        const between = text.slice(scanned, found.index);
+        const boundary = Math.max(...[',', ';', ':', '.', '!', '?'].map((mark) => between.lastIndexOf(mark)));
+        inRelativeClause = boundary >= 0 ? hasRelative(between.slice(boundary + 1)) : inRelativeClause || hasRelative(between);
+        scanned = found.index;
+        if (inRelativeClause) continue;
         return makeDiagnostic<FutureChangeData>(
           'future-change',
           'information',

@@ -1,6 +1,6 @@
 import { makeDiagnostic, type Rule } from '../rule';
 import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
-import { type CompiledQuality, firstMatch, normalised, wordsOf } from './words';
+import { type CompiledQuality, firstMatch, normalised, wordBefore } from './words';
 
 const messages = {
   noWhen: 'The description does not say when the change happened: no date, month, year or period.',
@@ -14,7 +14,7 @@ export function saysWhen(text: string, compiled: CompiledQuality): boolean {
   const prepositions = new Set(compiled.languages.flatMap((language) => language.words.timePrepositions.map((word) => word.toLowerCase())));
   for (const found of text.matchAll(/<([\p{L}]+)>/gu)) {
     if (!placeholders.has((found[1] as string).toLowerCase())) continue;
-    const before = wordsOf(text.slice(0, found.index)).pop();
+    const before = wordBefore(text, found.index);
     if (before !== undefined && prepositions.has(before)) return true;
   }
   return false;

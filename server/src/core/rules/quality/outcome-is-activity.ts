@@ -1,6 +1,6 @@
 import { makeDiagnostic, type Rule } from '../rule';
 import { eachQualityFragment, fill, type QualityData, qualityData, rangeInValue } from './quality-rule';
-import { firstMatch, type LanguageLists, listPattern, normalised, wordsOf } from './words';
+import { firstMatch, type LanguageLists, listPattern, normalised, wordBefore } from './words';
 
 const messages = {
   activity: 'The description reports what {actor} did ("{activity}"): an activity of the programme, not a change in another actor.',
@@ -45,7 +45,7 @@ export const outcomeIsActivity: Rule<QualityData> = {
       if (firstMatch(fragment.compiled.anyLanguage('changeConnectors'), text)) return undefined;
       pattern.lastIndex = 0;
       for (const found of firstSentence.matchAll(pattern)) {
-        const before = wordsOf(firstSentence.slice(0, found.index)).pop();
+        const before = wordBefore(firstSentence, found.index);
         if (before !== undefined && language.prepositions.has(before)) continue;
         const actor = found[1] as string;
         const activity = found[2] as string;

@@ -45,6 +45,19 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** The word that ends right before `index` (lower-cased), found by looking back from there, not by splitting the text. */
+export function wordBefore(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && !isWordCharacter(text, end - 1)) end--;
+  let start = end;
+  while (start > 0 && isWordCharacter(text, start - 1)) start--;
+  return start === end ? undefined : text.slice(start, end).toLowerCase();
+}
+
+function isWordCharacter(text: string, index: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[index] as string);
+}
+
 /** The compiled lists of one language. */
 export interface LanguageLists {
   readonly code: string;
