@@ -8,16 +8,16 @@ const messages = {
 
 /** Whether a text says when: a year or date, a time word of any language, or a placeholder after a time preposition. */
 export function saysWhen(text: string, compiled: CompiledQuality): boolean {
+  // The likeliest first: a year, then a placeholder for a date, then the words.
   if (compiled.timePatterns.some((pattern) => firstMatch(pattern, text))) return true;
-  if (firstMatch(compiled.anyLanguage('timeWords'), text) || firstMatch(compiled.capitalisedTime, text)) return true;
-  const placeholders = new Set(compiled.quality.timePlaceholders.map((name) => name.toLowerCase()));
-  const prepositions = new Set(compiled.languages.flatMap((language) => language.words.timePrepositions.map((word) => word.toLowerCase())));
-  for (const found of text.matchAll(/<([\p{L}]+)>/gu)) {
-    if (!placeholders.has((found[1] as string).toLowerCase())) continue;
-    const before = wordBefore(text, found.index);
-    if (before !== undefined && prepositions.has(before)) return true;
+  if (text.includes('<')) {
+    for (const found of text.matchAll(/<([\p{L}]+)>/gu)) {
+      if (!compiled.timePlaceholders.has((found[1] as string).toLowerCase())) continue;
+      const before = wordBefore(text, found.index);
+      if (before !== undefined && compiled.timePrepositions.has(before)) return true;
+    }
   }
-  return false;
+  return firstMatch(compiled.anyLanguage('timeWords'), text) !== undefined || firstMatch(compiled.capitalisedTime, text) !== undefined;
 }
 
 /** The description names no time: an outsider cannot place the change. */

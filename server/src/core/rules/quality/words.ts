@@ -40,9 +40,18 @@ export function firstMatch(pattern: RegExp | undefined, text: string): RegExpExe
   return pattern.exec(text) ?? undefined;
 }
 
-/** The words of a text, lower-cased (apostrophes split them: `l'alliance` is `l`, `alliance`). */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOfText = new Map<string, string[]>();
+
+/** The words of a text, lower-cased (apostrophes split them: `l'alliance` is `l`, `alliance`); several rules ask for the same text's. */
+export function wordsOf(text: string): readonly string[] {
+  const known = wordsOfText.get(text);
+  if (known) return known;
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (text.length <= MAX_REMEMBERED_TEXT) {
+    if (wordsOfText.size > 1000) wordsOfText.clear(); // a bound
+    wordsOfText.set(text, words);
+  }
+  return words;
 }
 
 /** The word that ends right before `index` (lower-cased), found by looking back from there, not by splitting the text. */
@@ -78,6 +87,9 @@ export interface CompiledQuality {
   readonly programmeNames: (language: LanguageLists) => RegExp | undefined;
   readonly capitalisedTime: RegExp | undefined;
   readonly timePatterns: readonly RegExp[];
+  /** `timePlaceholders` and every language's `timePrepositions`, lower-cased. */
+  readonly timePlaceholders: ReadonlySet<string>;
+  readonly timePrepositions: ReadonlySet<string>;
   languageOf(text: string): LanguageLists | undefined;
 }
 
@@ -109,6 +121,8 @@ export function compileQuality(quality: QualitySchema): CompiledQuality {
       true,
     ),
     timePatterns: quality.timePatterns.map((source) => new RegExp(source, 'gu')),
+    timePlaceholders: new Set(quality.timePlaceholders.map((name) => name.toLowerCase())),
+    timePrepositions: new Set(languages.flatMap((language) => language.words.timePrepositions.map((word) => normalised(word).toLowerCase()))),
     languageOf(text) {
       if (languageOfText.has(text)) return languageOfText.get(text);
       if (languageOfText.size > 1000) languageOfText.clear(); // a bound, and only short texts are kept
