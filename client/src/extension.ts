@@ -49,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
     registerHarvestCommands(() => startClient(context)),
+    vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
       await adoptFragmentText(document);
@@ -87,13 +88,22 @@ function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> 
       // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
       // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
-      initializationOptions: { l10nBundle: vscode.l10n.bundle },
+      // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
+      initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND },
     };
     client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
     await client.start();
     return client;
   })();
   return starting;
+}
+
+const SAVE_CONFIGURATION_COMMAND = 'outcomeFragments.saveConfiguration';
+
+/** Saves the configuration file a dismissal just edited (the edit leaves it unsaved), so that it applies at once. */
+async function saveConfiguration(uri: string): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === vscode.Uri.parse(uri).toString());
+  if (document?.isDirty) await document.save();
 }
 
 /** The preview's model comes from the server: the same core as the diagnostics and the CLI. */

@@ -49,8 +49,14 @@ interface Settings {
   maxFileSize: number;
   /** When an open file's diagnostics are published: as it is typed, or when it is saved. */
   run: 'onType' | 'onSave';
+  /** The quality hints of FORMAT.md §7. */
+  qualityHints: 'on' | 'off';
 }
-let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType' };
+let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType', qualityHints: 'on' };
+/** The client's command that saves a file, named in its initialization options (VS Code's extension has one). */
+let saveCommand: string | undefined;
+/** Whether the client can create a file from a workspace edit: where a dismissal creates `.fragmentrc.json`. */
+let clientCreatesFiles = false;
 let workspaceFolders: WorkspaceFolder[] = [];
 let clientHasConfiguration = false;
 /** Nothing is published before the settings and configuration files are read: no flash of default results. */
@@ -85,6 +91,10 @@ connection.onInitialize((params: InitializeParams) => {
   // VS Code hands over its display language's bundle; other editors say their locale.
   useDisplayLanguage({ locale: params.locale, bundle: (params.initializationOptions as { l10nBundle?: unknown } | undefined)?.l10nBundle });
   clientHasConfiguration = params.capabilities.workspace?.configuration === true;
+  const editCapabilities = params.capabilities.workspace?.workspaceEdit;
+  clientCreatesFiles = editCapabilities?.documentChanges === true && editCapabilities.resourceOperations?.includes('create') === true;
+  const options = params.initializationOptions as { saveCommand?: unknown } | undefined;
+  saveCommand = typeof options?.saveCommand === 'string' ? options.saveCommand : undefined;
   workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return {
     capabilities: {
@@ -120,8 +130,9 @@ async function loadWorkspace(): Promise<void> {
     severities: ours?.severities ?? {},
     maxFileSize: typeof ours?.maxFileSize === 'number' && ours.maxFileSize > 0 ? ours.maxFileSize : DEFAULT_MAX_SIZE,
     run: ours?.run === 'onSave' ? 'onSave' : 'onType',
+    qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
   };
-  workspace.setSettings(settings.severities, settings.maxFileSize);
+  workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
   workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
   for (const document of documents.all()) {
     const service = workspace.serviceFor(document.uri);
@@ -230,7 +241,18 @@ function onDocument<P extends { textDocument: { uri: string } }, R>(
 
 const service = (analysis: Analysis) => workspace.serviceFor(analysis.context.uri);
 
-onDocument(connection.onCodeAction, (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token), []);
+onDocument(
+  connection.onCodeAction,
+  (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token, () => dismissalTarget(analysis.context.uri)),
+  [],
+);
+
+/** Where a dismissed quality hint is recorded: the folder's `.fragmentrc.json`, if the client can write it there. */
+function dismissalTarget(uri: string) {
+  const target = workspace.dismissalTargetFor(uri);
+  if (!target || (target.text === undefined && !clientCreatesFiles)) return undefined;
+  return saveCommand ? { ...target, saveCommand } : target;
+}
 onDocument(connection.onCompletion, (analysis, params) => service(analysis).completions(analysis, params.position), []);
 onDocument(connection.onHover, (analysis, params) => service(analysis).hover(analysis, params.position) ?? null, null);
 onDocument(connection.onDocumentSymbol, (analysis) => service(analysis).documentSymbols(analysis), []);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-types';
 import { type FileRecord, fileRecord } from './core/harvest/records';
@@ -54,6 +54,7 @@ export class FragmentWorkspace {
   private summary: HarvestSummary | undefined;
   private settingsSeverities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
+  private qualityHints = true;
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
   generation = 0;
 
@@ -85,11 +86,12 @@ export class FragmentWorkspace {
     this.harvestChanged();
   }
 
-  /** The editor's settings: severities, and the size above which a file is not checked. */
-  setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number): void {
+  /** The editor's settings: severities, the size above which a file is not checked, and whether quality hints are shown. */
+  setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number, qualityHints = true): void {
     this.settingsSeverities = severities;
     this.maxSize = maxSize;
-    this.defaultService = createFragmentService({ severities, maxSize });
+    this.qualityHints = qualityHints;
+    this.defaultService = createFragmentService({ severities, maxSize, qualityHints });
     this.services.clear();
     this.servicesByUri.clear();
     this.generation++;
@@ -110,7 +112,9 @@ export class FragmentWorkspace {
     if (!fileService) {
       // The editor's settings are the writer's own choice: they win over the team's file.
       const severities = { ...settings?.severities, ...this.settingsSeverities };
-      const service = settings ? createFragmentService({ schema: settings.schema, severities, maxSize: this.maxSize }) : this.defaultService;
+      const service = settings
+        ? createFragmentService({ schema: settings.schema, severities, maxSize: this.maxSize, qualityHints: this.qualityHints, ignore: settings.ignore })
+        : this.defaultService;
       const duplicateId = severities['duplicate-id'];
       fileService = { service, duplicateIdSeverity: duplicateId === 'off' ? undefined : Severity[duplicateId ?? 'error'] };
       this.services.set(key, fileService);
@@ -123,6 +127,19 @@ export class FragmentWorkspace {
   configProblems(): Array<{ uri: string; problems: readonly ConfigProblem[] }> {
     const loaded = new Map(this.configFiles.all().map((config) => [config.path, config.loaded.problems]));
     return [...this.knownConfigs].map((path) => ({ uri: pathToFileURL(path).toString(), problems: loaded.get(path) ?? [] }));
+  }
+
+  /**
+   * Where "Dismiss for this fragment" records a hint of the file `uri`: the configuration its
+   * folder uses, as it is on disk now (undefined text when there is none yet). None outside the folders.
+   */
+  dismissalTargetFor(uri: string): { uri: string; text: string | undefined } | undefined {
+    const folder = this.folderOf(uri);
+    if (!folder) return undefined;
+    // The configuration the file uses (the nearest one), else a new one at the folder's root.
+    const nearest = this.configFiles.nearest(fileURLToPath(uri), folder.path);
+    const configUri = pathToFileURL(nearest?.path ?? join(folder.path, CONFIG_FILE_NAME)).toString();
+    return { uri: configUri, text: readText(configUri) };
   }
 
   isConfigFile(uri: string): boolean {

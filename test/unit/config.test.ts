@@ -68,7 +68,18 @@ describe('a team’s configuration (.fragmentrc.json)', () => {
 
   it('has a JSON schema for editors, generated from the zod schema', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
-    assert.deepEqual(Object.keys(schema.properties), ['$schema', 'fields', 'mergedStory', 'nonAnswers', 'severities', 'include', 'exclude', 'overrides']);
+    assert.deepEqual(Object.keys(schema.properties), [
+      '$schema',
+      'fields',
+      'mergedStory',
+      'nonAnswers',
+      'severities',
+      'include',
+      'exclude',
+      'overrides',
+      'quality',
+      'ignore',
+    ]);
     assert.equal(schema.additionalProperties, false);
   });
 });

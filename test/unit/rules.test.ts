@@ -97,6 +97,20 @@ const cases: FixtureCase[] = [
     severity: 'error',
     message: /"SCC-<redacted>\/CIV021" is used by another fragment/,
   },
+  // The quality hints of FORMAT.md §7: none has a preferred fix (the writer decides).
+  { fixture: 'outcome-is-activity.fragment', expected: '6 outcome-is-activity', severity: 'information', message: /what DefendDefenders did \("organised"\)/ },
+  { fixture: 'vague-change.fragment', expected: '6 vague-change', severity: 'hint', message: /"awareness"/ },
+  { fixture: 'no-when.fragment', expected: '6 no-when', severity: 'hint', message: /does not say when/ },
+  {
+    fixture: 'future-change.fragment',
+    expected: '6 future-change',
+    severity: 'information',
+    message: /"plans to".*"Outcome"/,
+    fixTitles: ['Set status to Potential outcome'],
+  },
+  { fixture: 'significance-restates.fragment', expected: '7 significance-restates', severity: 'hint', message: /repeats the description/ },
+  { fixture: 'thin-contribution.fragment', expected: '12 thin-contribution', severity: 'hint', message: /points elsewhere \("See above\."\)/ },
+  { fixture: 'unsupported-rating.fragment', expected: '9 unsupported-rating', severity: 'hint', message: /"Rating significance" is "high"/ },
 ];
 
 describe('fixtures: one slip, one diagnostic', () => {
@@ -162,6 +176,12 @@ describe('fixes stay inside their own field', () => {
             const label = `${name}: ${summary(diagnostic)} "${fix.title}"`;
             if (diagnostic.code === 'missing-field') {
               assert.deepEqual(edit.range.start, edit.range.end, `${label} only inserts`);
+              continue;
+            }
+            if (diagnostic.code === 'future-change') {
+              // FORMAT.md §7: the hint is on the description, its fix on the status (never preferred).
+              assert.match(lineOf(text, edit.range.start.line + 1), /^\*\*Outcome status\*\*: /, `${label} changes the status`);
+              assert.equal(edit.range.start.line, edit.range.end.line, `${label} stays on the status line`);
               continue;
             }
             assert.ok(field, `${label} is about a field`);

@@ -11,7 +11,7 @@ import { type Candidate, expandPaths, readCandidate, writeAtomically } from './f
 import { type CliIo, UsageError } from './io';
 import { fileProblem, fixSummary, type Problem, problemLine, type SeverityName, summarise, toProblem } from './report';
 
-export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] PATH...
+export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] [--no-quality] PATH...
 
 Checks outcome fragment files. A PATH is a file, a folder (searched for *.fragment files and
 .txt files whose first line is a **FragmentID**: line) or a glob ("harvest/**/*.txt"). All the
@@ -25,6 +25,7 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
                    .fragmentrc.json in its folder or a folder above, up to the current
                    folder; without one, the SCC schema). Its include and exclude globs
                    choose the files found in folders and by globs.
+  --no-quality     leave out the quality hints (outcome-is-activity, vague-change, no-when, …)
   --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
   --version        print the version
   --help           show this help
@@ -41,6 +42,8 @@ interface LintOptions {
   verbose: boolean;
   format: 'text' | 'json';
   config?: string;
+  /** The quality hints of FORMAT.md §7 (`--no-quality` leaves them out). */
+  quality: boolean;
   paths: string[];
 }
 
@@ -69,7 +72,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   let configuration: LintConfiguration;
   let files: Candidate[];
   try {
-    configuration = new LintConfiguration(io.cwd, options.config);
+    configuration = new LintConfiguration(io.cwd, options.config, options.quality);
     files = expandPaths(options.paths, io.cwd, configuration);
   } catch (error) {
     io.err(`fragment-lint: ${(error as Error).message}\n`);
@@ -219,11 +222,12 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
       format: { type: 'string', default: 'text' },
       config: { type: 'string' },
       help: { type: 'boolean', default: false },
+      'no-quality': { type: 'boolean', default: false },
     },
   });
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-  if (values.help) return { fix: false, dryRun: false, verbose: false, format: 'text', paths: [] };
+  if (values.help) return { fix: false, dryRun: false, verbose: false, format: 'text', quality: true, paths: [] };
   const fix = values.fix ?? false;
   if (!fix && values['dry-run']) throw new UsageError('--dry-run goes with --fix: it shows what --fix would change');
   if (!fix && values.verbose) throw new UsageError('--verbose goes with --fix: it lists each fix');
@@ -233,6 +237,7 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
     verbose: values.verbose ?? false,
     format,
     ...(values.config !== undefined ? { config: values.config } : {}),
+    quality: !values['no-quality'],
     paths: positionals,
   };
 }

@@ -1,9 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { qualityCodesQuotingValues } from './rules/quality';
 import type { FragmentSchema } from './schema/schema-types';
 import type { FragmentSpan } from './service';
 
 /** The codes whose messages quote a field's value (the others quote keys, IDs and the schema's words). */
-const QUOTING_VALUES = new Set(['invalid-value', 'value-format']);
+const QUOTING_VALUES = new Set<string>(['invalid-value', 'value-format', ...qualityCodesQuotingValues]);
 
 /**
  * Diagnostics' messages as they may leave the editor (the command line's report, a CI log): in a

@@ -5,11 +5,15 @@ import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, qui
 import { completions } from './completion';
 import { shareableMessages } from './confidential-text';
 import { confidentialityOf } from './confidentiality';
+import { type DismissalTarget, dismissActions } from './dismiss';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
+import { IgnoreList } from './ignore';
 import { type ParsedFile, parseFragmentFile } from './parse';
+import { withQualityHover } from './quality-hover';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
+import { qualityCodes } from './rules/quality';
 import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type RuleContext, Severity } from './rules/rule';
 import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
@@ -36,6 +40,10 @@ export interface FragmentServiceOptions {
    * rather than an editor stalling on a file that is no fragment file. Default 5,000,000.
    */
   readonly maxSize?: number;
+  /** The quality hints of FORMAT.md §7: on unless false (the setting `outcomeFragments.qualityHints`, `--no-quality`). */
+  readonly qualityHints?: boolean;
+  /** Codes not reported for a fragment, by FragmentID (`ignore` of `.fragmentrc.json`). */
+  readonly ignore?: Readonly<Record<string, readonly DiagnosticCode[]>>;
 }
 
 export const DEFAULT_MAX_SIZE = 5_000_000;
@@ -104,6 +112,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const currentYear = options.currentYear ?? (() => new Date().getFullYear());
   const reuseChunks = options.reuseChunks ?? true;
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  const qualityHints = options.qualityHints ?? true;
+  const ignore = new IgnoreList(options.ignore ?? {}, schema.idField);
 
   /**
    * Checked chunks, by document and chunk text: a chunk whose text did not change is not checked
@@ -156,8 +166,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     }
     if (remember) lastChunks.set(uri, current);
     // The one check across fragments: an ID used twice in the file, or in another file.
-    if (severities['duplicate-id'] !== 'off')
-      diagnostics.push(...withSeverity(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere)));
+    if (severities['duplicate-id'] !== 'off') {
+      const duplicates = duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere);
+      diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, ids)));
+    }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
     let file: ParsedFile | undefined;
@@ -209,11 +221,12 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   function checkChunk(text: string, uri: string, year: number): ChunkResult {
     const file = parseFragmentFile(text, index);
     const context = ruleContext(file, uri, year, {});
-    const diagnostics: FragmentDiagnostic[] = [];
+    let diagnostics: FragmentDiagnostic[] = [];
     for (const rule of rules) {
-      if (rule.code === 'duplicate-id' || severities[rule.code] === 'off') continue;
+      if (rule.code === 'duplicate-id' || severities[rule.code] === 'off' || (!qualityHints && qualityCodes.has(rule.code))) continue;
       diagnostics.push(...withSeverity(rule.check(context)));
     }
+    diagnostics = ignore.withoutIgnored(diagnostics, file);
     const fragments = file.fragments.map((fragment) => ({
       startLine: fragment.startLine,
       endLine: fragment.endLine,
@@ -269,10 +282,23 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return lineEdits(text, fixAll(text, uri, cancellation));
   }
 
-  /** Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only` asks for it. */
-  function codeActions(analysis: Analysis, range: Range, only?: readonly string[], cancellation?: Cancellation): CodeAction[] {
+  /**
+   * Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only`
+   * asks for it. `dismissal` says where "Dismiss for this fragment" records a quality hint (asked
+   * only when a hint is in range); without it, that action is not offered.
+   */
+  function codeActions(
+    analysis: Analysis,
+    range: Range,
+    only?: readonly string[],
+    cancellation?: Cancellation,
+    dismissal?: () => DismissalTarget | undefined,
+  ): CodeAction[] {
     const actions: CodeAction[] = [];
-    if (kindRequested(QUICK_FIX_KIND, only)) actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+    if (kindRequested(QUICK_FIX_KIND, only)) {
+      actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+      if (dismissal) actions.push(...dismissActions(analysis.diagnostics, range, dismissal));
+    }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
       if (edits.length > 0)
@@ -300,7 +326,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     fixAllEdits,
     codeActions,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
-    hover: (analysis: Analysis, position: Position): Hover | undefined => hover(analysis.file, position),
+    hover: (analysis: Analysis, position: Position): Hover | undefined =>
+      withQualityHover(hover(analysis.file, position), analysis.diagnostics, position, schema.quality),
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
     foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
     formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),

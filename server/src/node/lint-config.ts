@@ -19,6 +19,8 @@ export class LintConfiguration {
   constructor(
     private readonly cwd: string,
     configPath?: string,
+    /** The quality hints of FORMAT.md §7 (`--no-quality` leaves them out). */
+    private readonly qualityHints = true,
   ) {
     if (configPath === undefined) return;
     const path = resolve(cwd, configPath);
@@ -46,7 +48,11 @@ export class LintConfiguration {
     let service = this.services.get(key);
     if (!service) {
       // Each file is checked once: nothing to gain from remembering its chunks.
-      service = createFragmentService({ ...(settings ? { schema: settings.schema, severities: settings.severities } : {}), reuseChunks: false });
+      service = createFragmentService({
+        ...(settings ? { schema: settings.schema, severities: settings.severities, ignore: settings.ignore } : {}),
+        qualityHints: this.qualityHints,
+        reuseChunks: false,
+      });
       this.services.set(key, service);
     }
     return service;

@@ -6,13 +6,14 @@ import { invalidValue } from './invalid-value';
 import { malformedFieldLine } from './malformed-field-line';
 import { missingField } from './missing-field';
 import { nonCanonicalKey } from './non-canonical-key';
+import { qualityRules } from './quality';
 import type { AnyRule, DiagnosticCode } from './rule';
 import { staleMergedStory } from './stale-merged-story';
 import { textOutsideField } from './text-outside-field';
 import { unknownField } from './unknown-field';
 import { valueFormat } from './value-format';
 
-/** Every rule, in the order of FORMAT.md §5. */
+/** Every rule, in the order of FORMAT.md §5, then the quality hints of §7. */
 export const rules: readonly AnyRule[] = [
   unknownField,
   nonCanonicalKey,
@@ -26,6 +27,7 @@ export const rules: readonly AnyRule[] = [
   staleMergedStory,
   idObjectiveMismatch,
   duplicateId,
+  ...qualityRules,
 ];
 
 export const ruleByCode: ReadonlyMap<DiagnosticCode, AnyRule> = new Map(rules.map((rule) => [rule.code, rule]));

@@ -4,7 +4,7 @@ import type { Field, ParsedFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
 import { checkValue, type ValueFinding } from '../values';
 
-/** The stable diagnostic codes of FORMAT.md §5: users configure severities by them. */
+/** The stable diagnostic codes of FORMAT.md §5 and §7: users configure severities by them. */
 export const diagnosticCodes = [
   'unknown-field',
   'non-canonical-key',
@@ -18,6 +18,14 @@ export const diagnosticCodes = [
   'stale-merged-story',
   'id-objective-mismatch',
   'duplicate-id',
+  // The quality hints of FORMAT.md §7.
+  'outcome-is-activity',
+  'vague-change',
+  'no-when',
+  'future-change',
+  'significance-restates',
+  'thin-contribution',
+  'unsupported-rating',
 ] as const;
 /** The codes of FORMAT.md §5, and `file-too-large`: not a rule, the one diagnostic of a text too large to check. */
 export type DiagnosticCode = (typeof diagnosticCodes)[number] | 'file-too-large';

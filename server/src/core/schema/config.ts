@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
 import { OffsetMap } from '../text';
 import { defaultSchema } from './default-schema';
+import { applyQualityConfig, qualityConfigSchema } from './quality-types';
 import { type FragmentSchema, fieldTypes, fragmentSchemaSchema, mergedStorySchema } from './schema-types';
 
 /** The name of a team's configuration file, at the root of a workspace folder. */
@@ -74,11 +75,16 @@ export const fragmentConfigSchema = z
       )
       .optional()
       .describe('Changes for some files only (a stricter schema for "round3/**"), applied on top of the rest of this file in order: a later override wins.'),
+    quality: qualityConfigSchema.optional().describe('The quality hints: your programme’s own names and the word lists they read.'),
+    ignore: z
+      .record(z.string(), z.array(z.enum(diagnosticCodes)))
+      .optional()
+      .describe('Codes not reported for one fragment, by FragmentID: what "Dismiss for this fragment" records.'),
   })
   .strict();
 export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
 /** The part of a configuration that changes the schema and the severities. */
-export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities'>;
+export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities' | 'quality'>;
 
 /** A problem in a configuration file, where it stands in that file. */
 export interface ConfigProblem {
@@ -90,6 +96,8 @@ export interface LoadedConfig {
   /** The schema in force: the default one changed by the configuration, or the default one if the file is broken. */
   readonly schema: FragmentSchema;
   readonly severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Codes not reported for a fragment, by FragmentID. */
+  readonly ignore: Readonly<Record<string, readonly DiagnosticCode[]>>;
   /** Empty when the configuration was applied. */
   readonly problems: readonly ConfigProblem[];
   /** Which files make the harvest (globs relative to the configuration's folder); empty `include` means all. */
@@ -115,7 +123,7 @@ export function configJsonSchema(): object {
 export function loadConfig(text: string, base: FragmentSchema = defaultSchema): LoadedConfig {
   const offsets = new OffsetMap(text);
   const rangeAt = (offset: number, length: number): Range => ({ start: offsets.positionAt(offset), end: offsets.positionAt(offset + length) });
-  const fallback = (problems: ConfigProblem[]): LoadedConfig => ({ schema: base, severities: {}, problems });
+  const fallback = (problems: ConfigProblem[]): LoadedConfig => ({ schema: base, severities: {}, ignore: {}, problems });
 
   const syntaxErrors: ParseError[] = [];
   const json: unknown = parse(text, syntaxErrors, { allowTrailingComma: true });
@@ -165,7 +173,15 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   });
   return problems.length > 0
     ? fallback(problems)
-    : { schema, severities: config.severities ?? {}, problems: [], include: config.include ?? [], exclude: config.exclude ?? [], overrides };
+    : {
+        schema,
+        severities: config.severities ?? {},
+        ignore: config.ignore ?? {},
+        problems: [],
+        include: config.include ?? [],
+        exclude: config.exclude ?? [],
+        overrides,
+      };
 }
 
 /** A configuration's changes applied to a schema; the schema unchanged, and the problems, when they do not hold together. */
@@ -193,6 +209,7 @@ export function applyConfig(
     fields,
     ...(config.nonAnswers ? { nonAnswers: config.nonAnswers } : {}),
     ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}),
+    ...(config.quality && base.quality ? { quality: applyQualityConfig(base.quality, config.quality) } : {}),
   };
   const checked = fragmentSchemaSchema.safeParse(candidate);
   if (!checked.success) {

@@ -1,3 +1,4 @@
+import { defaultQuality } from './default-quality';
 import { type FragmentSchema, type FragmentSchemaInput, fragmentSchemaSchema } from './schema-types';
 
 /**
@@ -263,6 +264,7 @@ const sccSchema: FragmentSchemaInput = {
     ],
     matrix: { rows: 'Rating significance', columns: 'Rating contribution' },
   },
+  quality: defaultQuality,
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',

@@ -9,6 +9,8 @@ export interface FileSettings {
   readonly key: string;
   readonly schema: FragmentSchema;
   readonly severities: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Codes dismissed for a fragment, by FragmentID: the whole configuration's, whatever the overrides. */
+  readonly ignore: Readonly<Record<string, readonly DiagnosticCode[]>>;
 }
 
 export interface ConfigScope {
@@ -27,7 +29,7 @@ export function configScope(config: LoadedConfig): ConfigScope {
   const exclude = matcher(config.exclude ?? []);
   const overrides = (config.overrides ?? []).map((override) => ({ matches: matcher(override.files), change: override.change }));
   const combined = new Map<string, FileSettings>();
-  const base: FileSettings = { key: '', schema: config.schema, severities: config.severities };
+  const base: FileSettings = { key: '', schema: config.schema, severities: config.severities, ignore: config.ignore };
   return {
     isIncluded: (relativePath) => ((config.include ?? []).length === 0 || include(relativePath)) && !exclude(relativePath),
     settingsFor(relativePath) {
@@ -45,7 +47,7 @@ export function configScope(config: LoadedConfig): ConfigScope {
           if (applied.problems.length === 0) schema = applied.schema;
           severities = { ...severities, ...change.severities };
         }
-        settings = { key, schema, severities };
+        settings = { key, schema, severities, ignore: config.ignore };
         combined.set(key, settings);
       }
       return settings;

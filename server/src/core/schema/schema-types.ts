@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { qualitySchema } from './quality-types';
 
 /** The field types of FORMAT.md §3, by their own names. */
 export const fieldTypes = ['id', 'text', 'choice', 'vocabulary', 'list', 'year', 'yesno', 'flag', 'derived'] as const;
@@ -118,6 +119,8 @@ export const fragmentSchemaSchema = z
      */
     nonAnswers: z.array(z.string().trim().min(1)).default([]),
     harvest: harvestSchema.default({ dimensions: [] }),
+    /** The quality hints of FORMAT.md §7: their fields, word lists and explanations. */
+    quality: qualitySchema.optional(),
   })
   .strict()
   .superRefine((schema, context) => {
