@@ -1,5 +1,6 @@
 import { confidentialityOf } from '../confidentiality';
-import { fold, foldListed, nearMatches } from '../near';
+import { fold, foldListed } from '../near';
+import { saysNothing } from '../non-answer';
 import { type Field, type Fragment, fieldNamed, type ParsedFile } from '../parse';
 import { Severity } from '../rules/rule';
 import type { FieldSchema, FragmentSchema } from '../schema/schema-types';
@@ -40,7 +41,7 @@ export function fileRecord(
   schema: FragmentSchema,
   duplicateIdSeverity: number | undefined,
 ): FileRecord {
-  const { keys, counted } = layoutOf(schema);
+  const { counted } = layoutOf(schema);
   const problems = file.fragments.map(() => new Map<string, { severity: number; count: number }>());
   for (const diagnostic of diagnostics) {
     // Text before the first fragment counts for the first; text after a separator for the one before it.
@@ -63,24 +64,24 @@ export function fileRecord(
     const confidential = confidentialityOf(fragment, schema).confidential;
     const values: Record<string, string[]> = {};
     for (const { name, key, schemaField } of counted) {
-      const field = harvestField(fragment, key, keys);
+      const field = fieldNamed(fragment, key);
       values[name] = field && schemaField ? shownValues(field, schemaField, confidential) : [];
     }
     const evidenceKey = schema.preview.evidence;
-    const evidenceField = evidenceKey === undefined ? undefined : harvestField(fragment, evidenceKey, keys);
+    const evidenceField = evidenceKey === undefined ? undefined : fieldNamed(fragment, evidenceKey);
     return {
-      id: harvestField(fragment, schema.idField, keys)?.value ?? '',
+      id: fieldNamed(fragment, schema.idField)?.value ?? '',
       line: fragment.startLine,
       confidential,
       values,
-      evidence: !evidenceField ? 'missing' : evidenceField.value === '' ? 'empty' : 'present',
+      evidence: !evidenceField ? 'missing' : saysNothing(evidenceField, schema) ? 'empty' : 'present',
       problems: Object.fromEntries(problems[index] ?? []),
     };
   });
   return { uri, fragments, duplicateIdSeverity };
 }
 
-const layouts = new WeakMap<FragmentSchema, { keys: string[]; counted: Array<{ name: string; key: string; schemaField: FieldSchema | undefined }> }>();
+const layouts = new WeakMap<FragmentSchema, { counted: Array<{ name: string; key: string; schemaField: FieldSchema | undefined }> }>();
 
 /** What is counted, worked out once per schema. */
 function layoutOf(schema: FragmentSchema) {
@@ -91,36 +92,10 @@ function layoutOf(schema: FragmentSchema) {
       ...dimensions.map((dimension) => ({ name: dimension.name, key: dimension.field })),
       ...(matrix ? [matrix.rows, matrix.columns].map((key) => ({ name: key, key })) : []),
     ].map((entry) => ({ ...entry, schemaField: schema.fields.find((field) => field.key === entry.key) }));
-    layout = { keys: schema.fields.flatMap((field) => [field.key, ...field.aliases]), counted };
+    layout = { counted };
     layouts.set(schema, layout);
   }
   return layout;
-}
-
-/** Per schema's keys, the field a misspelt key clearly nearly names: the same slips recur in every file of a harvest. */
-const nearKeysOf = new WeakMap<readonly string[], Map<string, string | undefined>>();
-
-/**
- * The field of a fragment that names `key`, or else one under a misspelt key whose clearly
- * nearest field is `key` (the harvest's `coutnry` is its Country).
- */
-function harvestField(fragment: Fragment, key: string, keys: readonly string[]): Field | undefined {
-  const named = fieldNamed(fragment, key);
-  if (named) return named;
-  let nearKeys = nearKeysOf.get(keys);
-  if (!nearKeys) {
-    nearKeys = new Map();
-    nearKeysOf.set(keys, nearKeys);
-  }
-  for (const field of fragment.fields) {
-    if (field.schemaField !== undefined) continue;
-    if (!nearKeys.has(field.key)) {
-      if (nearKeys.size > 10_000) nearKeys.clear(); // a bound, should a harvest misspell without end
-      nearKeys.set(field.key, nearMatches(field.key, keys).unique);
-    }
-    if (nearKeys.get(field.key) === key) return field;
-  }
-  return undefined;
 }
 
 /** A field's values as the summary counts them: listed spelling, years as whole numbers, confidential words hidden. */
