@@ -127,6 +127,13 @@ describe('fragment-lint on a real harvest', () => {
     );
   });
 
+  it('stops quietly when its reader does (fragment-lint … | head)', () => {
+    const folder = folderWith(Object.fromEntries(Array.from({ length: 300 }, (_, n) => [`row_${n}.txt`, example])));
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" . | head -n 1`], { cwd: folder, encoding: 'utf8' });
+    assert.equal(piped.stdout.split('\n').length, 2);
+    assert.equal(piped.stderr, '', 'no EPIPE trace');
+  });
+
   it('prints its version', () => {
     const { code, stdout } = lint(['--version'], repositoryRoot);
     assert.equal(code, 0);

@@ -50,6 +50,12 @@ function takeLocale(argv: readonly string[]): { locale: string | undefined; rest
 }
 
 if (require.main === module) {
+  // `fragment-lint … | head`: a reader that stops early is no error of ours; stop writing quietly.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
   void Promise.resolve(main(process.argv.slice(2))).then((code) => {
     process.exitCode = code;
   });
