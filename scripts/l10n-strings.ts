@@ -19,7 +19,7 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** The schema's own words that the code shows through l10n.t: field and value descriptions, value forms, the quality hints' explanations. */
+/** The schema's own words that the code shows through l10n.t: field and value descriptions, value forms, the Harvest's dimension labels, the quality hints' explanations. */
 export function schemaStrings(): string[] {
   return [
     ...defaultSchema.fields.flatMap((field) => [
@@ -27,6 +27,7 @@ export function schemaStrings(): string[] {
       ...Object.values(field.valueDescriptions),
       ...(field.pattern ? [field.pattern.description] : []),
     ]),
+    ...(defaultSchema.harvest?.dimensions ?? []).map((dimension) => dimension.label),
     ...Object.values(defaultQuality.explanations).flatMap(({ title, criterion, good, weak }) => [title, criterion, good, weak]),
   ];
 }
