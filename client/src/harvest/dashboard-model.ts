@@ -175,7 +175,7 @@ function evidenceLabel(value: string): string {
 }
 
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+  return l10n.t('{0}%', whole === 0 ? 0 : Math.round((part / whole) * 100));
 }
 
 function fileName(uri: string): string {

@@ -17,7 +17,7 @@ export function renderDashboardBody(model: DashboardModel): string {
   }
   const total = (name: keyof DashboardModel['totals'], label: string, detail = '') =>
     `<div class="total"><dt>${escapeHtml(label)}</dt><dd data-total="${name}">${totals[name]}</dd>${detail === '' ? '' : `<dd class="detail">${escapeHtml(detail)}</dd>`}</div>`;
-  const share = (part: number) => `${Math.round((part / totals.outcomes) * 100)}%`;
+  const share = (part: number) => l10n.t('{0}%', Math.round((part / totals.outcomes) * 100));
   const parts = [
     `<dl class="totals">${[
       total('outcomes', l10n.t('Outcomes'), totals.files === 1 ? l10n.t('in 1 file') : l10n.t('in {0} files', totals.files)),

@@ -112,13 +112,13 @@ export function describeImport(summary: ImportSummary): string {
     l10n.t('{0} changed', summary.changed.length),
     summary.unchanged.length === 1 ? l10n.t('1 left as it was') : l10n.t('{0} left as they were', summary.unchanged.length),
   ];
-  const empty =
-    summary.emptyRows === 0 ? '' : `; ${summary.emptyRows === 1 ? l10n.t('1 empty row skipped') : l10n.t('{0} empty rows skipped', summary.emptyRows)}`;
-  return `${l10n.t(
+  const imported = l10n.t(
     '{0} imported into {1}: {2} ({3})',
     summary.rows === 1 ? l10n.t('1 row') : l10n.t('{0} rows', summary.rows),
     summary.folder,
     fileCount === 1 ? l10n.t('1 file') : l10n.t('{0} files', fileCount),
     parts.join(', '),
-  )}${empty}.`;
+  );
+  if (summary.emptyRows === 0) return `${imported}.`;
+  return l10n.t('{0}; {1}.', imported, summary.emptyRows === 1 ? l10n.t('1 empty row skipped') : l10n.t('{0} empty rows skipped', summary.emptyRows));
 }
