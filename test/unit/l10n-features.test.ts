@@ -58,6 +58,10 @@ describe('the features in French', () => {
       loadConfig('{ "fields": { "Donor": { "required": true } } }').problems[0]?.message,
       '« Donor » n’est pas un champ du schéma : un nouveau champ a besoin d’un « type ».',
     );
+    assert.equal(
+      loadConfig('{ "fields": { "Country": { "pattern": { "regex": "(", "description": "x" } } } }').problems[0]?.message,
+      'fields.Country.pattern.regex: Expression régulière non valide',
+    );
   });
 
   it('the dashboard: headings, totals, buttons, empty states and the page, escaped', () => {
