@@ -124,9 +124,9 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
     } else if (message.type === 'copied') {
       const button = main.querySelector(`button[data-action="copy"][data-table="${CSS.escape(String(message.table))}"]`);
       if (!button) return;
-      button.textContent = 'Copied';
+      button.textContent = main.dataset.copied ?? 'Copied';
       setTimeout(() => {
-        button.textContent = 'Copy as Markdown table';
+        button.textContent = main.dataset.copy ?? 'Copy as Markdown table';
       }, 1500);
     }
   });

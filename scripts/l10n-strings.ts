@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { defaultQuality } from '../server/src/core/schema/default-quality';
 import { defaultSchema } from '../server/src/core/schema/default-schema';
 
 const root = join(__dirname, '..');
@@ -18,13 +19,17 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** The schema's own words that the code shows through l10n.t: field and value descriptions, value forms. */
+/** The schema's own words that the code shows through l10n.t: field and value descriptions, value forms, the Harvest's dimension labels, the quality hints' explanations. */
 export function schemaStrings(): string[] {
-  return defaultSchema.fields.flatMap((field) => [
-    ...(field.description === '' ? [] : [field.description]),
-    ...Object.values(field.valueDescriptions),
-    ...(field.pattern ? [field.pattern.description] : []),
-  ]);
+  return [
+    ...defaultSchema.fields.flatMap((field) => [
+      ...(field.description === '' ? [] : [field.description]),
+      ...Object.values(field.valueDescriptions),
+      ...(field.pattern ? [field.pattern.description] : []),
+    ]),
+    ...(defaultSchema.harvest?.dimensions ?? []).map((dimension) => dimension.label),
+    ...Object.values(defaultQuality.explanations).flatMap(({ title, criterion, good, weak }) => [title, criterion, good, weak]),
+  ];
 }
 
 export async function englishBundle(): Promise<string> {

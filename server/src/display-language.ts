@@ -4,6 +4,13 @@ import french from '../../l10n/bundle.l10n.fr.json';
 /** The translations the server and the CLI carry, by language: other editors and the CLI ask for them by locale. */
 const bundles: Readonly<Record<string, l10n.l10nJsonFormat>> = { fr: french };
 
+/** The bundle in force, for the bundles that carry their own copy of @vscode/l10n (dist/harvest.js). */
+let inForce: l10n.l10nJsonFormat | undefined;
+
+export function displayBundle(): l10n.l10nJsonFormat | undefined {
+  return inForce;
+}
+
 /**
  * Sets the language of every message the core makes, once, before the first check. A bundle
  * handed over by VS Code (the extension's own, for its display language) wins; otherwise the
@@ -11,11 +18,13 @@ const bundles: Readonly<Record<string, l10n.l10nJsonFormat>> = { fr: french };
  */
 export function useDisplayLanguage(options: { locale?: string | undefined; bundle?: unknown }): string {
   if (isBundle(options.bundle)) {
+    inForce = options.bundle;
     l10n.config({ contents: options.bundle });
     return options.locale ?? 'bundle';
   }
   const language = languageOf(options.locale);
   const bundle = language === undefined ? undefined : bundles[language];
+  inForce = bundle;
   if (bundle) l10n.config({ contents: bundle });
   return bundle ? (language as string) : 'en';
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   type CancellationToken,
   CodeActionKind,
@@ -183,7 +184,7 @@ function publishConfigProblems(): void {
       severity: DiagnosticSeverity.Error,
       source: 'fragment',
       code: 'invalid-config',
-      message: `${problem.message} (the default schema stays in force until this is fixed)`,
+      message: l10n.t('{0} (the default schema stays in force until this is fixed)', problem.message),
     }));
     void connection.sendDiagnostics({ uri, diagnostics });
   }

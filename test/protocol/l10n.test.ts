@@ -49,4 +49,12 @@ describe('French over the protocol and on the command line', () => {
     assert.match(cli(['example/000_88eaf67a59f4c304.txt']).stdout, /Unknown field "coutnry"/);
     assert.equal(cli(['--locale']).status, 2);
   });
+
+  it('fragments export and import --locale fr: their messages from the harvest bundle (dist/harvest.js) in French too', () => {
+    const exported = cli(['--locale', 'fr', 'export', '--layout', 'master', '--out', join(repositoryRoot, 'out-never-written.xlsx'), 'no-such-folder']);
+    assert.match(exported.stderr, /fragments export: fichier ou dossier introuvable : .*no-such-folder/);
+    const dryRun = cli(['--locale', 'fr', 'import', '--dry-run', '--out', join(repositoryRoot, 'never-written'), 'test/fixtures/workbooks/none.xlsx']);
+    assert.match(dryRun.stderr, /impossible de lire .*none\.xlsx : fichier introuvable/);
+    assert.match(cli(['export', '--out', 'x.xlsx', 'no-such-folder']).stderr, /no such file or folder: .*no-such-folder/);
+  });
 });

@@ -40,24 +40,32 @@ export async function exportHarvest(
   if (!sources || sources.length === 0) return undefined;
   const layout = await pickOne<Layout>(
     [
-      { label: 'Master workbook', detail: 'One row per outcome, the columns of the master dataset: imports back to the same files', value: 'master' },
-      { label: 'Causal Map', detail: 'The sheets statements, sources and questions of Causal Map’s importer', value: 'causal-map' },
+      {
+        label: vscode.l10n.t('Master workbook'),
+        detail: vscode.l10n.t('One row per outcome, the columns of the master dataset: imports back to the same files'),
+        value: 'master',
+      },
+      { label: 'Causal Map', detail: vscode.l10n.t('The sheets statements, sources and questions of Causal Map’s importer'), value: 'causal-map' },
     ],
     options.layout,
-    'Export Harvest: layout',
+    vscode.l10n.t('Export Harvest: layout'),
   );
   if (!layout) return undefined;
   const includeConfidential = await pickOne<boolean>(
     [
       {
-        label: 'Leave confidential outcomes out',
-        detail: 'Outcomes flagged 1, or with an empty or invalid flag, stay out of the file (recommended)',
+        label: vscode.l10n.t('Leave confidential outcomes out'),
+        detail: vscode.l10n.t('Outcomes flagged 1, or with an empty or invalid flag, stay out of the file (recommended)'),
         value: false,
       },
-      { label: 'Include confidential outcomes', detail: 'The file will hold outcomes that must not be shared outside the evaluation team', value: true },
+      {
+        label: vscode.l10n.t('Include confidential outcomes'),
+        detail: vscode.l10n.t('The file will hold outcomes that must not be shared outside the evaluation team'),
+        value: true,
+      },
     ],
     options.includeConfidential,
-    'Export Harvest: confidential outcomes',
+    vscode.l10n.t('Export Harvest: confidential outcomes'),
   );
   if (includeConfidential === undefined) return undefined;
   const output = options.output ?? (await pickOutput(sources[0] as vscode.Uri, layout));
@@ -68,13 +76,13 @@ export async function exportHarvest(
   const progressToken = `export-${++exportCount}`;
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Exporting the harvest', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the harvest'), cancellable: true },
       async (progress, token) => {
         let reported = 0;
         const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
           if (params.token !== progressToken) return;
           const percent = (params.done / params.total) * 100;
-          progress.report({ increment: percent - reported, message: `${params.done} of ${params.total} files read` });
+          progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', params.done, params.total) });
           reported = percent;
         });
         try {
@@ -96,10 +104,10 @@ export async function exportHarvest(
   } catch (error) {
     const message = errorMessage(error);
     if (message === undefined) {
-      void vscode.window.showInformationMessage('Export cancelled: no file was written.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled: no file was written.'));
       return { error: 'cancelled' };
     }
-    void vscode.window.showErrorMessage(`Cannot export the harvest: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the harvest: {0}', message));
     return { error: message };
   }
 }
@@ -108,11 +116,11 @@ export async function exportHarvest(
 async function savedOrAccepted(): Promise<boolean> {
   const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.languageId === 'fragment');
   if (unsaved.length === 0) return true;
-  const save = 'Save All and Export';
-  const asSaved = 'Export as Saved';
+  const save = vscode.l10n.t('Save All and Export');
+  const asSaved = vscode.l10n.t('Export as Saved');
   const answer = await vscode.window.showWarningMessage(
-    `${unsaved.length} fragment file${unsaved.length === 1 ? ' has' : 's have'} unsaved changes.`,
-    { modal: true, detail: 'The export reads the files as they are saved on disk.' },
+    unsaved.length === 1 ? vscode.l10n.t('1 fragment file has unsaved changes.') : vscode.l10n.t('{0} fragment files have unsaved changes.', unsaved.length),
+    { modal: true, detail: vscode.l10n.t('The export reads the files as they are saved on disk.') },
     save,
     asSaved,
   );
@@ -124,12 +132,12 @@ async function pickSources(): Promise<vscode.Uri[] | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return [(folders[0] as vscode.WorkspaceFolder).uri];
   if (folders.length > 1) {
-    const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The workspace folder whose fragments to export' });
+    const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The workspace folder whose fragments to export') });
     return folder ? [folder.uri] : undefined;
   }
   return vscode.window.showOpenDialog({
-    title: 'Export Harvest: the folder of fragments',
-    openLabel: 'Export',
+    title: vscode.l10n.t('Export Harvest: the folder of fragments'),
+    openLabel: vscode.l10n.t('Export'),
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: true,
@@ -139,10 +147,10 @@ async function pickSources(): Promise<vscode.Uri[] | undefined> {
 function pickOutput(source: vscode.Uri, layout: Layout): Thenable<vscode.Uri | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.Uri.joinPath(source, '..');
   return vscode.window.showSaveDialog({
-    title: 'Export Harvest: the file to write',
-    saveLabel: 'Export',
+    title: vscode.l10n.t('Export Harvest: the file to write'),
+    saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.joinPath(folder, layout === 'master' ? 'harvest.xlsx' : 'harvest-causal-map.xlsx'),
-    filters: { 'Excel workbook': ['xlsx'], 'CSV (UTF-8)': ['csv'] },
+    filters: { [vscode.l10n.t('Excel workbook')]: ['xlsx'], [vscode.l10n.t('CSV (UTF-8)')]: ['csv'] },
   });
 }
 
@@ -150,13 +158,18 @@ async function showSummary(result: ExportHarvestResult): Promise<void> {
   const files = result.files.map((uri) => vscode.Uri.parse(uri).path.replace(/^.*\//, '')).join(', ');
   const leftOut =
     result.confidentialLeftOut > 0
-      ? ` ${result.confidentialLeftOut} confidential outcome${result.confidentialLeftOut === 1 ? ' was' : 's were'} left out.`
+      ? ` ${
+          result.confidentialLeftOut === 1
+            ? vscode.l10n.t('1 confidential outcome was left out.')
+            : vscode.l10n.t('{0} confidential outcomes were left out.', result.confidentialLeftOut)
+        }`
       : '';
   const [first, ...more] = result.warnings;
-  const warnings = first === undefined ? '' : ` Note: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}.`;
-  const reveal = 'Reveal in File Explorer';
+  const warnings =
+    first === undefined ? '' : ` ${more.length > 0 ? vscode.l10n.t('Note: {0} (and {1} more).', first, more.length) : vscode.l10n.t('Note: {0}.', first)}`;
+  const reveal = vscode.l10n.t('Reveal in File Explorer');
   const answer = await vscode.window.showInformationMessage(
-    `Exported ${result.fragments} outcome${result.fragments === 1 ? '' : 's'} to ${files}.${leftOut}${warnings}`,
+    `${result.fragments === 1 ? vscode.l10n.t('Exported 1 outcome to {0}.', files) : vscode.l10n.t('Exported {0} outcomes to {1}.', result.fragments, files)}${leftOut}${warnings}`,
     reveal,
   );
   if (answer === reveal && result.files[0]) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.parse(result.files[0]));

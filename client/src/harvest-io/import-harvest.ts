@@ -33,11 +33,21 @@ export async function importHarvest(
   if (!folder) return undefined;
   const choices = await pickOptions(
     [
-      { id: 'fix', label: 'Apply every preferred fix', detail: 'Rename coutnry to Country, write 2024.0 as 2024, … as Fix All does', picked: options.fix },
-      { id: 'byId', label: 'Name the files by FragmentID', detail: '{id}.txt instead of row_{n}.txt', picked: options.namePattern === '{id}.txt' },
+      {
+        id: 'fix',
+        label: vscode.l10n.t('Apply every preferred fix'),
+        detail: vscode.l10n.t('Rename coutnry to Country, write 2024.0 as 2024, … as Fix All does'),
+        picked: options.fix,
+      },
+      {
+        id: 'byId',
+        label: vscode.l10n.t('Name the files by FragmentID'),
+        detail: vscode.l10n.t('{0} instead of {1}', '{id}.txt', 'row_{n}.txt'),
+        picked: options.namePattern === '{id}.txt',
+      },
     ],
     options.fix !== undefined && options.namePattern !== undefined,
-    'Import options',
+    vscode.l10n.t('Import options'),
   );
   if (!choices) return undefined;
   const base: ImportWorkbookParams = {
@@ -50,7 +60,7 @@ export async function importHarvest(
   const running = await client();
   try {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Importing ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', name), cancellable: true },
       async (_progress, token) => {
         const plan = await running.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { ...base, dryRun: true }, token);
         if (token.isCancellationRequested) return undefined;
@@ -66,7 +76,7 @@ export async function importHarvest(
     if (!outcome) return undefined;
     if (outcome.kept) {
       void vscode.window.showInformationMessage(
-        `Nothing was imported: ${outcome.result.changed.length} files in the folder differ from the workbook, and were kept.`,
+        vscode.l10n.t('Nothing was imported: {0} files in the folder differ from the workbook, and were kept.', outcome.result.changed.length),
       );
       return { result: outcome.result }; // the plan: written is false
     }
@@ -75,19 +85,19 @@ export async function importHarvest(
   } catch (error) {
     const message = errorMessage(error);
     if (message === undefined) return undefined; // cancelled
-    void vscode.window.showErrorMessage(`Cannot import ${name}: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}', name, message));
     return { error: message };
   }
 }
 
 async function pickWorkbook(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: 'Import Harvest from Spreadsheet',
-    openLabel: 'Import',
+    title: vscode.l10n.t('Import Harvest from Spreadsheet'),
+    openLabel: vscode.l10n.t('Import'),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
-    filters: { 'Workbooks (.xlsx, .csv)': ['xlsx', 'csv'] },
+    filters: { [vscode.l10n.t('Workbooks (.xlsx, .csv)')]: ['xlsx', 'csv'] },
     ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
   });
   return picked?.[0];
@@ -97,16 +107,19 @@ async function pickFolder(workbook: vscode.Uri): Promise<vscode.Uri | undefined>
   const beside = vscode.Uri.joinPath(workbook, '..', workbook.path.replace(/^.*\//, '').replace(/\.[^.]*$/, ''));
   const choice = await vscode.window.showQuickPick(
     [
-      { label: `$(new-folder) ${beside.path.replace(/^.*\//, '')}`, detail: 'A folder beside the workbook, named after it', folder: beside },
-      { label: '$(folder-opened) Choose a folder…', detail: 'An existing folder (files already there with other text are not overwritten unless you say so)' },
+      { label: `$(new-folder) ${beside.path.replace(/^.*\//, '')}`, detail: vscode.l10n.t('A folder beside the workbook, named after it'), folder: beside },
+      {
+        label: `$(folder-opened) ${vscode.l10n.t('Choose a folder…')}`,
+        detail: vscode.l10n.t('An existing folder (files already there with other text are not overwritten unless you say so)'),
+      },
     ],
-    { title: 'Import Harvest: the folder for the fragment files (one per row)' },
+    { title: vscode.l10n.t('Import Harvest: the folder for the fragment files (one per row)') },
   );
   if (!choice) return undefined;
   if ('folder' in choice) return choice.folder;
   const picked = await vscode.window.showOpenDialog({
-    title: 'The folder for the fragment files (one per row)',
-    openLabel: 'Import into This Folder',
+    title: vscode.l10n.t('The folder for the fragment files (one per row)'),
+    openLabel: vscode.l10n.t('Import into This Folder'),
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
@@ -116,14 +129,21 @@ async function pickFolder(workbook: vscode.Uri): Promise<vscode.Uri | undefined>
 }
 
 async function askToOverwrite(plan: ImportWorkbookResult, folder: vscode.Uri): Promise<boolean> {
-  const overwrite = 'Overwrite';
+  const overwrite = vscode.l10n.t('Overwrite');
   const count = plan.changed.length;
   const shown = plan.changed.slice(0, 5).join(', ') + (count > 5 ? ', …' : '');
+  const folderName = folder.path.replace(/^.*\//, '');
   const answer = await vscode.window.showWarningMessage(
-    `${count} file${count === 1 ? '' : 's'} in ${folder.path.replace(/^.*\//, '')} already exist${count === 1 ? 's' : ''} with other text. Overwrite ${count === 1 ? 'it' : 'them'}?`,
+    count === 1
+      ? vscode.l10n.t('1 file in {0} already exists with other text. Overwrite it?', folderName)
+      : vscode.l10n.t('{0} files in {1} already exist with other text. Overwrite them?', count, folderName),
     {
       modal: true,
-      detail: `${shown}\n\nCorrections made in the editor would be replaced by the workbook's text. ${plan.created.length} new files would be created, ${plan.unchanged.length} are the same. Nothing is written unless you overwrite.`,
+      detail: `${shown}\n\n${vscode.l10n.t(
+        "Corrections made in the editor would be replaced by the workbook's text. {0} new files would be created, {1} are the same. Nothing is written unless you overwrite.",
+        plan.created.length,
+        plan.unchanged.length,
+      )}`,
     },
     overwrite,
   );
@@ -132,7 +152,7 @@ async function askToOverwrite(plan: ImportWorkbookResult, folder: vscode.Uri): P
 
 async function offerFolder(result: ImportWorkbookResult, folder: vscode.Uri): Promise<void> {
   const inWorkspace = vscode.workspace.getWorkspaceFolder(folder) !== undefined;
-  const action = inWorkspace ? 'Reveal in Explorer' : 'Open Folder';
+  const action = inWorkspace ? vscode.l10n.t('Reveal in Explorer') : vscode.l10n.t('Open Folder');
   const answer = await vscode.window.showInformationMessage(result.message, action);
   if (answer !== action) return;
   if (inWorkspace) await vscode.commands.executeCommand('revealInExplorer', folder);

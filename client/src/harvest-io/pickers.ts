@@ -18,7 +18,7 @@ export async function pickOptions(
   if (decided) return new Set(items.filter((item) => item.picked).map((item) => item.id));
   const picked = await vscode.window.showQuickPick(
     items.map((item) => ({ ...item, picked: item.picked === true })),
-    { title, canPickMany: true, placeHolder: 'Tick what you want, then press Enter' },
+    { title, canPickMany: true, placeHolder: vscode.l10n.t('Tick what you want, then press Enter') },
   );
   return picked ? new Set(picked.map((item) => item.id)) : undefined;
 }

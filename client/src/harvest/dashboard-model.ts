@@ -1,4 +1,5 @@
-import { type HarvestSummary, NO_VALUE } from '../../../server/src/protocol';
+import * as l10n from '@vscode/l10n';
+import { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE } from '../../../server/src/protocol';
 
 /**
  * What the Harvest Dashboard shows, made from the server's summary. Pure (no `vscode`). It is
@@ -40,24 +41,30 @@ export interface DashboardMatrix {
   readonly cells: ReadonlyArray<ReadonlyArray<readonly number[]>>;
 }
 
-const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 const CHARTS: Record<string, ChartKind> = { year: 'column' };
 
+/** Every word is in the display language (@vscode/l10n, configured by the extension); the schema's labels are translated when they are the default schema's. */
 export function dashboardModel(summary: HarvestSummary): DashboardModel {
+  const severityNames: Record<number, string> = { 1: l10n.t('error'), 2: l10n.t('warning'), 3: l10n.t('information'), 4: l10n.t('hint') };
   const tables: DashboardTable[] = summary.dimensions.map((dimension) => ({
     id: dimension.name,
-    title: `Outcomes per ${dimension.label.toLowerCase()}`,
+    title: l10n.t('Outcomes per {0}', l10n.t(dimension.label).toLowerCase()),
     chart: CHARTS[dimension.name] ?? 'bar',
-    columns: [dimension.label, 'Outcomes'],
-    rows: dimension.groups.map((group) => ({ label: group.value, count: group.fragments.length, extra: [], fragments: group.fragments })),
+    columns: [l10n.t(dimension.label), l10n.t('Outcomes')],
+    rows: dimension.groups.map((group) => ({
+      label: group.value === NO_VALUE ? l10n.t('(none)') : group.value,
+      count: group.fragments.length,
+      extra: [],
+      fragments: group.fragments,
+    })),
   }));
   const evidence: DashboardTable = {
     id: 'evidence',
-    title: 'Evidence',
+    title: l10n.t('Evidence'),
     chart: 'doughnut',
-    columns: ['Evidence', 'Outcomes', 'Share'],
+    columns: [l10n.t('Evidence'), l10n.t('Outcomes'), l10n.t('Share')],
     rows: summary.evidence.groups.map((group) => ({
-      label: group.value,
+      label: evidenceLabel(group.value),
       count: group.fragments.length,
       extra: [percent(group.fragments.length, summary.totals.outcomes)],
       fragments: group.fragments,
@@ -65,13 +72,13 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
   };
   const problems: DashboardTable = {
     id: 'problems',
-    title: 'Problems per code',
+    title: l10n.t('Problems per code'),
     chart: 'bar',
-    columns: ['Code', 'Outcomes', 'Occurrences', 'Severity'],
+    columns: [l10n.t('Code'), l10n.t('Outcomes'), l10n.t('Occurrences'), l10n.t('Severity')],
     rows: summary.problems.map((problem) => ({
       label: problem.code,
       count: problem.fragments.length,
-      extra: [String(problem.occurrences), SEVERITY_NAMES[problem.severity] ?? 'error'],
+      extra: [String(problem.occurrences), severityNames[problem.severity] ?? l10n.t('error')],
       fragments: problem.fragments,
     })),
   };
@@ -99,9 +106,9 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
       : {}),
     fragments: summary.fragments.map((fragment) =>
       fragment.confidential
-        ? { label: 'Confidential outcome', detail: '', confidential: true }
+        ? { label: l10n.t('Confidential outcome'), detail: '', confidential: true }
         : {
-            label: fragment.id === '' ? 'Fragment without an ID' : fragment.id,
+            label: fragment.id === '' ? l10n.t('Fragment without an ID') : fragment.id,
             detail: `${fileName(summary.files[fragment.file] ?? '')}:${fragment.line + 1}`,
             confidential: false,
           },
@@ -150,11 +157,25 @@ export function markdownTable(model: DashboardModel, table: string): string | un
 }
 
 function notRated(value: string): string {
-  return value === NO_VALUE ? 'Not rated' : value;
+  return value === NO_VALUE ? l10n.t('Not rated') : value;
+}
+
+/** The summary's evidence groups are English data: named here in the display language. */
+function evidenceLabel(value: string): string {
+  switch (value) {
+    case EVIDENCE_GROUPS.present:
+      return l10n.t('With evidence');
+    case EVIDENCE_GROUPS.empty:
+      return l10n.t('Evidence empty');
+    case EVIDENCE_GROUPS.missing:
+      return l10n.t('No evidence field');
+    default:
+      return value;
+  }
 }
 
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+  return l10n.t('{0}%', whole === 0 ? 0 : Math.round((part / whole) * 100));
 }
 
 function fileName(uri: string): string {

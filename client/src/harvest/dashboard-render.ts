@@ -1,4 +1,5 @@
-import { escapeHtml } from '../preview/render';
+import * as l10n from '@vscode/l10n';
+import { escapeHtml, withMarkup } from '../preview/render';
 import type { DashboardModel, DashboardTable } from './dashboard-model';
 
 /**
@@ -9,17 +10,20 @@ import type { DashboardModel, DashboardTable } from './dashboard-model';
 export function renderDashboardBody(model: DashboardModel): string {
   const { totals } = model;
   if (totals.outcomes === 0) {
-    return '<p class="empty">No outcome fragments in this workspace yet (or none that its <code>.fragmentrc.json</code> includes).</p>';
+    return `<p class="empty">${withMarkup(
+      (file) => l10n.t('No outcome fragments in this workspace yet (or none that its {0} includes).', file),
+      '<code>.fragmentrc.json</code>',
+    )}</p>`;
   }
   const total = (name: keyof DashboardModel['totals'], label: string, detail = '') =>
     `<div class="total"><dt>${escapeHtml(label)}</dt><dd data-total="${name}">${totals[name]}</dd>${detail === '' ? '' : `<dd class="detail">${escapeHtml(detail)}</dd>`}</div>`;
-  const share = (part: number) => `${Math.round((part / totals.outcomes) * 100)}%`;
+  const share = (part: number) => l10n.t('{0}%', Math.round((part / totals.outcomes) * 100));
   const parts = [
     `<dl class="totals">${[
-      total('outcomes', 'Outcomes', `in ${totals.files} file${totals.files === 1 ? '' : 's'}`),
-      total('withEvidence', 'With evidence', share(totals.withEvidence)),
-      total('withProblems', 'With problems', share(totals.withProblems)),
-      total('confidential', 'Confidential', share(totals.confidential)),
+      total('outcomes', l10n.t('Outcomes'), totals.files === 1 ? l10n.t('in 1 file') : l10n.t('in {0} files', totals.files)),
+      total('withEvidence', l10n.t('With evidence'), share(totals.withEvidence)),
+      total('withProblems', l10n.t('With problems'), share(totals.withProblems)),
+      total('confidential', l10n.t('Confidential'), share(totals.confidential)),
     ].join('')}</dl>`,
     '<section id="selection" class="selection" aria-live="polite" hidden></section>',
     '<div class="cards">',
@@ -32,7 +36,7 @@ export function renderDashboardBody(model: DashboardModel): string {
 }
 
 function copyButton(table: string): string {
-  return `<button type="button" class="copy" data-action="copy" data-table="${escapeHtml(table)}">Copy as Markdown table</button>`;
+  return `<button type="button" class="copy" data-action="copy" data-table="${escapeHtml(table)}">${escapeHtml(l10n.t('Copy as Markdown table'))}</button>`;
 }
 
 function renderTable(table: DashboardTable): string {
@@ -45,9 +49,11 @@ function renderTable(table: DashboardTable): string {
   const chart =
     table.rows.length === 0
       ? ''
-      : `<div class="chart chart-${table.chart}" data-rows="${table.rows.length}"><canvas data-chart="${table.chart}" data-table="${id}" role="img" aria-label="${escapeHtml(table.title)}: the table beside it has the figures"></canvas></div>`;
+      : `<div class="chart chart-${table.chart}" data-rows="${table.rows.length}"><canvas data-chart="${table.chart}" data-table="${id}" role="img" aria-label="${escapeHtml(l10n.t('{0}: the table beside it has the figures', table.title))}"></canvas></div>`;
   const body =
-    table.rows.length === 0 ? '<p class="empty">None.</p>' : `<table data-table="${id}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    table.rows.length === 0
+      ? `<p class="empty">${escapeHtml(l10n.t('None.'))}</p>`
+      : `<table data-table="${id}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return `<section class="card" data-card="${id}"><header><h2>${escapeHtml(table.title)}</h2>${table.rows.length === 0 ? '' : copyButton(table.id)}</header><div class="figure">${chart}${body}</div></section>`;
 }
 
@@ -79,8 +85,9 @@ export function renderSelection(model: DashboardModel, title: string, fragments:
     const detail = fragment.detail === '' ? '' : ` <span class="detail">${escapeHtml(fragment.detail)}</span>`;
     return `<li><button type="button" class="fragment-link${fragment.confidential ? ' confidential' : ''}" data-action="open" data-fragment="${index}">${escapeHtml(fragment.label)}</button>${detail}</li>`;
   });
-  const more = fragments.length > limit ? `<p class="more">and ${fragments.length - limit} more</p>` : '';
-  return `<header><h2>${escapeHtml(title)}: ${fragments.length} outcome${fragments.length === 1 ? '' : 's'}</h2><button type="button" class="close" data-action="close-selection" aria-label="Close the list">Close</button></header><ul class="fragment-list">${items.join('')}</ul>${more}`;
+  const more = fragments.length > limit ? `<p class="more">${escapeHtml(l10n.t('and {0} more', fragments.length - limit))}</p>` : '';
+  const heading = fragments.length === 1 ? l10n.t('{0}: 1 outcome', title) : l10n.t('{0}: {1} outcomes', title, fragments.length);
+  return `<header><h2>${escapeHtml(heading)}</h2><button type="button" class="close" data-action="close-selection" aria-label="${escapeHtml(l10n.t('Close the list'))}">${escapeHtml(l10n.t('Close'))}</button></header><ul class="fragment-list">${items.join('')}</ul>${more}`;
 }
 
 export interface DashboardDocumentOptions {
@@ -89,6 +96,13 @@ export interface DashboardDocumentOptions {
   readonly cspSource: string;
   readonly styleUri: string;
   readonly scriptUri: string;
+  /** The display language (`vscode.env.language`), for the page's `lang`. */
+  readonly language?: string;
+}
+
+/** The panel's and the page's title. */
+export function dashboardTitle(): string {
+  return l10n.t('Harvest Dashboard');
 }
 
 /** The whole page, under the preview's policy: nothing but its own stylesheet and script, both with the nonce. */
@@ -102,16 +116,16 @@ export function renderDashboardDocument(options: DashboardDocumentOptions): stri
     `font-src ${cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(options.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">
-<title>Harvest Dashboard</title>
+<title>${escapeHtml(dashboardTitle())}</title>
 </head>
 <body>
-<main id="dashboard">${options.body}</main>
+<main id="dashboard" data-copy="${escapeHtml(l10n.t('Copy as Markdown table'))}" data-copied="${escapeHtml(l10n.t('Copied'))}">${options.body}</main>
 <script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HarvestSummary } from '../../../server/src/protocol';
 import { type DashboardModel, dashboardModel, markdownTable, selectionOf } from './dashboard-model';
-import { renderDashboardBody, renderDashboardDocument, renderSelection } from './dashboard-render';
+import { dashboardTitle, renderDashboardBody, renderDashboardDocument, renderSelection } from './dashboard-render';
 import type { HarvestSource } from './harvest-source';
 import { openFragment } from './open-fragment';
 
@@ -62,7 +62,7 @@ export class HarvestDashboard implements vscode.Disposable {
     const roots = [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'media')];
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      'Harvest Dashboard',
+      dashboardTitle(),
       vscode.ViewColumn.Active,
       // Nothing but our media may be loaded; links never run commands.
       { enableScripts: true, enableCommandUris: false, localResourceRoots: roots, retainContextWhenHidden: false },
@@ -96,6 +96,7 @@ export class HarvestDashboard implements vscode.Disposable {
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'media', 'dashboard.js')).toString(),
+      language: vscode.env.language,
     });
   }
 

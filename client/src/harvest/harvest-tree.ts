@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
-import type { HarvestSummary, SummaryFragment } from '../../../server/src/protocol';
+import { type HarvestSummary, NO_VALUE, type SummaryFragment } from '../../../server/src/protocol';
 import type { HarvestSource } from './harvest-source';
 
 export type HarvestFilter = 'has-problems' | 'no-evidence' | 'confidential';
 
-export const FILTERS: ReadonlyArray<{ readonly filter: HarvestFilter; readonly label: string; readonly detail: string }> = [
-  { filter: 'has-problems', label: 'Has problems', detail: 'errors or warnings' },
-  { filter: 'no-evidence', label: 'No evidence', detail: 'the evidence is empty or missing' },
-  { filter: 'confidential', label: 'Confidential', detail: 'marked confidential, or its flag is empty or invalid' },
-];
+/** The filters, named in the display language (a function: translated when asked, not when loaded). */
+export function harvestFilters(): ReadonlyArray<{ readonly filter: HarvestFilter; readonly label: string; readonly detail: string }> {
+  return [
+    { filter: 'has-problems', label: vscode.l10n.t('Has problems'), detail: vscode.l10n.t('errors or warnings') },
+    { filter: 'no-evidence', label: vscode.l10n.t('No evidence'), detail: vscode.l10n.t('the evidence is empty or missing') },
+    { filter: 'confidential', label: vscode.l10n.t('Confidential'), detail: vscode.l10n.t('marked confidential, or its flag is empty or invalid') },
+  ];
+}
 
 export type HarvestNode =
   | { readonly kind: 'group'; readonly value: string; readonly fragments: readonly number[] }
@@ -68,7 +71,8 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
 
   /** The dimensions the tree can be grouped by (once a summary is known). */
   dimensions(): ReadonlyArray<{ name: string; label: string }> {
-    return this.summary?.dimensions ?? [];
+    // The labels are the schema's words: the default schema's are translated, a configuration's stay as written.
+    return (this.summary?.dimensions ?? []).map(({ name, label }) => ({ name, label: vscode.l10n.t(label) }));
   }
 
   async groupBy(dimension: string): Promise<void> {
@@ -110,9 +114,9 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
     const summary = this.summary;
     if (node.kind === 'group') {
       const problems = node.fragments.reduce((sum, index) => sum + problemCount(summary?.fragments[index]), 0);
-      const item = new vscode.TreeItem(node.value, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.value === NO_VALUE ? vscode.l10n.t('(none)') : node.value, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${this.dimension}:${node.value}`;
-      item.description = `${plural(node.fragments.length, 'outcome')} · ${problems === 0 ? 'no problems' : plural(problems, 'problem')}`;
+      item.description = `${outcomes(node.fragments.length)} · ${problemsText(problems)}`;
       item.iconPath = new vscode.ThemeIcon(problems > 0 ? 'folder-active' : 'folder');
       item.contextValue = 'harvestGroup';
       return item;
@@ -122,10 +126,8 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
     const problems = problemCount(fragment);
     const uri = summary?.files[fragment.file] ?? '';
     const file = decodeURIComponent(uri.split('/').pop() ?? '');
-    const item = new vscode.TreeItem(fragment.id === '' ? '(no FragmentID)' : fragment.id, vscode.TreeItemCollapsibleState.None);
-    item.description = [fragment.confidential ? 'confidential' : '', problems === 0 ? 'no problems' : plural(problems, 'problem'), file]
-      .filter(Boolean)
-      .join(' · ');
+    const item = new vscode.TreeItem(fragment.id === '' ? vscode.l10n.t('(no FragmentID)') : fragment.id, vscode.TreeItemCollapsibleState.None);
+    item.description = [fragment.confidential ? vscode.l10n.t('confidential') : '', problemsText(problems), file].filter(Boolean).join(' · ');
     item.iconPath = fragment.confidential
       ? new vscode.ThemeIcon('lock')
       : fragment.problems.errors > 0
@@ -134,12 +136,18 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
           : new vscode.ThemeIcon('pass');
     item.tooltip = [
-      `${fragment.id || '(no FragmentID)'}${fragment.confidential ? ' (confidential)' : ''}`,
+      fragment.confidential
+        ? vscode.l10n.t('{0} (confidential)', fragment.id || vscode.l10n.t('(no FragmentID)'))
+        : fragment.id || vscode.l10n.t('(no FragmentID)'),
       `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}:${fragment.line + 1}`,
-      `${plural(fragment.problems.errors, 'error')}, ${plural(fragment.problems.warnings, 'warning')}, ${plural(fragment.problems.other, 'suggestion')}`,
-      fragment.evidence === 'present' ? 'Evidence given' : 'No evidence',
+      [
+        plural(fragment.problems.errors, vscode.l10n.t('1 error'), vscode.l10n.t('{0} errors', fragment.problems.errors)),
+        plural(fragment.problems.warnings, vscode.l10n.t('1 warning'), vscode.l10n.t('{0} warnings', fragment.problems.warnings)),
+        plural(fragment.problems.other, vscode.l10n.t('1 suggestion'), vscode.l10n.t('{0} suggestions', fragment.problems.other)),
+      ].join(', '),
+      fragment.evidence === 'present' ? vscode.l10n.t('Evidence given') : vscode.l10n.t('No evidence'),
     ].join('\n');
-    item.command = { command: 'outcomeFragments.harvest.open', title: 'Open Fragment', arguments: [uri, fragment.line] };
+    item.command = { command: 'outcomeFragments.harvest.open', title: vscode.l10n.t('Open Fragment'), arguments: [uri, fragment.line] };
     item.contextValue = fragment.confidential ? 'harvestFragment.confidential' : 'harvestFragment';
     return item;
   }
@@ -161,13 +169,19 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
     const filters = this.filters;
     const shown = this.summary?.fragments.filter((fragment) => this.shown(fragment)).length ?? 0;
     for (const view of this.views) {
-      view.description = dimension ? `by ${dimension.label.toLowerCase()}` : '';
+      view.description = dimension ? vscode.l10n.t('by {0}', vscode.l10n.t(dimension.label).toLowerCase()) : '';
       view.message =
         filters.length === 0 || !this.summary
           ? ''
-          : `${FILTERS.filter((entry) => filters.includes(entry.filter))
-              .map((entry) => entry.label.toLowerCase())
-              .join(', ')}: ${shown} of ${plural(this.summary.fragments.length, 'outcome')}`;
+          : vscode.l10n.t(
+              '{0}: {1} of {2}',
+              harvestFilters()
+                .filter((entry) => filters.includes(entry.filter))
+                .map((entry) => entry.label.toLowerCase())
+                .join(', '),
+              shown,
+              outcomes(this.summary.fragments.length),
+            );
     }
   }
 }
@@ -176,6 +190,15 @@ function problemCount(fragment: SummaryFragment | undefined): number {
   return fragment ? fragment.problems.errors + fragment.problems.warnings : 0;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** One of two translated forms: the translations say the whole phrase, the count in its place. */
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+function outcomes(count: number): string {
+  return plural(count, vscode.l10n.t('1 outcome'), vscode.l10n.t('{0} outcomes', count));
+}
+
+function problemsText(count: number): string {
+  return count === 0 ? vscode.l10n.t('no problems') : plural(count, vscode.l10n.t('1 problem'), vscode.l10n.t('{0} problems', count));
 }

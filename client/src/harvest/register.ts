@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HarvestDashboard } from './dashboard';
 import { HarvestSource } from './harvest-source';
-import { FILTERS, HarvestTree } from './harvest-tree';
+import { HarvestTree, harvestFilters } from './harvest-tree';
 import { openFragment } from './open-fragment';
 
 /** The Harvest view (in its own container and in the Explorer), the dashboard, and their commands. */
@@ -24,14 +24,14 @@ export function registerHarvest(context: vscode.ExtensionContext, start: () => P
       if (tree.dimensions().length === 0) await tree.refresh();
       const picked = await vscode.window.showQuickPick(
         tree.dimensions().map((dimension) => ({ label: dimension.label, name: dimension.name, picked: dimension.name === tree.dimension })),
-        { title: 'Group the harvest by', placeHolder: 'A field of the fragments' },
+        { title: vscode.l10n.t('Group the harvest by'), placeHolder: vscode.l10n.t('A field of the fragments') },
       );
       if (picked) await tree.groupBy(picked.name);
     }),
     vscode.commands.registerCommand('outcomeFragments.harvest.filter', async () => {
       const picked = await vscode.window.showQuickPick(
-        FILTERS.map((entry) => ({ label: entry.label, detail: entry.detail, filter: entry.filter, picked: tree.filters.includes(entry.filter) })),
-        { title: 'Show only the outcomes that…', canPickMany: true, placeHolder: 'Pick none to show every outcome' },
+        harvestFilters().map((entry) => ({ label: entry.label, detail: entry.detail, filter: entry.filter, picked: tree.filters.includes(entry.filter) })),
+        { title: vscode.l10n.t('Show only the outcomes that…'), canPickMany: true, placeHolder: vscode.l10n.t('Pick none to show every outcome') },
       );
       if (picked) await tree.filter(picked.map((entry) => entry.filter));
     }),

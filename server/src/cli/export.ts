@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { EXPORT_LAYOUTS, type ExportLayout } from '../core/harvest/layout';
 import { harvestPipeline } from '../node/load-harvest';
 import { type CliIo, serviceWithConfig, UsageError } from './io';
@@ -39,7 +40,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
       resolve(io.cwd, options.out),
       { service, layout: options.layout, includeConfidential: options.includeConfidential },
     );
-    for (const warning of summary.warnings) io.err(`fragments export: warning: ${warning}\n`);
+    for (const warning of summary.warnings) io.err(`fragments export: ${l10n.t('warning: {0}', warning)}\n`);
     io.out(`${describeExport(summary)}\n`);
     return 0;
   } catch (error) {
@@ -63,9 +64,10 @@ function parseExportOptions(argv: readonly string[]) {
   });
   const help = values.help === true;
   const layout = values.layout as ExportLayout;
-  if (!EXPORT_LAYOUTS.includes(layout)) throw new UsageError(`--layout must be master or causal-map, not "${values.layout}"`);
-  if (!help && positionals.length === 0) throw new UsageError('name the folders (or files) of fragments to export');
-  if (!help && values.out === undefined) throw new UsageError('--out FILE is required: the .xlsx or .csv file to write');
+  if (!EXPORT_LAYOUTS.includes(layout))
+    throw new UsageError(l10n.t('{0} must be {1} or {2}, not "{3}"', '--layout', 'master', 'causal-map', String(values.layout)));
+  if (!help && positionals.length === 0) throw new UsageError(l10n.t('name the folders (or files) of fragments to export'));
+  if (!help && values.out === undefined) throw new UsageError(l10n.t('{0} is required: the .xlsx or .csv file to write', '--out FILE'));
   return {
     help,
     paths: positionals,

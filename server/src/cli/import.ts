@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
 import { harvestPipeline } from '../node/load-harvest';
 import { type CliIo, serviceWithConfig, UsageError } from './io';
@@ -42,7 +43,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       force: options.force,
       dryRun: options.dryRun,
     });
-    io.out(`${options.dryRun ? 'Dry run, nothing written: ' : ''}${describeImport({ ...summary, folder: options.out })}\n`);
+    io.out(`${options.dryRun ? l10n.t('Dry run, nothing written: ') : ''}${describeImport({ ...summary, folder: options.out })}\n`);
     return 0;
   } catch (error) {
     io.err(`fragments import: ${options.workbook}: ${(error as Error).message}\n`);
@@ -66,8 +67,9 @@ function parseImportOptions(argv: readonly string[]) {
     },
   });
   const help = values.help === true;
-  if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the workbook to import' : 'import one workbook at a time');
-  if (!help && values.out === undefined) throw new UsageError('--out DIR is required: the folder the fragment files go to');
+  if (!help && positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? l10n.t('name the workbook to import') : l10n.t('import one workbook at a time'));
+  if (!help && values.out === undefined) throw new UsageError(l10n.t('{0} is required: the folder the fragment files go to', '--out DIR'));
   return {
     help,
     workbook: positionals[0] ?? '',

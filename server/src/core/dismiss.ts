@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { applyEdits, type FormattingOptions, findNodeAtLocation, format, modify, type Node, type ParseError, parse, parseTree } from 'jsonc-parser';
 import type { CodeAction, Command, CreateFile, Range, TextDocumentEdit } from 'vscode-languageserver-types';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
 import { qualityCodes } from './rules/quality';
-import { fill, type QualityData } from './rules/quality/quality-rule';
+import type { QualityData } from './rules/quality/quality-rule';
 import type { FragmentDiagnostic } from './rules/rule';
 import { rangesIntersect } from './text';
 
@@ -13,11 +14,6 @@ export interface DismissalTarget {
   /** A command of the editor that saves the file after the edit (so that the change applies at once), when it has one. */
   readonly saveCommand?: string;
 }
-
-const messages = {
-  dismiss: 'Dismiss for this fragment ({code})',
-  save: 'Save the configuration',
-};
 
 /**
  * The configuration's text with `code` recorded under `fragmentId` in `ignore`, the rest of the
@@ -60,12 +56,12 @@ export function dismissAction(diagnostic: FragmentDiagnostic, fragmentId: string
   if (target.text === undefined) changes.push({ kind: 'create', uri: target.uri, options: { ignoreIfExists: true } });
   changes.push({ textDocument: { uri: target.uri, version: null }, edits });
   const action: CodeAction = {
-    title: fill(messages.dismiss, { code: diagnostic.code }),
+    title: l10n.t('Dismiss for this fragment ({0})', diagnostic.code),
     kind: QUICK_FIX_KIND,
     diagnostics: [diagnostic],
     edit: { documentChanges: changes },
   };
-  if (target.saveCommand) action.command = { title: messages.save, command: target.saveCommand, arguments: [target.uri] } satisfies Command;
+  if (target.saveCommand) action.command = { title: l10n.t('Save the configuration'), command: target.saveCommand, arguments: [target.uri] } satisfies Command;
   return action;
 }
 

@@ -1,10 +1,15 @@
+import * as l10n from '@vscode/l10n';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
-import { fill } from './rules/quality/quality-rule';
 import type { FragmentDiagnostic } from './rules/rule';
 import type { QualitySchema } from './schema/quality-types';
 import { comparePositions } from './text';
 
-const template = '**{title}** (`{code}`)\n\n{criterion}\n\n- Good: {good}\n- Weak: {weak}';
+/** One hint's explanation; the default schema's words are translated (a configuration's own stay as written). */
+function explanation(code: string, { title, criterion, good, weak }: QualitySchema['explanations'][string]): string {
+  return [`**${l10n.t(title)}** (\`${code}\`)`, l10n.t(criterion), `- ${l10n.t('Good: {0}', l10n.t(good))}\n- ${l10n.t('Weak: {0}', l10n.t(weak))}`].join(
+    '\n\n',
+  );
+}
 
 /** On a quality hint's range: what the hint checks, in two sentences, with a good and a weak example. */
 export function qualityHover(diagnostics: readonly FragmentDiagnostic[], position: Position, quality: QualitySchema | undefined): Hover | undefined {
@@ -18,7 +23,7 @@ export function qualityHover(diagnostics: readonly FragmentDiagnostic[], positio
   const [first] = explained;
   if (!first) return undefined;
   const value = explained
-    .map((diagnostic) => fill(template, { code: diagnostic.code, ...(quality.explanations[diagnostic.code] as QualitySchema['explanations'][string]) }))
+    .map((diagnostic) => explanation(diagnostic.code, quality.explanations[diagnostic.code] as QualitySchema['explanations'][string]))
     .join('\n\n---\n\n');
   return { contents: { kind: MarkupKind.Markdown, value }, range: first.range };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
 import { readHarvest } from '../core/harvest/harvest-fragments';
@@ -39,7 +40,7 @@ export function harvestFiles(paths: readonly string[]): string[] {
     try {
       isFolder = statSync(path).isDirectory();
     } catch {
-      throw new WorkbookError(`no such file or folder: ${path}`);
+      throw new WorkbookError(l10n.t('no such file or folder: {0}', path));
     }
     if (!isFolder) found.add(path);
     else for (const file of fragmentFilesIn(path).sort((a, b) => naturalCompare(relative(path, a), relative(path, b)))) found.add(file);
@@ -50,9 +51,9 @@ export function harvestFiles(paths: readonly string[]): string[] {
 /** Exports fragment files to a workbook (or CSV files) in a layout of FORMAT.md §6, written atomically. */
 export async function exportHarvest(paths: readonly string[], output: string, options: ExportOptions): Promise<ExportSummary> {
   const format = formatOfName(output);
-  if (!format) throw new WorkbookError(`the output ${output} must end in .xlsx or .csv`);
+  if (!format) throw new WorkbookError(l10n.t('the output {0} must end in .xlsx or .csv', output));
   const files = harvestFiles(paths);
-  if (files.length === 0) throw new WorkbookError(`no fragment files in ${paths.join(', ')}`);
+  if (files.length === 0) throw new WorkbookError(l10n.t('no fragment files in {0}', paths.join(', ')));
   const texts: Array<{ name: string; text: string }> = [];
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const [index, file] of files.entries()) {
@@ -64,7 +65,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
       text = utf8.decode(readFileSync(file));
     } catch (error) {
       const reason = error instanceof TypeError ? 'not valid UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      throw new WorkbookError(`cannot read ${file}: ${reason}`);
+      throw new WorkbookError(l10n.t('cannot read {0}: {1}', file, reason));
     }
     texts.push({ name: file, text });
     options.onProgress?.(index + 1, files.length);
@@ -72,7 +73,11 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   const harvest = readHarvest(texts, options.service.schema, options.service.index, { includeConfidential: options.includeConfidential === true });
   if (harvest.fragments.length === 0) {
     throw new WorkbookError(
-      `all ${harvest.confidentialLeftOut} fragments are confidential (flag 1, empty or invalid) and are left out: nothing to export; ask for them with --include-confidential`,
+      l10n.t(
+        'all {0} fragments are confidential (flag 1, empty or invalid) and are left out: nothing to export; ask for them with {1}',
+        harvest.confidentialLeftOut,
+        '--include-confidential',
+      ),
     );
   }
   const sheets: Sheet[] =
@@ -83,7 +88,9 @@ export async function exportHarvest(paths: readonly string[], output: string, op
     const unwritable = countCellsWithControlCharacters(sheets);
     if (unwritable > 0) {
       warnings.push(
-        `${unwritable} value${unwritable === 1 ? ' holds' : 's hold'} control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)`,
+        unwritable === 1
+          ? l10n.t('1 value holds control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)')
+          : l10n.t('{0} values hold control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)', unwritable),
       );
     }
   }
@@ -119,8 +126,15 @@ function countCellsWithControlCharacters(sheets: readonly Sheet[]): number {
 }
 
 export function describeExport(summary: ExportSummary): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const leftOut =
-    summary.confidentialLeftOut > 0 ? ` ${plural(summary.confidentialLeftOut, 'confidential fragment')} left out (--include-confidential exports them).` : '';
-  return `Exported ${plural(summary.fragments, 'fragment')} from ${plural(summary.fragmentFiles, 'file')} to ${summary.files.join(', ')}.${leftOut}`;
+    summary.confidentialLeftOut === 0
+      ? ''
+      : ` ${
+          summary.confidentialLeftOut === 1
+            ? l10n.t('1 confidential fragment left out ({0} exports them).', '--include-confidential')
+            : l10n.t('{0} confidential fragments left out ({1} exports them).', summary.confidentialLeftOut, '--include-confidential')
+        }`;
+  const fragments = summary.fragments === 1 ? l10n.t('1 fragment') : l10n.t('{0} fragments', summary.fragments);
+  const files = summary.fragmentFiles === 1 ? l10n.t('1 file') : l10n.t('{0} files', summary.fragmentFiles);
+  return `${l10n.t('Exported {0} from {1} to {2}.', fragments, files, summary.files.join(', '))}${leftOut}`;
 }

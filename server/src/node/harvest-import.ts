@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
 import { importSheet } from '../core/harvest/import-rows';
 import type { FragmentService } from '../core/service';
@@ -52,7 +53,9 @@ export async function importWorkbookFile(workbookPath: string, folder: string, o
   try {
     bytes = readFileSync(workbookPath);
   } catch (error) {
-    throw new WorkbookError(`cannot read ${workbookPath}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new WorkbookError(
+      l10n.t('cannot read {0}: {1}', workbookPath, (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file') : (error as Error).message),
+    );
   }
   const sheet = await readWorkbook(bytes, basename(workbookPath));
   const imported = importSheet(sheet, options.service.schema, options.namePattern ?? DEFAULT_NAME_PATTERN);
@@ -103,12 +106,19 @@ function isFolder(path: string): boolean {
 
 /** The summary in words: `12 rows: 10 files created, 1 changed, 1 left as it was; 1 empty row skipped.` */
 export function describeImport(summary: ImportSummary): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const fileCount = summary.created.length + summary.changed.length + summary.unchanged.length;
   const parts = [
-    `${summary.created.length} created`,
-    `${summary.changed.length} changed`,
-    `${summary.unchanged.length} left as ${summary.unchanged.length === 1 ? 'it was' : 'they were'}`,
+    l10n.t('{0} created', summary.created.length),
+    l10n.t('{0} changed', summary.changed.length),
+    summary.unchanged.length === 1 ? l10n.t('1 left as it was') : l10n.t('{0} left as they were', summary.unchanged.length),
   ];
-  const empty = summary.emptyRows > 0 ? `; ${plural(summary.emptyRows, 'empty row')} skipped` : '';
-  return `${plural(summary.rows, 'row')} imported into ${summary.folder}: ${plural(summary.created.length + summary.changed.length + summary.unchanged.length, 'file')} (${parts.join(', ')})${empty}.`;
+  const imported = l10n.t(
+    '{0} imported into {1}: {2} ({3})',
+    summary.rows === 1 ? l10n.t('1 row') : l10n.t('{0} rows', summary.rows),
+    summary.folder,
+    fileCount === 1 ? l10n.t('1 file') : l10n.t('{0} files', fileCount),
+    parts.join(', '),
+  );
+  if (summary.emptyRows === 0) return `${imported}.`;
+  return l10n.t('{0}; {1}.', imported, summary.emptyRows === 1 ? l10n.t('1 empty row skipped') : l10n.t('{0} empty rows skipped', summary.emptyRows));
 }

@@ -1,3 +1,4 @@
+import { displayBundle } from '../display-language';
 import type { HarvestPipeline } from './harvest-pipeline';
 
 /**
@@ -5,5 +6,9 @@ import type { HarvestPipeline } from './harvest-pipeline';
  * dist/harvest.js (scripts/build.mjs), so the server and the linter start without exceljs.
  */
 export function harvestPipeline(): HarvestPipeline {
-  return require('./harvest-pipeline') as HarvestPipeline;
+  const pipeline = require('./harvest-pipeline') as HarvestPipeline;
+  // A bundle of its own has its own @vscode/l10n: it is told the display language.
+  const bundle = displayBundle();
+  if (bundle) pipeline.useMessages(bundle);
+  return pipeline;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Cell, cellText, type Row, type Sheet } from '../core/harvest/cells';
@@ -13,7 +14,7 @@ export function readCsv(bytes: Uint8Array, name: string): Sheet {
   try {
     records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
-    throw new WorkbookError(`the CSV file is damaged: ${(error as Error).message}`);
+    throw new WorkbookError(l10n.t('the CSV file is damaged: {0}', (error as Error).message));
   }
   const rows: Row[] = records.map((record) => record.map((value): Cell => (value === '' ? null : value)));
   return { name, rows };
@@ -41,7 +42,7 @@ function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new WorkbookError('the CSV file is not UTF-8 text: in Excel, save it as "CSV UTF-8 (comma delimited)", or import the .xlsx');
+    throw new WorkbookError(l10n.t('the CSV file is not UTF-8 text: in Excel, save it as "CSV UTF-8 (comma delimited)", or import the .xlsx'));
   }
 }
 

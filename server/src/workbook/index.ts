@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Sheet } from '../core/harvest/cells';
 import { readCsv, writeCsv } from './csv';
 import { WorkbookError } from './workbook-error';
@@ -20,25 +21,26 @@ export function formatOfName(fileName: string): WorkbookFormat | undefined {
  * rather than by the name alone, with a message that says what to do for what cannot be read.
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Sheet> {
-  if (bytes.length === 0) throw new WorkbookError('the file is empty');
+  if (bytes.length === 0) throw new WorkbookError(l10n.t('the file is empty'));
   if (isZip(bytes)) return readXlsx(bytes);
   if (isCompoundFile(bytes)) {
     throw new WorkbookError(
       isEncrypted(bytes)
-        ? 'the workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook), save it and import it again'
-        : 'this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx and import that',
+        ? l10n.t('the workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook), save it and import it again')
+        : l10n.t('this is an old Excel 97-2003 (.xls) workbook: save it as .xlsx and import that'),
     );
   }
   const format = formatOfName(fileName);
   if (format === 'csv') return readCsv(bytes, fileName.replace(/^.*[/\\]/, '').replace(/\.csv$/i, ''));
-  if (format === 'xlsx') throw new WorkbookError('the file is not an .xlsx workbook (its content is not one, whatever its name says), or it is damaged');
-  throw new WorkbookError('not a workbook: import an .xlsx or a .csv file');
+  if (format === 'xlsx')
+    throw new WorkbookError(l10n.t('the file is not an .xlsx workbook (its content is not one, whatever its name says), or it is damaged'));
+  throw new WorkbookError(l10n.t('not a workbook: import an .xlsx or a .csv file'));
 }
 
 /** Sheets as the bytes of a workbook; a CSV file holds one sheet. */
 export async function writeWorkbook(sheets: readonly Sheet[], format: WorkbookFormat): Promise<Uint8Array> {
   if (format === 'xlsx') return writeXlsx(sheets);
-  if (sheets.length !== 1) throw new WorkbookError('a CSV file holds one sheet');
+  if (sheets.length !== 1) throw new WorkbookError(l10n.t('a CSV file holds one sheet'));
   return writeCsv(sheets[0] as Sheet);
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Cell, Row, Sheet } from '../core/harvest/cells';
 import { WorkbookError } from './workbook-error';
 
@@ -21,10 +22,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
-    throw new WorkbookError(`the file is not a readable .xlsx workbook (it may be damaged): ${(error as Error).message}`);
+    throw new WorkbookError(l10n.t('the file is not a readable .xlsx workbook (it may be damaged): {0}', (error as Error).message));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new WorkbookError('the workbook has no sheet');
+  if (!sheet) throw new WorkbookError(l10n.t('the workbook has no sheet'));
   const values = sheet.getSheetValues() as unknown[];
   const rows: Row[] = [];
   // Rows and cells are 1-based and sparse: a missing one is empty.
@@ -72,7 +73,13 @@ function excelValue(cell: Cell, sheet: string, rowIndex: number): string | numbe
   if (typeof cell === 'string') {
     if (cell.length > MAX_CELL_TEXT) {
       throw new WorkbookError(
-        `row ${rowIndex + 1} of sheet "${sheet}" has a value of ${cell.length} characters, more than the ${MAX_CELL_TEXT} an Excel cell holds: export as .csv`,
+        l10n.t(
+          'row {0} of sheet "{1}" has a value of {2} characters, more than the {3} an Excel cell holds: export as .csv',
+          rowIndex + 1,
+          sheet,
+          cell.length,
+          MAX_CELL_TEXT,
+        ),
       );
     }
     return cell;

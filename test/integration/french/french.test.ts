@@ -4,13 +4,18 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeActions, codeOf, exampleUri, openFragment, problems, waitForDiagnostics } from '../helpers';
+import type { OutcomeFragmentsApi } from '../../../client/src/extension';
+import type { DashboardRenderReport } from '../../../client/src/harvest/dashboard';
+import { codeActions, codeOf, EXAMPLE_ID, exampleUri, openFragment, problems, until, waitForDiagnostics } from '../helpers';
 
 const EXTENSION_ID = 'outcome-fragments.outcome-fragments';
 
 suite('En français (display language fr)', () => {
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const undated = vscode.Uri.joinPath(exampleUri(), '..', 'quality-undated-fr.fragment');
+    await vscode.workspace.fs.delete(undated, { useTrash: false }).then(undefined, () => undefined);
   });
 
   test('VS Code’s display language is French', () => {
@@ -65,5 +70,59 @@ suite('En français (display language fr)', () => {
         ['outcomeFragments.copyMergedStory', 'Copier le récit fusionné'],
       ],
     );
+  });
+
+  test('a quality hint, its hover and its dismiss fix are in French', async () => {
+    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri()));
+    const uri = vscode.Uri.joinPath(exampleUri(), '..', 'quality-undated-fr.fragment');
+    const text = example
+      .replace(EXAMPLE_ID, 'SCC-<redacted>/CIV818')
+      .replace('**Outcome description**: On <redacted>, within', '**Outcome description**: Within');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await openFragment(uri);
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => codeOf(d) === 'no-when'), 'the no-when hint');
+    const hint = diagnostics.find((d) => codeOf(d) === 'no-when') as vscode.Diagnostic;
+    assert.equal(hint.message, 'La description ne dit pas quand le changement a eu lieu : ni date, ni mois, ni année, ni période.');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, hint.range.start.translate(0, 3));
+    const hover = hovers
+      .flatMap((found) => found.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    assert.match(hover, /\*\*La description ne dit pas quand\*\* \(`no-when`\)/);
+    assert.match(hover, /- Bon : Le 12 mai 2023, le maire de Ouagadougou/);
+    const titles = (await codeActions(uri, hint.range, vscode.CodeActionKind.QuickFix)).map((action) => action.title);
+    assert.ok(titles.includes('Ignorer pour ce fragment (no-when)'), titles.join(' | '));
+  });
+
+  test('the Harvest Dashboard and the Harvest view are in French', async () => {
+    const extension = vscode.extensions.getExtension<OutcomeFragmentsApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const harvest = await extension.activate();
+    let latest: DashboardRenderReport | undefined;
+    const seen = new vscode.EventEmitter<void>();
+    const listening = harvest.onDidRenderDashboard((report) => {
+      latest = report;
+      seen.fire();
+    });
+    try {
+      await vscode.commands.executeCommand('outcomeFragments.openHarvestDashboard');
+      const report = await until(
+        () => ((latest?.totals.outcomes ?? 0) > 0 ? latest : undefined),
+        [seen.event],
+        'the dashboard to render',
+        () => JSON.stringify(latest?.text.slice(0, 200)),
+      );
+      assert.match(report.text, /Résultats par objectif/);
+      assert.match(report.text, /Copier comme tableau Markdown/);
+      assert.doesNotMatch(report.text, /Outcomes per|Copy as Markdown/);
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+      assert.ok(tabs.includes('Tableau de bord de la récolte'), tabs.join(' | '));
+    } finally {
+      listening.dispose();
+      seen.dispose();
+    }
+    const [group] = await harvest.harvestTree.getChildren();
+    assert.ok(group);
+    assert.match(String(harvest.harvestTree.getTreeItem(group).description), /^\d+ résultats? · /);
   });
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { fieldNamed } from '../parse';
 import type { FieldSchema, FragmentSchema } from '../schema/schema-types';
 import { storyModel } from '../story-model';
@@ -28,7 +29,8 @@ export function causalMapSheets(fragments: readonly HarvestFragment[], schema: F
       statements.push([ids[position] as string, snakeCase(section.field), section.text]);
     }
   }
-  if (story && wholeStories) questions.push({ id: snakeCase(story.field), text: 'Merged story (its parts could not be told apart under its redactions)' });
+  if (story && wholeStories)
+    questions.push({ id: snakeCase(story.field), text: l10n.t('Merged story (its parts could not be told apart under its redactions)') });
 
   const sourceFields = schema.fields.filter(isClassification);
   const sources: Row[] = [['source_id', ...sourceFields.map((field) => snakeCase(field.key))]];

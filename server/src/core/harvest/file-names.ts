@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** The default name of the file a row is imported to: `row_1.txt` for the first data row (FORMAT.md §6). */
 export const DEFAULT_NAME_PATTERN = 'row_{n}.txt';
 
@@ -12,10 +13,11 @@ export function safeFileNamePart(text: string): string {
 
 /** Why a name pattern cannot be used, or undefined when it can. */
 export function namePatternProblem(pattern: string): string | undefined {
-  if (!pattern.includes('{n}') && !pattern.includes('{id}')) return `the name pattern "${pattern}" has neither {n} nor {id}: every row would get the same file`;
+  if (!pattern.includes('{n}') && !pattern.includes('{id}'))
+    return l10n.t('the name pattern "{0}" has neither {1} nor {2}: every row would get the same file', pattern, '{n}', '{id}');
   const fixed = pattern.replaceAll('{n}', '').replaceAll('{id}', '');
-  if (/[/\\]/.test(fixed)) return `the name pattern "${pattern}" names a folder: give a file name, and the folder with the output folder`;
-  if (safeFileNamePart(fixed) !== fixed) return `the name pattern "${pattern}" has a character that file names cannot hold`;
+  if (/[/\\]/.test(fixed)) return l10n.t('the name pattern "{0}" names a folder: give a file name, and the folder with the output folder', pattern);
+  if (safeFileNamePart(fixed) !== fixed) return l10n.t('the name pattern "{0}" has a character that file names cannot hold', pattern);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { confidentialityOf } from '../confidentiality';
 import { type Field, type Fragment, parseFragmentFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
@@ -47,7 +48,7 @@ export function readHarvest(
   for (const file of files) {
     const parsed = parseFragmentFile(file.text.replace(/^\uFEFF/, ''), index);
     if (parsed.outsideText.length > 0) {
-      warnings.push(`${file.name}: text outside any field (line ${(parsed.outsideText[0]?.start.line ?? 0) + 1}) is not exported`);
+      warnings.push(l10n.t('{0}: text outside any field (line {1}) is not exported', file.name, (parsed.outsideText[0]?.start.line ?? 0) + 1));
     }
     for (const fragment of parsed.fragments) {
       if (!options.includeConfidential && confidentialityOf(fragment, schema).confidential) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FragmentSchema } from '../schema/schema-types';
 import { type Cell, cellText, columnName, isEmptyCell, type Row, type Sheet } from './cells';
 import { DEFAULT_NAME_PATTERN, fileNameFor, namePatternProblem } from './file-names';
@@ -40,7 +41,12 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
     for (let column = headers.length; column < row.length; column++) {
       if (!isEmptyCell(row[column])) {
         throw new HarvestInputError(
-          `row ${index + 1} has a value in column ${columnName(column + 1)}, beyond the last header (${columnName(headers.length)}): give that column a header, or clear it`,
+          l10n.t(
+            'row {0} has a value in column {1}, beyond the last header ({2}): give that column a header, or clear it',
+            index + 1,
+            columnName(column + 1),
+            columnName(headers.length),
+          ),
         );
       }
     }
@@ -51,12 +57,12 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
     const fileName = fileNameFor(namePattern, rowNumber, idColumn < 0 ? '' : cellText(row[idColumn]));
     const clash = rowOfFile.get(fileName.toLowerCase());
     if (clash !== undefined) {
-      throw new HarvestInputError(`rows ${clash + 1} and ${index + 1} would both be written to ${fileName}: use a name pattern with {n}`);
+      throw new HarvestInputError(l10n.t('rows {0} and {1} would both be written to {2}: use a name pattern with {3}', clash + 1, index + 1, fileName, '{n}'));
     }
     rowOfFile.set(fileName.toLowerCase(), index);
     fragments.push({ rowNumber, fileName, text: rowToFragmentText(headers, row, layout, plan) });
   }
-  if (fragments.length === 0 && emptyRows.length === 0) throw new HarvestInputError('the sheet has a header row but no rows of outcomes below it');
+  if (fragments.length === 0 && emptyRows.length === 0) throw new HarvestInputError(l10n.t('the sheet has a header row but no rows of outcomes below it'));
   return { fragments, emptyRows };
 }
 
@@ -64,7 +70,7 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
 export function headersOf(sheet: Sheet): string[] {
   const first = sheet.rows[0];
   if (!first || first.every((cell) => isEmptyCell(cell))) {
-    throw new HarvestInputError(`the sheet "${sheet.name}" is empty: the first row must hold the headers (FragmentID, Outcome status, …)`);
+    throw new HarvestInputError(l10n.t('the sheet "{0}" is empty: the first row must hold the headers (FragmentID, Outcome status, …)', sheet.name));
   }
   let last = first.length;
   while (last > 0 && isEmptyCell(first[last - 1])) last--;
@@ -72,17 +78,28 @@ export function headersOf(sheet: Sheet): string[] {
   const seen = new Map<string, number>();
   for (const [column, header] of headers.entries()) {
     if (header.trim() === '') {
-      throw new HarvestInputError(`the header of column ${columnName(column + 1)} is blank: every column needs a header (it becomes the field's key)`);
+      throw new HarvestInputError(
+        l10n.t("the header of column {0} is blank: every column needs a header (it becomes the field's key)", columnName(column + 1)),
+      );
     }
     if (/[*\r\n]/.test(header)) {
       throw new HarvestInputError(
-        `the header of column ${columnName(column + 1)} ("${header.replace(/\r?\n|\r/g, ' ')}") holds a line break or a *, which no field key can hold`,
+        l10n.t(
+          'the header of column {0} ("{1}") holds a line break or a *, which no field key can hold',
+          columnName(column + 1),
+          header.replace(/\r?\n|\r/g, ' '),
+        ),
       );
     }
     const twin = seen.get(header.trim());
     if (twin !== undefined) {
       throw new HarvestInputError(
-        `columns ${columnName(twin + 1)} and ${columnName(column + 1)} have the same header "${header.trim()}": each field can have one column only`,
+        l10n.t(
+          'columns {0} and {1} have the same header "{2}": each field can have one column only',
+          columnName(twin + 1),
+          columnName(column + 1),
+          header.trim(),
+        ),
       );
     }
     seen.set(header.trim(), column);

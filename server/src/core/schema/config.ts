@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import { z } from 'zod';
@@ -131,7 +132,10 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
   if (syntaxError) {
     // Only the first: the errors after it are mostly its echoes.
     return fallback([
-      { message: `Syntax error: ${describeSyntaxError(printParseErrorCode(syntaxError.error))}`, range: rangeAt(syntaxError.offset, syntaxError.length) },
+      {
+        message: l10n.t('Syntax error: {0}', describeSyntaxError(printParseErrorCode(syntaxError.error))),
+        range: rangeAt(syntaxError.offset, syntaxError.length),
+      },
     ]);
   }
   const tree = parseTree(text, [], { allowTrailingComma: true });
@@ -159,7 +163,7 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
       parsed.error.issues.flatMap((issue) =>
         // An unknown property is reported on itself, with its name.
         issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ message: describeIssue(issue.path, `Unknown property "${key}"`), range: rangeOf([...issue.path, key]) }))
+          ? issue.keys.map((key) => ({ message: describeIssue(issue.path, l10n.t('Unknown property "{0}"', key)), range: rangeOf([...issue.path, key]) }))
           : [{ message: describeIssue(issue.path, issue.message), range: rangeOf(issue.path) }],
       ),
     );
@@ -199,7 +203,7 @@ export function applyConfig(
       Object.assign(existing, properties);
       if (addValues) existing.values = [...existing.values, ...addValues.filter((value) => !existing.values.includes(value))];
     } else if (!change.type) {
-      problems.push({ message: `"${key}" is no field of the schema: a new field needs a "type".`, range: rangeOf(['fields', key]) });
+      problems.push({ message: l10n.t('"{0}" is no field of the schema: a new field needs a "type".', key), range: rangeOf(['fields', key]) });
     } else {
       fields.push({ ...properties, key, values: [...(properties.values ?? []), ...(addValues ?? [])] } as (typeof fields)[number]);
     }
@@ -231,5 +235,24 @@ function describeIssue(path: readonly PropertyKey[], message: string): string {
 }
 
 function describeSyntaxError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // jsonc-parser's codes, each a literal for the translators; an unknown one in its own words.
+  const described: Record<string, string> = {
+    InvalidSymbol: l10n.t('invalid symbol'),
+    InvalidNumberFormat: l10n.t('invalid number format'),
+    PropertyNameExpected: l10n.t('property name expected'),
+    ValueExpected: l10n.t('value expected'),
+    ColonExpected: l10n.t('colon expected'),
+    CommaExpected: l10n.t('comma expected'),
+    CloseBraceExpected: l10n.t('close brace expected'),
+    CloseBracketExpected: l10n.t('close bracket expected'),
+    EndOfFileExpected: l10n.t('end of file expected'),
+    InvalidCommentToken: l10n.t('invalid comment token'),
+    UnexpectedEndOfComment: l10n.t('unexpected end of comment'),
+    UnexpectedEndOfString: l10n.t('unexpected end of string'),
+    UnexpectedEndOfNumber: l10n.t('unexpected end of number'),
+    InvalidUnicode: l10n.t('invalid unicode'),
+    InvalidEscapeCharacter: l10n.t('invalid escape character'),
+    InvalidCharacter: l10n.t('invalid character'),
+  };
+  return described[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
 import { qualitySchema } from './quality-types';
 
@@ -8,7 +9,7 @@ export type FieldType = (typeof fieldTypes)[number];
 const valuePattern = z
   .object({
     /** A JavaScript regular expression the whole value must match. */
-    regex: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+    regex: z.string().refine(isValidRegex, { error: () => l10n.t('Not a valid regular expression') }),
     /** How a writer should read the pattern, e.g. `harvest N (N a whole number)`. */
     description: z.string(),
   })
@@ -51,9 +52,9 @@ export const objectiveCheckSchema = z
   .object({
     /** The field holding the id; its first capture group is the objective code. */
     idField: z.string(),
-    idCodePattern: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+    idCodePattern: z.string().refine(isValidRegex, { error: () => l10n.t('Not a valid regular expression') }),
     objectiveField: z.string(),
-    objectiveCodePattern: z.string().refine(isValidRegex, { message: 'Not a valid regular expression' }),
+    objectiveCodePattern: z.string().refine(isValidRegex, { error: () => l10n.t('Not a valid regular expression') }),
   })
   .strict();
 export type ObjectiveCheck = z.output<typeof objectiveCheckSchema>;
@@ -130,7 +131,7 @@ export const fragmentSchemaSchema = z
         const folded = key.replace(/\s+/g, ' ').toLowerCase();
         const previous = keys.get(folded);
         if (previous !== undefined && previous !== index) {
-          context.addIssue({ code: 'custom', path: ['fields', index, 'key'], message: `Key "${key}" names two fields` });
+          context.addIssue({ code: 'custom', path: ['fields', index, 'key'], message: l10n.t('Key "{0}" names two fields', key) });
         }
         keys.set(folded, index);
       }
@@ -163,7 +164,7 @@ export const fragmentSchemaSchema = z
       references.push([schema.harvest.matrix.columns, ['harvest', 'matrix', 'columns']]);
     }
     for (const [key, path] of references) {
-      if (!known(key)) context.addIssue({ code: 'custom', path, message: `No field "${key}" in the schema` });
+      if (!known(key)) context.addIssue({ code: 'custom', path, message: l10n.t('No field "{0}" in the schema', key) });
     }
   });
 export type FragmentSchema = z.output<typeof fragmentSchemaSchema>;

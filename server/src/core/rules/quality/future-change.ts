@@ -1,14 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { fold } from '../../near';
 import { fieldNamed } from '../../parse';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData, rangeInValue } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData, rangeInValue } from './quality-rule';
 import { matchesOf, normalised, wordsOf } from './words';
-
-const messages = {
-  future: 'The description says what will or should happen ("{marker}"), but the status is "{status}": an outcome has already happened.',
-  setPotential: 'Set status to {status}',
-};
 
 interface FutureChangeData extends QualityData {
   /** Where the status value stands, for the fix that changes it. */
@@ -41,7 +37,7 @@ export const futureChange: Rule<FutureChangeData> = {
           'future-change',
           'information',
           rangeInValue(description, found.index, found[0].length),
-          fill(messages.future, { marker: found[0], status: status.value }),
+          l10n.t('The description says what will or should happen ("{0}"), but the status is "{1}": an outcome has already happened.', found[0], status.value),
           { ...qualityData(fragment), statusRange: status.valueRange },
         );
       }
@@ -59,7 +55,7 @@ export const futureChange: Rule<FutureChangeData> = {
     // Not preferred: whether the change happened is the writer's call, not fix-all's.
     return [
       {
-        title: fill(messages.setPotential, { status: quality.potentialStatus }),
+        title: l10n.t('Set status to {0}', quality.potentialStatus),
         edits: [{ range: status.valueRange, newText: quality.potentialStatus }],
         isPreferred: false,
       },

@@ -1,10 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from '../rule';
 import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
 import { type CompiledQuality, firstMatch, normalised, wordBefore } from './words';
-
-const messages = {
-  noWhen: 'The description does not say when the change happened: no date, month, year or period.',
-};
 
 /** Whether a text says when: a year or date, a time word of any language, or a placeholder after a time preposition. */
 export function saysWhen(text: string, compiled: CompiledQuality): boolean {
@@ -27,7 +24,13 @@ export const noWhen: Rule<QualityData> = {
     return eachQualityFragment(context, (fragment) => {
       const description = fragment.field('description');
       if (!description || saysWhen(normalised(description.value), fragment.compiled)) return undefined;
-      return makeDiagnostic<QualityData>('no-when', 'hint', description.valueRange, messages.noWhen, qualityData(fragment));
+      return makeDiagnostic<QualityData>(
+        'no-when',
+        'hint',
+        description.valueRange,
+        l10n.t('The description does not say when the change happened: no date, month, year or period.'),
+        qualityData(fragment),
+      );
     });
   },
 };

@@ -1,10 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData, rangeInValue } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData, rangeInValue } from './quality-rule';
 import { firstMatch, type LanguageLists, listPattern, normalised, wordBefore } from './words';
-
-const messages = {
-  activity: 'The description reports what {actor} did ("{activity}"): an activity of the programme, not a change in another actor.',
-};
 
 const subjectPatterns = new WeakMap<LanguageLists, Map<RegExp, RegExp | undefined>>();
 
@@ -53,7 +50,7 @@ export const outcomeIsActivity: Rule<QualityData> = {
           'outcome-is-activity',
           'information',
           rangeInValue(description, found.index, found[0].length),
-          fill(messages.activity, { actor, activity }),
+          l10n.t('The description reports what {0} did ("{1}"): an activity of the programme, not a change in another actor.', actor, activity),
           qualityData(fragment),
         );
       }

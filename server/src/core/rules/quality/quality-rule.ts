@@ -53,11 +53,6 @@ export function rangeInValue(field: Field, offset: number, length: number): Rang
   };
 }
 
-/** A message template filled in: `{name}` is replaced by `values.name`. The one way quality messages are made. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** The data of a hint on one fragment: its FragmentID when it has one. */
 export function qualityData(fragment: QualityFragment): QualityData {
   return fragment.fragmentId === undefined ? {} : { fragmentId: fragment.fragmentId };

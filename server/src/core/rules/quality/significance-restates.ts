@@ -1,10 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
 import { normalised, wordsOf } from './words';
-
-const messages = {
-  restates: 'The significance repeats the description ({percent}% of its words are the description’s): say why the change matters.',
-};
 
 /** Fewer content words than this and a significance is too short to judge. */
 const MIN_CONTENT_WORDS = 4;
@@ -28,7 +25,7 @@ export const significanceRestates: Rule<QualityData> = {
         'significance-restates',
         'hint',
         significance.valueRange,
-        fill(messages.restates, { percent: Math.round(share * 100) }),
+        l10n.t('The significance repeats the description ({0}% of its words are the description’s): say why the change matters.', Math.round(share * 100)),
         qualityData(fragment),
       );
     });

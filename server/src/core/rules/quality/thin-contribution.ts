@@ -1,11 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
 import { type CompiledQuality, firstMatch, normalised, wordsOf } from './words';
-
-const messages = {
-  pointsElsewhere: 'The contribution points elsewhere ("{value}") instead of saying what the programme did.',
-  noAction: 'The contribution names no action of the programme: say what it did that plausibly influenced the change.',
-};
 
 /** A non-answer may trail a few words ("see above for details"), no more. */
 const MAX_NON_ANSWER_WORDS = 5;
@@ -48,7 +44,9 @@ export const thinContribution: Rule<QualityData> = {
       );
       // Any language's action word counts: a hint only when none is there.
       if (!pointsElsewhere && firstMatch(fragment.compiled.anyLanguage('contributionActions'), normalised(contribution.value))) return undefined;
-      const message = pointsElsewhere ? fill(messages.pointsElsewhere, { value: contribution.value }) : messages.noAction;
+      const message = pointsElsewhere
+        ? l10n.t('The contribution points elsewhere ("{0}") instead of saying what the programme did.', contribution.value)
+        : l10n.t('The contribution names no action of the programme: say what it did that plausibly influenced the change.');
       return makeDiagnostic<QualityData>('thin-contribution', 'hint', contribution.valueRange, message, qualityData(fragment));
     });
   },

@@ -1,11 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { fold } from '../../near';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
 import { wordsOf } from './words';
-
-const messages = {
-  unsupported: '"{field}" is "{rating}", but the significance is one short sentence: say why the change matters this much.',
-};
 
 /** `Rating significance` is high, but the significance that should argue for it is one short sentence. */
 export const unsupportedRating: Rule<QualityData> = {
@@ -21,7 +18,11 @@ export const unsupportedRating: Rule<QualityData> = {
         'unsupported-rating',
         'hint',
         rating.valueRange,
-        fill(messages.unsupported, { field: rating.schemaField?.key ?? rating.key, rating: rating.value }),
+        l10n.t(
+          '"{0}" is "{1}", but the significance is one short sentence: say why the change matters this much.',
+          rating.schemaField?.key ?? rating.key,
+          rating.value,
+        ),
         qualityData(fragment),
       );
     });

@@ -1,10 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { makeDiagnostic, type Rule } from '../rule';
-import { eachQualityFragment, fill, type QualityData, qualityData, rangeInValue } from './quality-rule';
+import { eachQualityFragment, type QualityData, qualityData, rangeInValue } from './quality-rule';
 import { firstMatch, matchesOf, normalised } from './words';
-
-const messages = {
-  vague: 'The change is said only in vague words ({words}): name the observable action that shows it.',
-};
 
 /** The description says the change only in vague words ("increased awareness"), with no observable action. */
 export const vagueChange: Rule<QualityData> = {
@@ -25,7 +22,7 @@ export const vagueChange: Rule<QualityData> = {
         'vague-change',
         'hint',
         rangeInValue(description, first.index, first[0].length),
-        fill(messages.vague, { words }),
+        l10n.t('The change is said only in vague words ({0}): name the observable action that shows it.', words),
         qualityData(fragment),
       );
     });
