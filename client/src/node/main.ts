@@ -8,6 +8,8 @@ export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragm
     documentSelector: [
       { scheme: 'file', language: 'fragment' },
       { scheme: 'untitled', language: 'fragment' },
+      // A virtual workspace on the desktop (GitHub Repositories): its open documents are checked too.
+      { scheme: 'vscode-vfs', language: 'fragment' },
     ],
     async createClient(extension, clientOptions) {
       const serverModule = extension.asAbsolutePath('dist/server.js');
