@@ -20,6 +20,18 @@ const common = {
 };
 
 /**
+ * The browser bundles (the web extension host and its web worker). The packages' `browser`
+ * fields pick their web builds (vscode-languageserver/-client, @vscode/l10n); a Node built-in
+ * that slips in fails the build rather than the extension at run time.
+ */
+const browserCommon = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+};
+
+/**
  * The harvest pipeline (workbooks in and out; exceljs is most of it) is a bundle of its own,
  * dist/harvest.js, that the server and the CLI load on first use: they start without it.
  */
@@ -32,10 +44,13 @@ const harvestApart = {
 
 const builds = [
   // `vscode` is provided by the extension host at run time.
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
+  { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
   { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
+  // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.
+  { ...browserCommon, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
+  { ...browserCommon, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
   // The dashboard webview's script with the Chart.js parts it imports (tree-shaken), for the browser.
   {
     ...common,

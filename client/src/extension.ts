@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -21,7 +22,18 @@ import { showStartPreview } from './start-preview';
 
 const LANGUAGE_ID = 'fragment';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
+
+/**
+ * How the language server runs: a Node process (client/src/node/main.ts) or a web worker
+ * (client/src/browser/main.ts). The rest of the extension is the same in both.
+ */
+export interface ClientRuntime {
+  /** The documents the server checks: files on disk in Node; any scheme in the browser (vscode-vfs, vscode-remote…). */
+  readonly documentSelector: DocumentSelector;
+  createClient(context: vscode.ExtensionContext, clientOptions: LanguageClientOptions): Promise<BaseLanguageClient>;
+}
+let runtime: ClientRuntime;
 
 /** What the extension offers other extensions and its integration tests. */
 export interface OutcomeFragmentsApi {
@@ -35,20 +47,24 @@ export interface OutcomeFragmentsApi {
   readonly harvestTree: HarvestTree;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
+export async function activateExtension(context: vscode.ExtensionContext, clientRuntime: ClientRuntime): Promise<OutcomeFragmentsApi> {
+  runtime = clientRuntime;
   // The pure modules (the preview's rendering) translate with @vscode/l10n: give it VS Code's bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
-  const harvest = registerHarvest(context, () => startClient(context));
+  // The Harvest modules use only the base client's requests and notifications; their type-only
+  // import still names Node's client (to become BaseLanguageClient once their pending edits land).
+  const harvestClient = () => startClient(context) as Promise<NodeLanguageClient>;
+  const harvest = registerHarvest(context, harvestClient);
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
-    registerHarvestCommands(() => startClient(context)),
+    registerHarvestCommands(harvestClient),
     vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
@@ -71,27 +87,19 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-let starting: Promise<LanguageClient> | undefined;
+let starting: Promise<BaseLanguageClient> | undefined;
 
-function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClient> {
   starting ??= (async () => {
-    const serverModule = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: LANGUAGE_ID },
-        { scheme: 'untitled', language: LANGUAGE_ID },
-      ],
+      documentSelector: runtime.documentSelector,
       // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
       // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
       // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
       initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND },
     };
-    client = new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
+    client = await runtime.createClient(context, clientOptions);
     await client.start();
     return client;
   })();
@@ -136,7 +144,7 @@ async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, t
  * Cancel button; the files changed are saved. Files are fixed in batches so that cancelling
  * stops soon and no single edit grows too large.
  */
-async function fixAllInWorkspace(running: LanguageClient): Promise<void> {
+async function fixAllInWorkspace(running: BaseLanguageClient): Promise<void> {
   const files = await running.sendRequest<string[]>(WORKSPACE_FILES_REQUEST);
   if (files.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No fragment files in this workspace.'));

@@ -4,7 +4,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { frenchSuiteOutDir, isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir } from './project.mjs';
+import { frenchSuiteOutDir, isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir, webSuiteOutDir } from './project.mjs';
 
 export async function buildSuite() {
   rmSync(suiteOutDir, { recursive: true, force: true }); // a deleted test must not keep running from a stale bundle
@@ -14,6 +14,18 @@ export async function buildSuite() {
   await bundle(join(sourceDir, 'untrusted'), untrustedSuiteOutDir, join(sourceDir, 'index.ts'));
   // The tests that run in a window whose display language is French.
   await bundle(join(sourceDir, 'french'), frenchSuiteOutDir, join(sourceDir, 'index.ts'));
+  // The tests that run in the web worker extension host: one browser bundle (no Node built-ins there).
+  await build({
+    entryPoints: [{ in: join(sourceDir, 'web', 'index.ts'), out: 'index' }],
+    outdir: webSuiteOutDir,
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
 }
 
 async function bundle(sourceDir, outdir, index = join(sourceDir, 'index.ts')) {

@@ -14,6 +14,8 @@ export const untrustedSuiteOutDir = join(suiteOutDir, 'untrusted');
 export const untrustedSuiteEntry = join(untrustedSuiteOutDir, 'index.js');
 export const frenchSuiteOutDir = join(suiteOutDir, 'french');
 export const frenchSuiteEntry = join(frenchSuiteOutDir, 'index.js');
+export const webSuiteOutDir = join(suiteOutDir, 'web');
+export const webSuiteEntry = join(webSuiteOutDir, 'index.js');
 // Git-ignored (.cache/); REAL_VSCODE_CACHE lets CI point it at a cached volume.
 export const cacheDir = resolve(process.env.REAL_VSCODE_CACHE ?? join(repoRoot, '.cache', 'real-vscode'));
 

@@ -1,15 +1,16 @@
 // Offline integration run: the mocha suite in test/integration/ inside a real VS Code
 // (code-server's VS Code server + headless Chromium), in a trusted folder and then in Restricted
 // Mode. Exits 0 when both pass.
-// Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1.
+// Env: REAL_VSCODE_TIMEOUT (seconds after provisioning, default 300), REAL_VSCODE_VERBOSE=1,
+// REAL_VSCODE_WINDOW=<part of a window's name> to run that window only (e.g. web).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
-import { frenchSuiteEntry, log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry } from './project.mjs';
+import { frenchSuiteEntry, log, makeRunDir, repoRoot, seconds, suiteEntry, untrustedSuiteEntry, webSuiteEntry } from './project.mjs';
 import { provision } from './provision.mjs';
-import { restrictedModeSettings, unattendedSettings } from './vscode-server.mjs';
+import { restrictedModeSettings, unattendedSettings, webExtensionHostSettings } from './vscode-server.mjs';
 import { checkPrerequisites, openWorkbench } from './workbench.mjs';
 
 const timeoutSeconds = Number(process.env.REAL_VSCODE_TIMEOUT ?? 300);
@@ -50,10 +51,14 @@ async function main() {
     },
     // A third window whose display language is French (test/integration/french/).
     { name: 'French display language', extensionTestsPath: frenchSuiteEntry, settings: unattendedSettings, locale: 'fr' },
+    // A fourth in which the extension runs in the web worker extension host, as in VS Code for the
+    // Web (its browser entry; the server in a web worker): test/integration/web/.
+    { name: 'web worker extension host', extensionTestsPath: webSuiteEntry, settings: webExtensionHostSettings },
   ];
   const tallies = [];
   let failed = false;
-  for (const { name, ...options } of sessions) {
+  const only = process.env.REAL_VSCODE_WINDOW;
+  for (const { name, ...options } of sessions.filter((session) => !only || session.name.includes(only))) {
     log(`${name}: starting VS Code server and Chromium`);
     let tally;
     const session = await openWorkbench({

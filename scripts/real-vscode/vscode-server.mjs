@@ -38,6 +38,12 @@ export const restrictedModeSettings = {
   'security.workspace.trust.emptyWindow': false,
 };
 
+/** The extension runs in the web worker extension host (its `browser` entry), as VS Code for the Web runs it. */
+export const webExtensionHostSettings = {
+  ...unattendedSettings,
+  'remote.extensionKind': { 'outcome-fragments.outcome-fragments': ['web'] },
+};
+
 /** Writes the profile's User/settings.json unless it already has one (a user's own choices win). */
 export function seedSettings(userDataDir, settings) {
   const settingsFile = join(userDataDir, 'User', 'settings.json');

@@ -6,17 +6,29 @@ export interface SchedulerTimers {
   after(run: () => void, milliseconds: number): () => void;
 }
 
+/** A turn of the event loop: `setImmediate` in Node; a web worker has none, and its JSON-RPC layer queues with `setTimeout(0)` too. */
+const nextTurn: (run: () => void) => () => void =
+  typeof setImmediate === 'function'
+    ? (run) => {
+        const immediate = setImmediate(run);
+        return () => clearImmediate(immediate);
+      }
+    : (run) => {
+        const timer = setTimeout(run, 0);
+        return () => clearTimeout(timer);
+      };
+
 export const nodeTimers: SchedulerTimers = {
   // The JSON-RPC layer handles one queued message per turn of the event loop: two turns let
   // changes that arrived together be applied before the check.
   soon(run) {
-    let inner: NodeJS.Immediate | undefined;
-    const outer = setImmediate(() => {
-      inner = setImmediate(run);
+    let cancelInner: (() => void) | undefined;
+    const cancelOuter = nextTurn(() => {
+      cancelInner = nextTurn(run);
     });
     return () => {
-      clearImmediate(outer);
-      if (inner) clearImmediate(inner);
+      cancelOuter();
+      cancelInner?.();
     };
   },
   after(run, milliseconds) {

@@ -11,11 +11,7 @@ import { defaultSchema } from './core/schema/default-schema';
 import { type Analysis, createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from './core/service';
 import { ConfigFiles } from './node/config-files';
 import { fragmentFilesIn, globToRegExp, isFragmentFile } from './node/fragment-files';
-
-export interface FolderSettings {
-  /** `files.exclude` of the folder: glob to on/off. */
-  readonly exclude: Record<string, boolean>;
-}
+import type { FolderSettings, ServerWorkspace } from './server-workspace';
 
 interface Folder {
   readonly uri: string;
@@ -36,7 +32,7 @@ interface FileService {
  * index of the FragmentIDs of every fragment file, so that `duplicate-id` can look across files,
  * and the records of the harvest's files for its summary. Reads the disk; the core never does.
  */
-export class FragmentWorkspace {
+export class FragmentWorkspace implements ServerWorkspace {
   private folders: Folder[] = [];
   private defaultService: FragmentService;
   private readonly configFiles = new ConfigFiles();
@@ -235,6 +231,10 @@ export class FragmentWorkspace {
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
+  }
+
+  readText(uri: string): string | undefined {
+    return readText(uri);
   }
 
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */

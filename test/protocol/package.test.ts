@@ -17,6 +17,8 @@ describe('the extension package', () => {
     assert.deepEqual(files, [
       'CHANGELOG.md',
       'LICENSE',
+      'dist/browser/client.js',
+      'dist/browser/server.js',
       'dist/client.js',
       'dist/harvest.js',
       'dist/media/dashboard.js',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
@@ -13,9 +14,14 @@ const LSP_TRANSPORTS = /node_modules\/vscode-(jsonrpc|languageserver|languagecli
 const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendBeacon\b|\bEventSource\b/;
 
 /** @vscode/l10n's reader of a bundle at a URL, the one `fetch` of its code (node/reader.ts in its bundle). */
-const L10N_URI_READER = /async function readFileFromUri\(uri\) \{[\s\S]*?\n\}\n/;
+/** Its browser build's, indented inside the bundle's wrapper: the function ends at the brace of its own indentation. */
+const L10N_URI_READER = /^( *)async function readFileFromUri\(uri\) \{[\s\S]*?\n\1\}\n/m;
 
-const entryPoints = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts'];
+const entryPoints = ['client/src/node/main.ts', 'server/src/node/main.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts'];
+/** VS Code for the Web: the client in the web extension host and the language server in its web worker (scripts/build.mjs). */
+const browserEntryPoints = ['client/src/browser/main.ts', 'server/src/browser/main.ts'];
+/** Node's built-in modules, which do not exist in a browser or a web worker. */
+const NODE_BUILTINS = new Set(builtinModules);
 
 describe('no network', () => {
   for (const entry of entryPoints) {
@@ -42,6 +48,35 @@ describe('no network', () => {
       assert.ok(code.length > 0);
       // @vscode/l10n can load a bundle from a URL (`config({ uri })`, with fetch); we only ever hand it
       // the bundle's contents, so its reader is cut out of the text checked, and its use is checked below.
+      assert.doesNotMatch(code.replace(L10N_URI_READER, ''), NETWORK_CALLS);
+    });
+  }
+
+  for (const entry of browserEntryPoints) {
+    it(`${entry}: bundled for the browser, carries no Node-only code and calls out nowhere`, async () => {
+      const result = await esbuild.build({
+        entryPoints: [join(repositoryRoot, entry)],
+        bundle: true,
+        platform: 'browser',
+        format: entry.startsWith('server') ? 'iife' : 'cjs',
+        external: ['vscode'],
+        mainFields: ['browser', 'module', 'main'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      const builtins = Object.values(result.metafile.inputs).flatMap(({ imports }) =>
+        imports.map((imported) => imported.path.replace(/^node:/, '')).filter((path) => NODE_BUILTINS.has(path.split('/')[0] as string)),
+      );
+      assert.deepEqual(builtins, [], 'no Node built-in module');
+      // Node's adapters (the disk, workbooks) and the runtimes' Node builds stay out.
+      assert.deepEqual(
+        inputs.filter((input) => /^server\/src\/(node|workspace\.ts|harvest-requests\.ts)|\/lib\/node\//.test(input)),
+        [],
+      );
+      const code = result.outputFiles?.[0]?.text ?? '';
+      assert.ok(code.length > 0);
       assert.doesNotMatch(code.replace(L10N_URI_READER, ''), NETWORK_CALLS);
     });
   }

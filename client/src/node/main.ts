@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { activateExtension, deactivate, type OutcomeFragmentsApi } from '../extension';
+
+/** The extension in VS Code on the desktop or a remote: the language server is a Node process (dist/server.js). */
+export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragmentsApi> {
+  return activateExtension(context, {
+    documentSelector: [
+      { scheme: 'file', language: 'fragment' },
+      { scheme: 'untitled', language: 'fragment' },
+      // A virtual workspace on the desktop (GitHub Repositories): its open documents are checked too.
+      { scheme: 'vscode-vfs', language: 'fragment' },
+    ],
+    async createClient(extension, clientOptions) {
+      const serverModule = extension.asAbsolutePath('dist/server.js');
+      const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      };
+      return new LanguageClient('outcomeFragments', 'Outcome Fragments', serverOptions, clientOptions);
+    },
+  });
+}
+
+export { deactivate };

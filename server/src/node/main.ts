@@ -1,0 +1,13 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerHarvestRequests } from '../harvest-requests';
+import { startServer } from '../server';
+import { FragmentWorkspace } from '../workspace';
+
+// The language server as a Node process (dist/server.js). The connection picks its transport
+// from the command line: --stdio, --node-ipc or --socket=N.
+const connection = createConnection(ProposedFeatures.all);
+const workspace = new FragmentWorkspace();
+startServer(connection, workspace);
+// Workbooks in and out need the disk: Node only.
+registerHarvestRequests(connection, workspace);
+connection.listen();
