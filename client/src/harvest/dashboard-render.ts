@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { escapeHtml, withMarkup } from '../preview/render';
+import { type WebviewPageOptions, webviewPage } from '../webview-page';
 import type { DashboardModel, DashboardTable } from './dashboard-model';
 
 /**
@@ -90,43 +91,15 @@ export function renderSelection(model: DashboardModel, title: string, fragments:
   return `<header><h2>${escapeHtml(heading)}</h2><button type="button" class="close" data-action="close-selection" aria-label="${escapeHtml(l10n.t('Close the list'))}">${escapeHtml(l10n.t('Close'))}</button></header><ul class="fragment-list">${items.join('')}</ul>${more}`;
 }
 
-export interface DashboardDocumentOptions {
-  readonly body: string;
-  readonly nonce: string;
-  readonly cspSource: string;
-  readonly styleUri: string;
-  readonly scriptUri: string;
-  /** The display language (`vscode.env.language`), for the page's `lang`. */
-  readonly language?: string;
-}
+export type DashboardDocumentOptions = WebviewPageOptions;
 
 /** The panel's and the page's title. */
 export function dashboardTitle(): string {
   return l10n.t('Harvest Dashboard');
 }
 
-/** The whole page, under the preview's policy: nothing but its own stylesheet and script, both with the nonce. */
+/** The whole page, under the preview's policy (see `webviewPage`); the script reads its button texts from the page. */
 export function renderDashboardDocument(options: DashboardDocumentOptions): string {
-  const { nonce, cspSource } = options;
-  const policy = [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.language ?? 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(dashboardTitle())}</title>
-</head>
-<body>
-<main id="dashboard" data-copy="${escapeHtml(l10n.t('Copy as Markdown table'))}" data-copied="${escapeHtml(l10n.t('Copied'))}">${options.body}</main>
-<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
-</body>
-</html>`;
+  const mainAttributes = ` data-copy="${escapeHtml(l10n.t('Copy as Markdown table'))}" data-copied="${escapeHtml(l10n.t('Copied'))}"`;
+  return webviewPage({ ...options, title: dashboardTitle(), mainId: 'dashboard', mainAttributes });
 }

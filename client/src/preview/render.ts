@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FragmentStoryModel, StoryModel } from '../../../server/src/protocol';
+import { type WebviewPageOptions, webviewPage } from '../webview-page';
 
 /**
  * Renders the story model as the preview's HTML. Pure (no `vscode`): every value from the
@@ -142,40 +143,9 @@ function renderEvidence(fragment: FragmentStoryModel): string {
   return `<section class="evidence warning" role="alert" data-action="reveal"${lines(evidence)}><h2>${escapeHtml(l10n.t('Evidence'))}</h2><p><strong>${escapeHtml(l10n.t('No evidence:'))}</strong> ${escapeHtml(what)}</p></section>`;
 }
 
-export interface DocumentOptions {
-  readonly body: string;
-  /** A fresh random value for every render of the document. */
-  readonly nonce: string;
-  /** The webview's own source, for the stylesheet and the script. */
-  readonly cspSource: string;
-  readonly styleUri: string;
-  readonly scriptUri: string;
-  /** The display language, for the page's `lang`. */
-  readonly language?: string;
-}
+export type DocumentOptions = WebviewPageOptions;
 
-/** The whole preview page: a strict Content-Security-Policy, one stylesheet and one script, both with the nonce. */
+/** The whole preview page (see `webviewPage` for its policy). */
 export function renderPreviewDocument(options: DocumentOptions): string {
-  const { nonce, cspSource } = options;
-  const policy = [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.language ?? 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(l10n.t('Fragment preview'))}</title>
-</head>
-<body>
-<main id="preview">${options.body}</main>
-<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
-</body>
-</html>`;
+  return webviewPage({ ...options, title: l10n.t('Fragment preview'), mainId: 'preview' });
 }
