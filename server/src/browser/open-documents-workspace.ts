@@ -5,7 +5,6 @@ import type { FragmentId } from '../core/rules/duplicate-id';
 import { type DiagnosticCode, Severity } from '../core/rules/rule';
 import type { SeveritySetting } from '../core/schema/config';
 import { type Analysis, createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from '../core/service';
-import { FragmentIdIndex } from '../fragment-id-index';
 import type { ServerWorkspace } from '../server-workspace';
 
 /**
@@ -20,7 +19,7 @@ export class OpenDocumentsWorkspace implements ServerWorkspace {
   private service: FragmentService = createFragmentService();
   private duplicateIdSeverity: number | undefined = Severity.error;
   /** FragmentIDs of each open document, from its latest text. */
-  private readonly ids = new FragmentIdIndex();
+  private readonly ids = new Map<string, readonly FragmentId[]>();
   private readonly analyses = new Map<string, Analysis>();
   private summary: HarvestSummary | undefined;
 
@@ -55,7 +54,7 @@ export class OpenDocumentsWorkspace implements ServerWorkspace {
 
   /** Only the open documents are known; "Fix All in Workspace" fixes them. */
   fragmentFiles(): Array<{ uri: string }> {
-    return this.ids.uris().map((uri) => ({ uri }));
+    return [...this.ids.keys()].map((uri) => ({ uri }));
   }
 
   recordAnalysis(uri: string, analysis: Analysis): void {
@@ -77,13 +76,16 @@ export class OpenDocumentsWorkspace implements ServerWorkspace {
   }
 
   indexIds(uri: string, ids: readonly FragmentId[]): Set<string> {
-    const result = this.ids.set(uri, ids);
-    if (result.changed) this.generation++;
-    return result.ids;
+    const before = new Set((this.ids.get(uri) ?? []).map((entry) => entry.id));
+    this.ids.set(uri, [...ids]);
+    this.generation++;
+    const after = new Set(ids.map((entry) => entry.id));
+    return new Set([...before, ...after].filter((id) => before.has(id) !== after.has(id)));
   }
 
   filesWithIds(ids: ReadonlySet<string>, except: string): string[] {
-    return this.ids.filesWithIds(ids, except);
+    if (ids.size === 0) return [];
+    return [...this.ids].filter(([uri, entries]) => uri !== except && entries.some((entry) => ids.has(entry.id))).map(([uri]) => uri);
   }
 
   /** A closed document leaves the index: nothing on disk stands in for it here. */
@@ -93,14 +95,22 @@ export class OpenDocumentsWorkspace implements ServerWorkspace {
 
   forget(uri: string): Set<string> {
     if (this.analyses.delete(uri)) this.harvestChanged();
-    const before = this.ids.delete(uri);
+    const before = this.ids.get(uri);
     if (!before) return new Set();
+    this.ids.delete(uri);
     this.generation++;
-    return before;
+    return new Set(before.map((entry) => entry.id));
   }
 
   idLocationsElsewhere(uri: string): (id: string) => Location[] {
-    return this.ids.locationsElsewhere(uri);
+    return (id) => {
+      const locations: Location[] = [];
+      for (const [other, ids] of this.ids) {
+        if (other === uri) continue;
+        for (const entry of ids) if (entry.id === id) locations.push({ uri: other, range: entry.range });
+      }
+      return locations;
+    };
   }
 
   readText(): undefined {
