@@ -7,8 +7,15 @@ const bundles: Readonly<Record<string, l10n.l10nJsonFormat>> = { fr: french };
 /** The bundle in force, for the bundles that carry their own copy of @vscode/l10n (dist/harvest.js). */
 let inForce: l10n.l10nJsonFormat | undefined;
 
+/** The language in force, as `useDisplayLanguage` told it: the CLI's worker threads take the same. */
+let inForceLanguage = 'en';
+
 export function displayBundle(): l10n.l10nJsonFormat | undefined {
   return inForce;
+}
+
+export function displayLanguage(): string {
+  return inForceLanguage;
 }
 
 /**
@@ -20,13 +27,15 @@ export function useDisplayLanguage(options: { locale?: string | undefined; bundl
   if (isBundle(options.bundle)) {
     inForce = options.bundle;
     l10n.config({ contents: options.bundle });
-    return options.locale ?? 'bundle';
+    inForceLanguage = options.locale ?? 'bundle';
+    return inForceLanguage;
   }
   const language = languageOf(options.locale);
   const bundle = language === undefined ? undefined : bundles[language];
   inForce = bundle;
   if (bundle) l10n.config({ contents: bundle });
-  return bundle ? (language as string) : 'en';
+  inForceLanguage = bundle ? (language as string) : 'en';
+  return inForceLanguage;
 }
 
 /** `fr-FR`, `fr_BE.UTF-8`, `FR` → `fr`. */

@@ -42,6 +42,16 @@ describe('pathological input finishes in bounded time', () => {
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'unknown-field'));
   });
 
+  it('a piece between marks that nearly matches everywhere', bound, (t) => {
+    // `aaa…ab` against `aaa…a`: a naive search compares the piece at every place, quadratic.
+    const stored = `x ${REDACTION} ${'a'.repeat(50_000)}b ${REDACTION} y`;
+    const computed = `x hidden ${'a'.repeat(2_000_000)} y`;
+    assert.equal(
+      timed(t.diagnostic.bind(t), 'up-to-date check', () => isUpToDate(stored, computed)),
+      false,
+    );
+  });
+
   it('5,000 `<redacted>` marks in one merged story', bound, (t) => {
     const computed = Array.from({ length: 5000 }, (_, index) => `hidden${index} shown${index}`).join(' ');
     const stored = Array.from({ length: 5000 }, (_, index) => `${REDACTION} shown${index}`).join(' ');

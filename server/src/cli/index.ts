@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { useDisplayLanguage } from '../display-language';
 import { runExport } from './export';
@@ -49,7 +50,8 @@ function takeLocale(argv: readonly string[]): { locale: string | undefined; rest
   return { locale, rest };
 }
 
-if (require.main === module) {
+// A worker thread of a run (lint-threads.ts) loads this program too: it must not start a run of its own.
+if (require.main === module && isMainThread) {
   // `fragment-lint … | head`: a reader that stops early is no error of ours; stop writing quietly.
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {

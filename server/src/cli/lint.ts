@@ -1,15 +1,14 @@
-import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
-import { shareableMessages } from '../core/confidential-text';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
+import { displayLanguage } from '../display-language';
 import { LintConfiguration } from '../node/lint-config';
-import { unifiedDiff } from './diff';
-import { type Candidate, expandPaths, readCandidate, writeAtomically } from './files';
+import { type Candidate, expandPaths } from './files';
 import { type CliIo, UsageError } from './io';
-import { fileProblem, fixSummary, type Problem, problemLine, type SeverityName, summarise, toProblem } from './report';
+import { type FileReport, lintFiles } from './lint-files';
+import { lintOnThreads, threadsFor } from './lint-threads';
+import { fixSummary, problemLine, type SeverityName, summarise, toProblem } from './report';
 
 export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] [--no-quality] PATH...
 
@@ -26,6 +25,7 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
                    folder; without one, the SCC schema). Its include and exclude globs
                    choose the files found in folders and by globs.
   --no-quality     leave out the quality hints (outcome-is-activity, vague-change, no-when, …)
+  --jobs N         check on N threads at most (default: one per core; 1 checks on this one)
   --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
   --version        print the version
   --help           show this help
@@ -44,20 +44,13 @@ interface LintOptions {
   config?: string;
   /** The quality hints of FORMAT.md §7 (`--no-quality` leaves them out). */
   quality: boolean;
+  /** `--jobs N`: at most this many threads; absent, one per core. */
+  jobs?: number;
   paths: string[];
 }
 
-/** What one file gave: its problems, and its FragmentIDs for the check across the run. */
-interface FileReport {
-  readonly shown: string;
-  readonly uri: string;
-  problems: Problem[];
-  readonly ids: readonly FragmentId[];
-  readonly idField: string;
-}
-
 /** `fragment-lint PATH...`: checks (and fixes) the files, prints their problems, returns the exit code. */
-export function runLint(argv: readonly string[], io: CliIo): number {
+export function runLint(argv: readonly string[], io: CliIo): number | Promise<number> {
   let options: LintOptions;
   try {
     options = parseLintOptions(argv);
@@ -84,64 +77,23 @@ export function runLint(argv: readonly string[], io: CliIo): number {
     return 2;
   }
 
-  const reports: FileReport[] = [];
+  const fileOptions = { fix: options.fix, dryRun: options.dryRun, verbose: options.verbose };
+  const threads = threadsFor(files.length, options.jobs);
+  if (threads === 1) return printReports(lintFiles(files, io.cwd, configuration, fileOptions), options, io);
+  const job = { cwd: io.cwd, config: options.config, quality: options.quality, options: fileOptions, language: displayLanguage() };
+  return lintOnThreads(files, threads, job, configuration).then((reports) => printReports(reports, options, io));
+}
+
+/** Prints what the files gave, in their order, with the check across files; returns the exit code. */
+function printReports(reports: FileReport[], options: LintOptions, io: CliIo): number {
   const fixedByCode = new Map<string, number>();
   let changedFiles = 0;
   let hiddenInDiff = false;
-  for (const candidate of files) {
-    const shown = relative(io.cwd, candidate.path) || candidate.path;
-    const read = readCandidate(candidate);
-    if (read.kind === 'not-a-fragment-file') continue;
-    const uri = pathToFileURL(candidate.path).toString();
-    const service = configuration.serviceFor(candidate.path, candidate.searchedFrom);
-    if (read.kind === 'unreadable') {
-      reports.push({
-        shown,
-        uri,
-        problems: [
-          fileProblem(
-            shown,
-            'unreadable-file',
-            l10n.t('Cannot read this file: {0}.', read.reason === 'not valid UTF-8 text' ? l10n.t('not valid UTF-8 text') : read.reason),
-          ),
-        ],
-        ids: [],
-        idField: service.schema.idField,
-      });
-      continue;
-    }
-    let text = read.content;
-    const extra: Problem[] = [];
-    if (options.fix) {
-      const { text: fixed, fixed: changes } = service.fixAllReport(read.content, uri);
-      if (fixed !== read.content) {
-        for (const change of changes) fixedByCode.set(change.code, (fixedByCode.get(change.code) ?? 0) + 1);
-        // In a dry run the standard output is the diff alone.
-        const say = options.dryRun ? io.err : io.out;
-        if (options.verbose) for (const change of changes) say(`${shown}:${change.line + 1} ${l10n.t('fixed {0}: {1}', change.code, change.message)}\n`);
-        if (options.dryRun) {
-          const diff = unifiedDiff(shown, read.content, fixed, service.analyze(read.content, uri).fragments, service.analyze(fixed, uri).fragments);
-          io.out(diff.text);
-          if (diff.hidden) hiddenInDiff = true;
-          text = fixed; // what would be left is reported
-          changedFiles++;
-        } else {
-          try {
-            writeAtomically(candidate.path, read.bom + fixed);
-            text = fixed;
-            changedFiles++;
-          } catch (error) {
-            // Reported, and the file is left as it was: its problems are those of its text on disk.
-            const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-            extra.push(fileProblem(shown, 'unwritable-file', l10n.t('Cannot write the fixes: {0}.', reason)));
-          }
-        }
-      }
-    }
-    const analysis = service.analyze(text, uri);
-    const messages = shareableMessages(analysis.diagnostics, analysis.fragments, service.schema);
-    const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, messages[index] as string));
-    reports.push({ shown, uri, problems: [...extra, ...problems], ids: analysis.ids, idField: service.schema.idField });
+  for (const file of reports) {
+    for (const printed of file.printed) (printed.to === 'out' ? io.out : io.err)(printed.text);
+    for (const [code, count] of file.fixed) fixedByCode.set(code, (fixedByCode.get(code) ?? 0) + count);
+    if (file.changed) changedFiles++;
+    if (file.hiddenInDiff) hiddenInDiff = true;
   }
   addDuplicatesAcrossFiles(reports);
 
@@ -149,9 +101,9 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const problems = reports.flatMap((report) => report.problems);
   for (const problem of problems) counts[problem.severity]++;
   // A dry run's standard output is its diff: the problems the fixes would leave go beside it.
-  const report = options.dryRun ? io.err : io.out;
-  if (options.format === 'json') report(problems.length === 0 ? '[]\n' : `[\n${problems.map((problem) => `  ${JSON.stringify(problem)}`).join(',\n')}\n]\n`);
-  else for (const problem of problems) report(`${problemLine(problem)}\n`);
+  const print = options.dryRun ? io.err : io.out;
+  if (options.format === 'json') print(problems.length === 0 ? '[]\n' : `[\n${problems.map((problem) => `  ${JSON.stringify(problem)}`).join(',\n')}\n]\n`);
+  else for (const problem of problems) print(`${problemLine(problem)}\n`);
   const summary = [
     summarise(counts, reports.length),
     ...(options.fix ? [fixSummary(fixedByCode, changedFiles, options.dryRun)] : []),
@@ -223,6 +175,7 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
       config: { type: 'string' },
       help: { type: 'boolean', default: false },
       'no-quality': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   const format = values.format;
@@ -231,6 +184,8 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
   const fix = values.fix ?? false;
   if (!fix && values['dry-run']) throw new UsageError('--dry-run goes with --fix: it shows what --fix would change');
   if (!fix && values.verbose) throw new UsageError('--verbose goes with --fix: it lists each fix');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
   return {
     fix,
     dryRun: values['dry-run'] ?? false,
@@ -238,6 +193,7 @@ function parseLintOptions(argv: readonly string[]): LintOptions {
     format,
     ...(values.config !== undefined ? { config: values.config } : {}),
     quality: !values['no-quality'],
+    ...(jobs !== undefined ? { jobs } : {}),
     paths: positionals,
   };
 }

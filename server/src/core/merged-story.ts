@@ -49,7 +49,8 @@ function normaliseSpace(text: string): string {
 /**
  * Whether the stored story equals the computed one, each `<redacted>` standing for one or more
  * words. Runs of white space compare equal. Linear time: each literal piece between marks is
- * found by KMP at its leftmost place after the previous one, which is optimal for wildcards.
+ * found at its leftmost place after the previous one, which is optimal for wildcards (V8's
+ * indexOf falls back to Boyer-Moore, linear for a first match, on patterns that make it slow).
  */
 export function isUpToDate(stored: string, computed: string): boolean {
   // Stories are mostly stored as they are computed, spacing included: try that first, and
@@ -66,28 +67,12 @@ function matchesWithRedactions(stored: string, text: string): boolean {
   for (let i = 1; i < pattern.length - 1; i++) {
     const piece = pattern[i] as string;
     // Each mark hides at least one character.
-    const found = indexOfKmp(text, piece, position + 1);
+    const found = text.indexOf(piece, position + 1);
     if (found < 0) return false;
     position = found + piece.length;
   }
   const last = pattern[pattern.length - 1] as string;
   return text.length - last.length >= position + 1 && text.endsWith(last);
-}
-
-function indexOfKmp(text: string, piece: string, from: number): number {
-  if (piece === '') return from <= text.length ? from : -1;
-  const failure = new Int32Array(piece.length);
-  for (let i = 1, k = 0; i < piece.length; i++) {
-    while (k > 0 && piece.charCodeAt(i) !== piece.charCodeAt(k)) k = failure[k - 1] as number;
-    if (piece.charCodeAt(i) === piece.charCodeAt(k)) k++;
-    failure[i] = k;
-  }
-  for (let i = from, k = 0; i < text.length; i++) {
-    while (k > 0 && text.charCodeAt(i) !== piece.charCodeAt(k)) k = failure[k - 1] as number;
-    if (text.charCodeAt(i) === piece.charCodeAt(k)) k++;
-    if (k === piece.length) return i - piece.length + 1;
-  }
-  return -1;
 }
 
 interface Token {
