@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { TestClient } from '../../test/protocol/lsp-client';
 import { CORPUS_SIZE, ensureCorpus } from './corpus';
+import { benchScaling } from './scaling';
 import { benchSummary } from './summary';
 import { benchWorkbook } from './workbook';
 
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   const cb = markdownlint.wallMs / cli.wallMs;
   record('b/a', ba.toFixed(2), { text: 'at most 3', met: ba <= 3 });
   record('c/b', cb.toFixed(1), { text: 'at least 30', met: cb >= 30 });
-  record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 150 MB', met: cli.maxRssKb <= 150 * 1024 });
+  record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 100 MB', met: cli.maxRssKb <= 100 * 1024 });
 
   const onExample = await latency(example, 200);
   record('keystroke to diagnostics, example (median / p95)', `${onExample.median.toFixed(2)} / ${onExample.p95.toFixed(2)} ms`, {
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   await benchSummary(cache, examplePath, record);
 
   await benchWorkbook(record, cache, examplePath);
+  if (!process.argv.includes('--no-scaling')) await benchScaling(cache, examplePath, record);
 
   const width = Math.max(...results.map((result) => result.what.length));
   for (const result of results) {

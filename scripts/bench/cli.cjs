@@ -1,8 +1,12 @@
 // (b) fragment-lint (the built dist/cli.js) on the corpus folder, its report discarded. Prints JSON.
+// Further arguments are passed on (e.g. `--jobs 1`).
 const { main } = require('../../dist/cli.js');
 const started = performance.now();
 let bytes = 0;
-const code = main([process.argv[2]], process.cwd(), (text) => {
-  bytes += text.length;
+Promise.resolve(
+  main([process.argv[2], ...process.argv.slice(3)], process.cwd(), (text) => {
+    bytes += text.length;
+  }),
+).then((code) => {
+  console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, exitCode: code, reportBytes: bytes }));
 });
-console.log(JSON.stringify({ ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS, exitCode: code, reportBytes: bytes }));

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 
 export const CORPUS_SIZE = 10_000;
-const VERSION = `v1-${CORPUS_SIZE}`;
+const VERSION = 'v1';
 
 /** A small deterministic PRNG (mulberry32): the same corpus on every machine. */
 function random(seed: number): () => number {
@@ -47,19 +47,19 @@ export function fragmentText(example: string, index: number): { name: string; te
   return { name: `round${Math.floor(index / 500)}/${String(index).padStart(5, '0')}${next() < 0.8 ? '.txt' : '.fragment'}`, text };
 }
 
-/** Writes the corpus once into `folder` (kept between runs; a marker says it is complete). */
-export function ensureCorpus(folder: string, examplePath: string): string[] {
+/** Writes a corpus of `size` files once into `folder` (kept between runs; a marker says it is complete). */
+export function ensureCorpus(folder: string, examplePath: string, size = CORPUS_SIZE): string[] {
   const marker = join(folder, '.corpus');
   const example = readFileSync(examplePath, 'utf8');
-  const files = Array.from({ length: CORPUS_SIZE }, (_, index) => fragmentText(example, index));
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== VERSION) {
+  const files = Array.from({ length: size }, (_, index) => fragmentText(example, index));
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${VERSION}-${size}`) {
     rmSync(folder, { recursive: true, force: true });
     for (const file of files) {
       const path = join(folder, file.name);
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, file.text);
     }
-    writeFileSync(marker, VERSION);
+    writeFileSync(marker, `${VERSION}-${size}`);
   }
   return files.map((file) => join(folder, file.name));
 }

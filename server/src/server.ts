@@ -154,6 +154,12 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    // Checked when it was indexed: only its duplicate-id is made again, now that every file's IDs are known.
+    const kept = workspace.diagnosticsOnDisk?.(uri);
+    if (kept) {
+      void connection.sendDiagnostics({ uri, diagnostics: [...kept] });
+      return;
+    }
     const text = workspace.readText(uri);
     void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : [...analyzeText(uri, text, false).diagnostics] });
   }

@@ -45,6 +45,8 @@ export class FragmentWorkspace implements ServerWorkspace {
   private readonly ids = new FragmentIdIndex();
   /** The harvest's files for the summary: records from disk, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
+  /** Each closed file's check from when it was indexed, by the service that made it: published from here in workspace mode. */
+  private readonly checkedOnDisk = new Map<string, { service: FragmentService; diagnostics: Analysis['diagnostics']; ids: Analysis['ids'] }>();
   /** Called when a record of the harvest came, changed or went. */
   onHarvestChange: () => void = () => {};
   /** The last summary, until a record changes: the view and the dashboard both ask after each change. */
@@ -77,6 +79,7 @@ export class FragmentWorkspace implements ServerWorkspace {
     for (const folder of this.folders) this.configFiles.configIn(folder.path);
     this.ids.clear();
     this.records.clear();
+    this.checkedOnDisk.clear();
     for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri);
     for (const config of this.configFiles.all()) this.knownConfigs.add(config.path);
     this.generation++;
@@ -223,7 +226,9 @@ export class FragmentWorkspace implements ServerWorkspace {
     // Only the harvest's fragment files stand in the index when closed.
     if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
-    const analysis = this.serviceFor(uri).analyze(text, uri, { remember: false });
+    const service = this.serviceFor(uri);
+    const analysis = service.analyze(text, uri, { remember: false });
+    this.checkedOnDisk.set(uri, { service, diagnostics: analysis.diagnostics, ids: analysis.ids });
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
@@ -233,8 +238,16 @@ export class FragmentWorkspace implements ServerWorkspace {
     return readText(uri);
   }
 
+  /** A closed file's diagnostics from its check when indexed, duplicate-id brought up to date; undefined when there is none to trust. */
+  diagnosticsOnDisk(uri: string): Analysis['diagnostics'] | undefined {
+    const checked = this.checkedOnDisk.get(uri);
+    if (!checked || checked.service !== this.serviceFor(uri)) return undefined;
+    return checked.service.withDuplicatesElsewhere(checked, uri, this.idLocationsElsewhere(uri));
+  }
+
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */
   forget(uri: string): Set<string> {
+    this.checkedOnDisk.delete(uri);
     if (this.records.delete(uri)) this.harvestChanged();
     const before = this.ids.delete(uri);
     if (!before) return new Set();

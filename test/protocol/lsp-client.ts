@@ -76,6 +76,11 @@ export class TestClient {
   }
 
   /** How many publications have arrived: pass it as `since` to wait only for later ones. */
+  /** The server's process ID (the bench reads its peak memory). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get publishedCount(): number {
     return this.published.length;
   }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fixesOf } from '../../server/src/core/code-actions';
 import { REDACTION, regenerateMergedStory } from '../../server/src/core/merged-story';
+import { editDistance } from '../../server/src/core/near';
 import { defaultSchema } from '../../server/src/core/schema/default-schema';
 import { analyze, editStaysOnLines, lineLengths, readExample, service } from './helpers';
 
@@ -136,6 +137,34 @@ describe('regenerating the merged story', () => {
         assert.ok(hiddenWords(regenerated, changed.join(' ')).length >= before, `${stored} -> ${regenerated}`);
       }),
       { numRuns: runs },
+    );
+  });
+});
+
+/** Optimal string alignment distance by the whole table: the plain definition the fast one must agree with. */
+function referenceDistance(a: string, b: string): number {
+  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = table[i] as number[];
+      const above = table[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((table[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  return (table[a.length] as number[])[b.length] as number;
+}
+
+describe('editDistance', () => {
+  it('is the optimal string alignment distance, or max + 1 beyond max', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é'), maxLength: 14 });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        const distance = referenceDistance(a, b);
+        assert.equal(editDistance(a, b, max), distance > max ? max + 1 : distance);
+      }),
+      { numRuns: runs * 10 },
     );
   });
 });

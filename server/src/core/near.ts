@@ -31,28 +31,36 @@ export function nearThreshold(length: number): number {
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  let previousRow: number[] = [];
-  let row: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let beforePrevious: number[] = [];
+  // Three rows of the table, reused from call to call: a value is compared with every listed one.
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  let beforePrevious = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[current + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    beforePrevious = previousRow;
-    previousRow = row;
-    row = [i];
+    const oldest = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = oldest;
+    rows[current] = i;
     let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previousRow[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previousRow[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      row[j] = value;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let value = Math.min((rows[previous + j] as number) + 1, (rows[current + j - 1] as number) + 1, (rows[previous + j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, (rows[beforePrevious + j - 2] as number) + 1);
+      rows[current + j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > max) return max + 1;
   }
-  const distance = row[b.length] ?? max + 1;
+  const distance = rows[current + b.length] as number;
   return distance > max ? max + 1 : distance;
 }
+
+let rows = new Int32Array(3 * 64);
 
 export interface NearMatch {
   readonly candidate: string;

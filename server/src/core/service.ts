@@ -190,6 +190,24 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     };
   }
 
+  /**
+   * A check's diagnostics with its duplicate-id made again against where else its IDs stand now:
+   * a closed file checked once when indexed is published later, when every file's IDs are known,
+   * without checking it again.
+   */
+  function withDuplicatesElsewhere(
+    checked: Pick<Analysis, 'diagnostics' | 'ids'>,
+    uri: string,
+    idLocationsElsewhere: NonNullable<AnalyzeOptions['idLocationsElsewhere']>,
+  ): FragmentDiagnostic[] {
+    const diagnostics = checked.diagnostics.filter((diagnostic) => diagnostic.code !== 'duplicate-id');
+    if (severities['duplicate-id'] === 'off') return diagnostics;
+    const duplicates = duplicateIdDiagnostics(checked.ids, uri, schema.idField, idLocationsElsewhere);
+    if (duplicates.length === 0) return diagnostics;
+    diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, checked.ids)));
+    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
   /** A text over the size limit: one diagnostic on its first line, and an empty parse for the requests. */
   function tooLarge(text: string, uri: string, year: number): Analysis {
     const megabytes = (size: number) => `${(size / 1_000_000).toFixed(1)} MB`;
@@ -321,6 +339,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     /** The parse alone (no rules): what indexing FragmentIDs needs. */
     parse: (text: string): ParsedFile => parseFragmentFile(text, index),
     analyze,
+    withDuplicatesElsewhere,
     fixAll,
     fixAllReport,
     fixAllEdits,

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { byDistance, fold, foldListed, nearMatches, nearThreshold } from './near';
 import { type Field, positionInValue } from './parse';
+import { regExpOf } from './regexp-cache';
 import type { FieldSchema } from './schema/schema-types';
 import { quotedAlternatives } from './words';
 
@@ -140,7 +141,7 @@ function checkOpen(value: string, range: Range, schemaField: FieldSchema): Value
 }
 
 function checkPattern(value: string, range: Range, schemaField: FieldSchema): ValueFinding[] {
-  if (!schemaField.pattern || new RegExp(schemaField.pattern.regex, 'u').test(value)) return [];
+  if (!schemaField.pattern || regExpOf(schemaField.pattern.regex, 'u').test(value)) return [];
   return [
     {
       kind: 'invalid',

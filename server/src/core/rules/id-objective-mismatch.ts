@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { fieldNamed } from '../parse';
+import { regExpOf } from '../regexp-cache';
 import { makeDiagnostic, type Rule } from './rule';
 
 /** The objective code in the FragmentID (`CIV` in `SCC-…/CIV021`) differs from the linked objective's. */
@@ -8,8 +9,8 @@ export const idObjectiveMismatch: Rule = {
   check({ file, index, uri }) {
     const check = index.schema.objectiveCheck;
     if (!check) return [];
-    const idPattern = new RegExp(check.idCodePattern, 'u');
-    const objectivePattern = new RegExp(check.objectiveCodePattern, 'u');
+    const idPattern = regExpOf(check.idCodePattern, 'u');
+    const objectivePattern = regExpOf(check.objectiveCodePattern, 'u');
     return file.fragments.flatMap((fragment) => {
       const id = fieldNamed(fragment, check.idField);
       const objective = fieldNamed(fragment, check.objectiveField);
