@@ -1,9 +1,15 @@
 // Bundles the extension client and the language server with esbuild.
-// Usage: node scripts/build.mjs [--production] [--watch]
+// Usage: node scripts/build.mjs [--production] [--watch] [--outdir=DIR] [--metafile]
+// --outdir writes the bundles elsewhere than dist/ (the benchmark measures production bundles
+// there, leaving the tests' dist/ alone); --metafile writes esbuild's metafile beside each bundle
+// (`<bundle>.meta.json`, for esbuild.analyzeMetafile: what each package costs).
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafile = process.argv.includes('--metafile');
+const outdir = process.argv.find((argument) => argument.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -66,8 +72,18 @@ const builds = [
   },
 ];
 
+for (const options of builds) {
+  options.outfile = options.outfile.replace(/^dist\//, `${outdir}/`);
+  options.metafile = metafile;
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(
+    builds.map(async (options) => {
+      const result = await esbuild.build(options);
+      if (metafile) await writeFile(`${options.outfile}.meta.json`, JSON.stringify(result.metafile));
+    }),
+  );
 }

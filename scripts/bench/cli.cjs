@@ -1,5 +1,5 @@
-// (b) fragment-lint (the built dist/cli.js) on the corpus folder, its report discarded. Prints JSON.
-const { main } = require('../../dist/cli.js');
+// (b) fragment-lint (the built dist/cli.js, or FRAGMENT_CLI_PATH's) on the corpus folder, its report discarded. Prints JSON.
+const { main } = require(process.env.FRAGMENT_CLI_PATH ?? '../../dist/cli.js');
 const started = performance.now();
 let bytes = 0;
 const code = main([process.argv[2]], process.cwd(), (text) => {
