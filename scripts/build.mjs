@@ -51,11 +51,33 @@ const harvestApart = {
   },
 };
 
+/**
+ * Node built-ins that the LSP libraries require as they load but use rarely, loaded on first use
+ * instead: loading `crypto` (for a random pipe name vscode-jsonrpc makes only for `--pipe`),
+ * `child_process` (vscode-languageserver's global module lookups) and `fs/promises` (@vscode/l10n
+ * reading a bundle from a URI, which we never ask) costs several milliseconds of every start.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = /^(node:)?(crypto|child_process|fs\/promises)$/;
+    build.onResolve({ filter }, (args) =>
+      /node_modules[\\/](vscode-jsonrpc|vscode-languageserver|@vscode[\\/]l10n)[\\/]/.test(args.importer)
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
-  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart, lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.
   { ...browserCommon, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
