@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { editDistance, nearMatches } from '../../server/src/core/near';
 import { defaultSchema, sccSchema } from '../../server/src/core/schema/default-schema';
-import { fragmentSchemaSchema } from '../../server/src/core/schema/schema-types';
+import { schemaSchemas } from '../../server/src/core/schema/schema-types';
 import { createFragmentService } from '../../server/src/core/service';
 import { analyze, readExample, readFixture, SEVERITY, service, summary } from './helpers';
 
@@ -26,6 +26,7 @@ describe('near misses (FORMAT.md §3)', () => {
 });
 
 describe('the default schema', () => {
+  const { fragmentSchemaSchema } = schemaSchemas();
   it('is data that zod accepts, with the 23 SCC fields in canonical order', () => {
     assert.equal(defaultSchema.fields.length, 23);
     assert.equal(defaultSchema.fields[0]?.key, 'FragmentID');

@@ -21,3 +21,12 @@ export function described<T extends ZodMiniType>(schema: T, description: string)
   globalRegistry.add(copy, { description });
   return copy;
 }
+
+/** A value made on its first use, then kept: zod's schemas, which a start without a configuration does not need. */
+export function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
