@@ -1,9 +1,15 @@
 // Bundles the extension client and the language server with esbuild.
-// Usage: node scripts/build.mjs [--production] [--watch]
+// Usage: node scripts/build.mjs [--production] [--watch] [--outdir=DIR] [--metafile]
+// --outdir writes the bundles elsewhere than dist/ (the benchmark measures production bundles
+// there, leaving the tests' dist/ alone); --metafile writes esbuild's metafile beside each bundle
+// (`<bundle>.meta.json`, for esbuild.analyzeMetafile: what each package costs).
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafile = process.argv.includes('--metafile');
+const outdir = process.argv.find((argument) => argument.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -17,6 +23,9 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build requires its modules dynamically, which a bundle cannot follow: take its ES modules.
   mainFields: ['module', 'main'],
+  // vscode-languageserver-protocol requires the types' UMD build, our sources import their ES
+  // module build: one copy (the ES one) instead of both (about 25 KB).
+  alias: { 'vscode-languageserver-types': './node_modules/vscode-languageserver-types/lib/esm/main.js' },
 };
 
 /**
@@ -42,11 +51,33 @@ const harvestApart = {
   },
 };
 
+/**
+ * Node built-ins that the LSP libraries require as they load but use rarely, loaded on first use
+ * instead: loading `crypto` (for a random pipe name vscode-jsonrpc makes only for `--pipe`),
+ * `child_process` (vscode-languageserver's global module lookups) and `fs/promises` (@vscode/l10n
+ * reading a bundle from a URI, which we never ask) costs several milliseconds of every start.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = /^(node:)?(crypto|child_process|fs\/promises)$/;
+    build.onResolve({ filter }, (args) =>
+      /node_modules[\\/](vscode-jsonrpc|vscode-languageserver|@vscode[\\/]l10n)[\\/]/.test(args.importer)
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart] },
-  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart, lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.
   { ...browserCommon, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
@@ -63,8 +94,18 @@ const builds = [
   },
 ];
 
+for (const options of builds) {
+  options.outfile = options.outfile.replace(/^dist\//, `${outdir}/`);
+  options.metafile = metafile;
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(
+    builds.map(async (options) => {
+      const result = await esbuild.build(options);
+      if (metafile) await writeFile(`${options.outfile}.meta.json`, JSON.stringify(result.metafile));
+    }),
+  );
 }

@@ -1,6 +1,6 @@
-// (b) fragment-lint (the built dist/cli.js) on the corpus folder, its report discarded. Prints JSON.
+// (b) fragment-lint (the built dist/cli.js, or FRAGMENT_CLI_PATH's) on the corpus folder, its report discarded. Prints JSON.
 // Further arguments are passed on (e.g. `--jobs 1`).
-const { main } = require('../../dist/cli.js');
+const { main } = require(process.env.FRAGMENT_CLI_PATH ?? '../../dist/cli.js');
 const started = performance.now();
 let bytes = 0;
 Promise.resolve(

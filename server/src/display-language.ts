@@ -1,8 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import french from '../../l10n/bundle.l10n.fr.json';
 
-/** The translations the server and the CLI carry, by language: other editors and the CLI ask for them by locale. */
-const bundles: Readonly<Record<string, l10n.l10nJsonFormat>> = { fr: french };
+/**
+ * Our own translations by language, for other editors and the CLI, which ask for them by locale.
+ * Node reads them from l10n/ when asked (server/src/node/translations.ts), so that no one pays
+ * for parsing a language they do not use; the web worker has none: VS Code hands it its bundle.
+ */
+let readTranslations: (language: string) => l10n.l10nJsonFormat | undefined = () => undefined;
+
+export function useTranslationsFrom(reader: (language: string) => l10n.l10nJsonFormat | undefined): void {
+  readTranslations = reader;
+}
 
 /** The bundle in force, for the bundles that carry their own copy of @vscode/l10n (dist/harvest.js). */
 let inForce: l10n.l10nJsonFormat | undefined;
@@ -31,7 +38,7 @@ export function useDisplayLanguage(options: { locale?: string | undefined; bundl
     return inForceLanguage;
   }
   const language = languageOf(options.locale);
-  const bundle = language === undefined ? undefined : bundles[language];
+  const bundle = language === undefined ? undefined : readTranslations(language);
   inForce = bundle;
   if (bundle) l10n.config({ contents: bundle });
   inForceLanguage = bundle ? (language as string) : 'en';

@@ -30,10 +30,12 @@ export class TestClient {
   readonly stderr: string[] = [];
 
   private constructor() {
-    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run "npm run build" first`);
+    // FRAGMENT_SERVER_PATH runs another build of the server (the benchmark's production bundle).
+    const server = process.env.FRAGMENT_SERVER_PATH ?? serverPath;
+    if (!existsSync(server)) throw new Error(`${server} is missing: run "npm run build" first`);
     // FRAGMENT_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof" to profile it.
     const nodeArgs = process.env.FRAGMENT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.process = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

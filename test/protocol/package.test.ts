@@ -57,6 +57,7 @@ describe('the npm package', () => {
       'dist/harvest.js',
       'dist/server.js',
       'docs/FORMAT.md',
+      'l10n/bundle.l10n.fr.json',
       'package.json',
       'schemas/fragmentrc.schema.json',
     ]);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { editDistance, nearMatches } from '../../server/src/core/near';
-import { defaultSchema } from '../../server/src/core/schema/default-schema';
-import { fragmentSchemaSchema } from '../../server/src/core/schema/schema-types';
+import { defaultSchema, sccSchema } from '../../server/src/core/schema/default-schema';
+import { schemaSchemas } from '../../server/src/core/schema/schema-types';
 import { createFragmentService } from '../../server/src/core/service';
 import { analyze, readExample, readFixture, SEVERITY, service, summary } from './helpers';
 
@@ -26,11 +26,15 @@ describe('near misses (FORMAT.md §3)', () => {
 });
 
 describe('the default schema', () => {
+  const { fragmentSchemaSchema } = schemaSchemas();
   it('is data that zod accepts, with the 23 SCC fields in canonical order', () => {
     assert.equal(defaultSchema.fields.length, 23);
     assert.equal(defaultSchema.fields[0]?.key, 'FragmentID');
     assert.equal(defaultSchema.fields[22]?.key, 'TypeOfChangeCluster');
     assert.ok(fragmentSchemaSchema.safeParse(defaultSchema).success);
+  });
+  it('is what zod makes of it, defaults filled in (the server does not run zod on it at every start)', () => {
+    assert.deepEqual(fragmentSchemaSchema.parse(sccSchema), defaultSchema);
   });
   it('rejects a schema whose merged story names a field it lacks, with a message', () => {
     const result = fragmentSchemaSchema.safeParse({ ...defaultSchema, mergedStory: { field: 'Story', parts: [{ field: 'Nope' }] } });

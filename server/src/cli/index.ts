@@ -1,6 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
-import { useDisplayLanguage } from '../display-language';
+import { useDisplayLanguage, useTranslationsFrom } from '../display-language';
+import { readTranslations } from '../node/translations';
 import { runExport } from './export';
 import { runImport } from './import';
 import type { CliIo } from './io';
@@ -24,6 +25,7 @@ export function main(
     err('fragment-lint: --locale needs a language, e.g. --locale fr\n');
     return 2;
   }
+  useTranslationsFrom(readTranslations);
   useDisplayLanguage({ locale: locale ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG });
   if (rest.includes('--version')) {
     out(`${version}\n`);

@@ -1,10 +1,13 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { useTranslationsFrom } from '../display-language';
 import { registerHarvestRequests } from '../harvest-requests';
 import { startServer } from '../server';
 import { FragmentWorkspace } from '../workspace';
+import { readTranslations } from './translations';
 
 // The language server as a Node process (dist/server.js). The connection picks its transport
 // from the command line: --stdio, --node-ipc or --socket=N.
+useTranslationsFrom(readTranslations);
 const connection = createConnection(ProposedFeatures.all);
 const workspace = new FragmentWorkspace();
 startServer(connection, workspace);

@@ -145,7 +145,12 @@ function groupsOf(records: readonly FragmentRecord[], valuesOf: (record: Fragmen
 }
 
 const nonEmpty = (groups: SummaryGroup[]) => groups.filter((group) => group.fragments.length > 0);
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on first use: a collator loads ICU's collation data, milliseconds of every server start otherwise.
+let collator: Intl.Collator | undefined;
+function compareNames(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return collator.compare(a, b);
+}
 
 /** Listed values in the schema's order, years in order, or the largest first; the rest by name, and "(none)" last. */
 function ordered(groups: SummaryGroup[], order: 'listed' | 'chronological' | 'count', listed: readonly string[]): SummaryGroup[] {
@@ -154,7 +159,7 @@ function ordered(groups: SummaryGroup[], order: 'listed' | 'chronological' | 'co
     if (rank(a) !== rank(b)) return rank(a) - rank(b);
     if (order === 'listed' && rank(a) === 0) return listed.indexOf(a.value) - listed.indexOf(b.value);
     if (order === 'count' && a.fragments.length !== b.fragments.length) return b.fragments.length - a.fragments.length;
-    return collator.compare(a.value, b.value);
+    return compareNames(a.value, b.value);
   });
 }
 

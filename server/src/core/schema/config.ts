@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
 import { OffsetMap } from '../text';
 import { defaultSchema } from './default-schema';
-import { applyQualityConfig, qualityConfigSchema } from './quality-types';
-import { type FragmentSchema, fieldTypes, fragmentSchemaSchema, mergedStorySchema } from './schema-types';
+import { applyQualityConfig, qualitySchemas } from './quality-types';
+import { type FragmentSchema, fieldTypes, schemaSchemas } from './schema-types';
+import { described, lazily, nonEmptyString } from './zod-mini';
 
 /** The name of a team's configuration file, at the root of a workspace folder. */
 export const CONFIG_FILE_NAME = '.fragmentrc.json';
@@ -14,76 +15,80 @@ export const CONFIG_FILE_NAME = '.fragmentrc.json';
 export const severitySettings = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeveritySetting = (typeof severitySettings)[number];
 
-/** What a configuration may say of a field: every property optional, and none filled in by default. */
-const fieldChangeSchema = z
-  .object({
-    type: z
-      .enum(fieldTypes)
-      .describe('The field type: id, text, choice (closed list), vocabulary (open list), list (comma-separated), year, yesno, flag, derived.'),
-    required: z.boolean().describe('Whether the field must be present and not empty.'),
-    description: z.string().describe('What the field means, shown on hover.'),
-    aliases: z.array(z.string().trim().min(1)).describe('Other keys that name this field.'),
-    values: z.array(z.string().trim().min(1)).describe('Allowed values (closed fields) or listed entries (open fields). Replaces the default list.'),
-    addValues: z.array(z.string().trim().min(1)).describe('Values added to the default list.'),
-    valueDescriptions: z.record(z.string(), z.string()).describe('What each value means, shown on hover.'),
-    acceptedAsIs: z.array(z.string()).describe('Spellings accepted as they are beside the canonical values.'),
-    pattern: z.object({ regex: z.string(), description: z.string() }).strict().describe('A regular expression the whole value must match.'),
-    minYear: z.number().int().describe('Year fields: the first allowed year.'),
-  })
-  .partial()
-  .strict();
+const globsSchema = () => z.array(nonEmptyString());
 
-/** What a configuration may change of the schema: at its top level, and again in each override. */
-const schemaChangeShape = {
-  fields: z
-    .record(z.string().trim().min(1), fieldChangeSchema)
-    .optional()
-    .describe('Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.'),
-  mergedStory: mergedStorySchema.partial().strict().optional().describe('The merged story: its field, separator and parts (which replace the default parts).'),
-  nonAnswers: z
-    .array(z.string().trim().min(1))
-    .optional()
-    .describe('Values that say nothing (N/A, TBD…): alone in a required text field they count as empty. Replaces the default list.'),
-  severities: z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings)).optional().describe('The severity of each diagnostic code, or "off".'),
-};
+/** zod's schema of a `.fragmentrc.json`, made when the first one is read (see `schemaSchemas`). */
+export const fragmentConfigSchema = lazily(() => {
+  /** What a configuration may say of a field: every property optional, and none filled in by default. */
+  const fieldChangeSchema = z.partial(
+    z.strictObject({
+      type: described(
+        z.enum(fieldTypes),
+        'The field type: id, text, choice (closed list), vocabulary (open list), list (comma-separated), year, yesno, flag, derived.',
+      ),
+      required: described(z.boolean(), 'Whether the field must be present and not empty.'),
+      description: described(z.string(), 'What the field means, shown on hover.'),
+      aliases: described(z.array(nonEmptyString()), 'Other keys that name this field.'),
+      values: described(z.array(nonEmptyString()), 'Allowed values (closed fields) or listed entries (open fields). Replaces the default list.'),
+      addValues: described(z.array(nonEmptyString()), 'Values added to the default list.'),
+      valueDescriptions: described(z.record(z.string(), z.string()), 'What each value means, shown on hover.'),
+      acceptedAsIs: described(z.array(z.string()), 'Spellings accepted as they are beside the canonical values.'),
+      pattern: described(z.strictObject({ regex: z.string(), description: z.string() }), 'A regular expression the whole value must match.'),
+      minYear: described(z.number().check(z.int()), 'Year fields: the first allowed year.'),
+    }),
+  );
 
-const globsSchema = z.array(z.string().trim().min(1));
+  /** What a configuration may change of the schema: at its top level, and again in each override. */
+  const schemaChangeShape = {
+    fields: described(
+      z.optional(z.record(nonEmptyString(), fieldChangeSchema)),
+      'Fields to change (by key) or add (a new key, with its type). Added fields go after the existing ones.',
+    ),
+    mergedStory: described(
+      z.optional(z.partial(schemaSchemas().mergedStorySchema)),
+      'The merged story: its field, separator and parts (which replace the default parts).',
+    ),
+    nonAnswers: described(
+      z.optional(z.array(nonEmptyString())),
+      'Values that say nothing (N/A, TBD…): alone in a required text field they count as empty. Replaces the default list.',
+    ),
+    severities: described(z.optional(z.partialRecord(z.enum(diagnosticCodes), z.enum(severitySettings))), 'The severity of each diagnostic code, or "off".'),
+  };
 
-export const fragmentConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
+  const fragmentConfigSchema = z.strictObject({
+    $schema: z.optional(z.string()),
     ...schemaChangeShape,
-    include: globsSchema
-      .optional()
-      .describe(
-        'The fragment files that make the harvest, as globs relative to the folder of this file ("round3/**", "**/*.txt"); a folder stands for everything in it. All fragment files when absent.',
-      ),
-    exclude: globsSchema
-      .optional()
-      .describe(
-        'Fragment files that are not part of the harvest, even when included: not indexed, not counted, not checked in a workspace or command-line run.',
-      ),
-    overrides: z
-      .array(
-        z
-          .object({
-            files: z
-              .union([z.string().trim().min(1), globsSchema.min(1)])
-              .describe('The files this override applies to: a glob or a list of globs, as in "include".'),
+    include: described(
+      z.optional(globsSchema()),
+      'The fragment files that make the harvest, as globs relative to the folder of this file ("round3/**", "**/*.txt"); a folder stands for everything in it. All fragment files when absent.',
+    ),
+    exclude: described(
+      z.optional(globsSchema()),
+      'Fragment files that are not part of the harvest, even when included: not indexed, not counted, not checked in a workspace or command-line run.',
+    ),
+    overrides: described(
+      z.optional(
+        z.array(
+          z.strictObject({
+            files: described(
+              z.union([nonEmptyString(), globsSchema().check(z.minLength(1))]),
+              'The files this override applies to: a glob or a list of globs, as in "include".',
+            ),
             ...schemaChangeShape,
-          })
-          .strict(),
-      )
-      .optional()
-      .describe('Changes for some files only (a stricter schema for "round3/**"), applied on top of the rest of this file in order: a later override wins.'),
-    quality: qualityConfigSchema.optional().describe('The quality hints: your programme’s own names and the word lists they read.'),
-    ignore: z
-      .record(z.string(), z.array(z.enum(diagnosticCodes)))
-      .optional()
-      .describe('Codes not reported for one fragment, by FragmentID: what "Dismiss for this fragment" records.'),
-  })
-  .strict();
-export type FragmentConfig = z.output<typeof fragmentConfigSchema>;
+          }),
+        ),
+      ),
+      'Changes for some files only (a stricter schema for "round3/**"), applied on top of the rest of this file in order: a later override wins.',
+    ),
+    quality: described(z.optional(qualitySchemas().qualityConfigSchema), 'The quality hints: your programme’s own names and the word lists they read.'),
+    ignore: described(
+      z.optional(z.record(z.string(), z.array(z.enum(diagnosticCodes)))),
+      'Codes not reported for one fragment, by FragmentID: what "Dismiss for this fragment" records.',
+    ),
+  });
+  return fragmentConfigSchema;
+});
+export type FragmentConfig = z.output<ReturnType<typeof fragmentConfigSchema>>;
 /** The part of a configuration that changes the schema and the severities. */
 export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities' | 'quality'>;
 
@@ -111,7 +116,7 @@ export interface LoadedConfig {
 /** The JSON schema of the configuration file, for editors (generated from the zod schema). */
 export function configJsonSchema(): object {
   return {
-    ...z.toJSONSchema(fragmentConfigSchema, { target: 'draft-7' }),
+    ...z.toJSONSchema(fragmentConfigSchema(), { target: 'draft-7' }),
     title: 'Outcome Fragments configuration (.fragmentrc.json)',
   };
 }
@@ -157,7 +162,7 @@ export function loadConfig(text: string, base: FragmentSchema = defaultSchema): 
     return rangeAt(0, 0);
   };
 
-  const parsed = fragmentConfigSchema.safeParse(json ?? {});
+  const parsed = fragmentConfigSchema().safeParse(json ?? {});
   if (!parsed.success) {
     return fallback(
       parsed.error.issues.flatMap((issue) =>
@@ -215,7 +220,7 @@ export function applyConfig(
     ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}),
     ...(config.quality && base.quality ? { quality: applyQualityConfig(base.quality, config.quality) } : {}),
   };
-  const checked = fragmentSchemaSchema.safeParse(candidate);
+  const checked = schemaSchemas().fragmentSchemaSchema.safeParse(candidate);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       // Point at the field's entry in the configuration when the problem is in a field.

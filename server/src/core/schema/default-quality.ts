@@ -22,9 +22,9 @@ export const defaultQuality: QualitySchema = {
   timePlaceholders: ['redacted', 'date', 'year', 'month', 'period'],
   emptyValues: ['n/a', 'na', '-', '--', 'none', 'nil', 'null', 'tbd', 'tbc', '?', '...', 'néant', 'aucun', 'aucune', 'à compléter'],
   timePatterns: ['(?<!\\d)(?:19|20)\\d{2}(?!\\d)', '(?<!\\d)\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?!\\d)', '\\bQ[1-4]\\b'],
+  languages: { en: englishQualityWords, fr: frenchQualityWords },
   restatedShare: 0.7,
   shortSignificanceWords: 15,
-  languages: { en: englishQualityWords, fr: frenchQualityWords },
   explanations: {
     'outcome-is-activity': {
       title: 'The description reports an activity, not an outcome',

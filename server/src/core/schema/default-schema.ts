@@ -1,11 +1,11 @@
 import { defaultQuality } from './default-quality';
-import { type FragmentSchema, type FragmentSchemaInput, fragmentSchemaSchema } from './schema-types';
+import type { FieldSchema, FragmentSchema, FragmentSchemaInput } from './schema-types';
 
 /**
  * The default schema: the "Strengthening Civil Courage" (SCC) alliance master dataset
- * (FORMAT.md §3), in canonical order. Plain data, validated like a user's configuration.
+ * (FORMAT.md §3), in canonical order. Plain data, in the form a user's configuration is written.
  */
-const sccSchema: FragmentSchemaInput = {
+export const sccSchema: FragmentSchemaInput = {
   name: 'SCC',
   idField: 'FragmentID',
   fields: [
@@ -273,4 +273,33 @@ const sccSchema: FragmentSchemaInput = {
   },
 };
 
-export const defaultSchema: FragmentSchema = fragmentSchemaSchema.parse(sccSchema);
+/**
+ * The default schema as zod would make it (`fragmentSchemaSchema.parse(sccSchema)`), without
+ * running zod at every start: test/unit/schema-and-service.test.ts checks that it is exactly what
+ * zod makes of `sccSchema`.
+ */
+export const defaultSchema: FragmentSchema = {
+  name: sccSchema.name,
+  idField: sccSchema.idField,
+  // zod's defaults, in its order of the properties.
+  fields: sccSchema.fields.map(
+    ({ key, type, required = false, description = '', aliases = [], values = [], valueDescriptions = {}, acceptedAsIs = [], ...rest }): FieldSchema => ({
+      key,
+      type,
+      required,
+      description,
+      aliases,
+      values,
+      valueDescriptions,
+      acceptedAsIs,
+      ...rest,
+    }),
+  ),
+  mergedStory: sccSchema.mergedStory as FragmentSchema['mergedStory'],
+  objectiveCheck: sccSchema.objectiveCheck,
+  confidentiality: sccSchema.confidentiality,
+  preview: sccSchema.preview as FragmentSchema['preview'],
+  nonAnswers: sccSchema.nonAnswers as string[],
+  harvest: sccSchema.harvest as FragmentSchema['harvest'],
+  quality: defaultQuality,
+};

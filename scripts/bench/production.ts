@@ -1,0 +1,86 @@
+// What users run: the production bundles (minified, as `npm run package` builds them), built into
+// the bench's own folder so that the tests' dist/ stays as it is. Their sizes, what each package
+// costs in the server's, and the server's start; called from bench.ts, which then points the
+// other measurements (the protocol client, fragment-lint) at these bundles.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+
+type Record = (what: string, value: string, target?: { text: string; met: boolean }) => void;
+
+const SERVER_TARGET_KB = 250;
+const START_TARGET_MS = 100;
+const START_RUNS = 10;
+
+/** Builds the production bundles into `<cache>/dist`; returns that folder. */
+export function buildProduction(root: string, cache: string): string {
+  const outdir = join(cache, 'dist');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production', '--metafile', `--outdir=${outdir}`], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`the production build failed: ${result.stderr}`);
+  return outdir;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** A bundle's size, and gzipped (what a download costs). */
+function size(path: string): { bytes: number; gzip: number } {
+  return { bytes: statSync(path).size, gzip: gzipSync(readFileSync(path), { level: 9 }).length };
+}
+
+/** The largest packages (or our own folders) in a bundle, from its metafile. */
+function largestParts(metafilePath: string, count: number): string {
+  const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
+  const output = Object.values(metafile.outputs)[0];
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const name = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 3).join('/');
+    parts.set(name, (parts.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+    .join(', ');
+}
+
+/** Server start: process spawned to `initialize` answered, as an editor starts it. */
+async function startTimes(serverPath: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const server = spawn(process.execPath, [serverPath, '--stdio']);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise((resolve) => server.stdout.once('data', resolve));
+    times.push(performance.now() - started);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  }
+  return times;
+}
+
+export async function benchProduction(outdir: string, record: Record): Promise<void> {
+  const server = size(join(outdir, 'server.js'));
+  record(`production server bundle (dist/server.js; gzip)`, `${kb(server.bytes)} (${kb(server.gzip)})`, {
+    text: `at most ${SERVER_TARGET_KB} KB`,
+    met: server.bytes <= SERVER_TARGET_KB * 1024,
+  });
+  record('  its largest parts', largestParts(join(outdir, 'server.js.meta.json'), 6));
+  for (const bundle of ['cli.js', 'browser/server.js', 'client.js']) {
+    const { bytes, gzip } = size(join(outdir, bundle));
+    record(`production dist/${bundle} (gzip)`, `${kb(bytes)} (${kb(gzip)})`);
+  }
+  const starts = (await startTimes(join(outdir, 'server.js'), START_RUNS)).sort((a, b) => a - b);
+  const median = starts[Math.floor(START_RUNS / 2)] as number;
+  record(`server start to initialize reply (production, median of ${START_RUNS})`, `${median.toFixed(0)} ms`, {
+    text: `at most ${START_TARGET_MS} ms`,
+    met: median <= START_TARGET_MS,
+  });
+}
