@@ -14,6 +14,8 @@ interface SliceJob {
   readonly quality: boolean;
   readonly options: LintFileOptions;
   readonly language: string;
+  /** The translations in force on the main thread, handed over as they are. */
+  readonly bundle: unknown;
 }
 
 /** Below this many files per thread, starting a thread (loading the program again) costs more than it saves. */
@@ -67,7 +69,7 @@ function isSliceJob(data: unknown): data is SliceJob {
 // In a worker thread started by runSlice: check the slice, send the reports, and end.
 if (!isMainThread && isSliceJob(workerData)) {
   const job = workerData;
-  useDisplayLanguage({ locale: job.language });
+  useDisplayLanguage({ locale: job.language, bundle: job.bundle });
   const configuration = new LintConfiguration(job.cwd, job.config, job.quality);
   parentPort?.postMessage(lintFiles(job.files, job.cwd, configuration, job.options));
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
-import { displayLanguage } from '../display-language';
+import { displayBundle, displayLanguage } from '../display-language';
 import { LintConfiguration } from '../node/lint-config';
 import { type Candidate, expandPaths } from './files';
 import { type CliIo, UsageError } from './io';
@@ -80,7 +80,7 @@ export function runLint(argv: readonly string[], io: CliIo): number | Promise<nu
   const fileOptions = { fix: options.fix, dryRun: options.dryRun, verbose: options.verbose };
   const threads = threadsFor(files.length, options.jobs);
   if (threads === 1) return printReports(lintFiles(files, io.cwd, configuration, fileOptions), options, io);
-  const job = { cwd: io.cwd, config: options.config, quality: options.quality, options: fileOptions, language: displayLanguage() };
+  const job = { cwd: io.cwd, config: options.config, quality: options.quality, options: fileOptions, language: displayLanguage(), bundle: displayBundle() };
   return lintOnThreads(files, threads, job, configuration).then((reports) => printReports(reports, options, io));
 }
 
