@@ -73,10 +73,19 @@ const lazyBuiltins = {
   },
 };
 
+/** dist/server.js only turns Node's compile cache on, then loads the language server's bundle (server/src/node/start.ts). */
+const languageServerApart = {
+  name: 'language-server-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/language-server\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [harvestApart, lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/node/start.ts'], outfile: 'dist/server.js', plugins: [languageServerApart] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/language-server.js', plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.

@@ -67,12 +67,13 @@ async function startTimes(serverPath: string, runs: number): Promise<number[]> {
 }
 
 export async function benchProduction(outdir: string, record: Record): Promise<void> {
-  const server = size(join(outdir, 'server.js'));
-  record(`production server bundle (dist/server.js; gzip)`, `${kb(server.bytes)} (${kb(server.gzip)})`, {
+  // dist/server.js turns the compile cache on and loads dist/language-server.js, the server itself.
+  const server = size(join(outdir, 'language-server.js'));
+  record(`production server bundle (dist/language-server.js; gzip)`, `${kb(server.bytes)} (${kb(server.gzip)})`, {
     text: `at most ${SERVER_TARGET_KB} KB`,
     met: server.bytes <= SERVER_TARGET_KB * 1024,
   });
-  record('  its largest parts', largestParts(join(outdir, 'server.js.meta.json'), 6));
+  record('  its largest parts', largestParts(join(outdir, 'language-server.js.meta.json'), 6));
   for (const bundle of ['cli.js', 'browser/server.js', 'client.js']) {
     const { bytes, gzip } = size(join(outdir, bundle));
     record(`production dist/${bundle} (gzip)`, `${kb(bytes)} (${kb(gzip)})`);

@@ -5,8 +5,8 @@ import { startServer } from '../server';
 import { FragmentWorkspace } from '../workspace';
 import { readTranslations } from './translations';
 
-// The language server as a Node process (dist/server.js). The connection picks its transport
-// from the command line: --stdio, --node-ipc or --socket=N.
+// The language server as a Node process (dist/language-server.js, which dist/server.js loads).
+// The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
 useTranslationsFrom(readTranslations);
 const connection = createConnection(ProposedFeatures.all);
 const workspace = new FragmentWorkspace();
