@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -54,9 +53,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
-  // The Harvest modules use only the base client's requests and notifications; their type-only
-  // import still names Node's client (to become BaseLanguageClient once their pending edits land).
-  const harvestClient = () => startClient(context) as Promise<NodeLanguageClient>;
+  const harvestClient = () => startClient(context);
   const harvest = registerHarvest(context, harvestClient);
   context.subscriptions.push(
     preview,

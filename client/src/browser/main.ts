@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, State } from 'vscode-languageclient/browser';
 import { activateExtension, deactivate, type OutcomeFragmentsApi } from '../extension';
 
 /** The web extension host's Worker and Blob (the project compiles without the DOM library). */
@@ -14,7 +14,15 @@ export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragm
   return activateExtension(context, {
     documentSelector: [{ language: 'fragment' }],
     async createClient(extension, clientOptions) {
-      return new LanguageClient('outcomeFragments', 'Outcome Fragments', clientOptions, await startWorker(extension));
+      const { worker, url } = await startWorker(extension);
+      const client = new LanguageClient('outcomeFragments', 'Outcome Fragments', clientOptions, worker);
+      // The worker has read its script once it answers (or the client gave up on it): the blob's URL can go.
+      const revoke = client.onDidChangeState(({ newState }) => {
+        if (newState === State.Starting) return;
+        URL.revokeObjectURL(url);
+        revoke.dispose();
+      });
+      return client;
     },
   });
 }
@@ -27,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragm
 async function startWorker(context: vscode.ExtensionContext) {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js'));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
-  return new Worker(url, { name: 'Outcome Fragments language server' });
+  return { worker: new Worker(url, { name: 'Outcome Fragments language server' }), url };
 }
 
 export { deactivate };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
 import { type ImportHarvestOptions, importHarvest } from './import-harvest';
 
@@ -9,7 +9,7 @@ import { type ImportHarvestOptions, importHarvest } from './import-harvest';
  * From the Explorer a command gets the clicked resource (and the selection); a last argument of
  * options lets another extension, or a test, decide what the pickers would ask.
  */
-export function registerHarvestCommands(client: () => Promise<LanguageClient>): vscode.Disposable {
+export function registerHarvestCommands(client: () => Promise<BaseLanguageClient>): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('outcomeFragments.importHarvest', (resource?: vscode.Uri, _selected?: vscode.Uri[], options?: ImportHarvestOptions) =>
       importHarvest(client, resource instanceof vscode.Uri ? resource : undefined, options),
