@@ -124,7 +124,8 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
       qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
     };
     workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
-    workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
+    await workspace.loadFolders?.(folderSettings, settings.maxFileSize);
+    workspace.setFolders(folderSettings);
     for (const document of documents.all()) {
       const service = workspace.serviceFor(document.uri);
       workspace.indexIds(document.uri, fragmentIds(service.parse(document.getText()), service.index));

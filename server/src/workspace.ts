@@ -9,6 +9,7 @@ import { type DiagnosticCode, Severity } from './core/rules/rule';
 import { CONFIG_FILE_NAME, type ConfigProblem, type SeveritySetting } from './core/schema/config';
 import { defaultSchema } from './core/schema/default-schema';
 import { type Analysis, createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from './core/service';
+import { FragmentIdIndex } from './fragment-id-index';
 import { ConfigFiles } from './node/config-files';
 import { fragmentFilesIn, globToRegExp, isFragmentFile } from './node/fragment-files';
 import type { FolderSettings, ServerWorkspace } from './server-workspace';
@@ -41,7 +42,7 @@ export class FragmentWorkspace implements ServerWorkspace {
   private readonly services = new Map<string, FileService>();
   private readonly servicesByUri = new Map<string, FileService>();
   /** FragmentIDs by file URI: from the editor's text for open files, from disk for the others. */
-  private readonly ids = new Map<string, readonly FragmentId[]>();
+  private readonly ids = new FragmentIdIndex();
   /** The harvest's files for the summary: records from disk, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
   /** Called when a record of the harvest came, changed or went. */
@@ -60,10 +61,13 @@ export class FragmentWorkspace implements ServerWorkspace {
 
   /** Loads each folder's configuration and indexes its fragment files. */
   setFolders(folders: ReadonlyArray<{ uri: string; settings: FolderSettings }>): void {
-    this.folders = folders.map(({ uri, settings }) => {
-      const path = fileURLToPath(uri);
-      return { uri, path, excluded: excluder(path, settings.exclude) };
-    });
+    // The disk holds `file:` folders only; others (a virtual workspace) are the client's to read.
+    this.folders = folders
+      .filter((folder) => folder.uri.startsWith('file:'))
+      .map(({ uri, settings }) => {
+        const path = fileURLToPath(uri);
+        return { uri, path, excluded: excluder(path, settings.exclude) };
+      });
     this.configFiles.clear();
     this.reindex();
   }
@@ -206,19 +210,14 @@ export class FragmentWorkspace implements ServerWorkspace {
 
   /** Records the FragmentIDs of a file's latest text; returns the IDs that came or went. */
   indexIds(uri: string, ids: readonly FragmentId[]): Set<string> {
-    const before = this.ids.get(uri) ?? [];
-    this.ids.set(uri, [...ids]);
-    if (sameIds(before, ids)) return new Set();
-    this.generation++;
-    const kept = new Set(ids.map((entry) => entry.id));
-    const was = new Set(before.map((entry) => entry.id));
-    return new Set([...ids.filter((entry) => !was.has(entry.id)), ...before.filter((entry) => !kept.has(entry.id))].map((entry) => entry.id));
+    const result = this.ids.set(uri, ids);
+    if (result.changed) this.generation++;
+    return result.ids;
   }
 
   /** The files (other than `except`) that hold one of `ids`: their duplicate-id diagnostics may have changed. */
   filesWithIds(ids: ReadonlySet<string>, except: string): string[] {
-    if (ids.size === 0) return [];
-    return [...this.ids].filter(([uri, entries]) => uri !== except && entries.some((entry) => ids.has(entry.id))).map(([uri]) => uri);
+    return this.ids.filesWithIds(ids, except);
   }
 
   /** Re-reads a file from disk (after it changed there, or was closed); returns the IDs that came or went. */
@@ -240,23 +239,15 @@ export class FragmentWorkspace implements ServerWorkspace {
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */
   forget(uri: string): Set<string> {
     if (this.records.delete(uri)) this.harvestChanged();
-    const before = this.ids.get(uri);
+    const before = this.ids.delete(uri);
     if (!before) return new Set();
-    this.ids.delete(uri);
     this.generation++;
-    return new Set(before.map((entry) => entry.id));
+    return before;
   }
 
   /** Where else a FragmentID is used, for the `duplicate-id` check of the file `uri`. */
   idLocationsElsewhere(uri: string): (id: string) => Location[] {
-    return (id) => {
-      const locations: Location[] = [];
-      for (const [other, ids] of this.ids) {
-        if (other === uri) continue;
-        for (const entry of ids) if (entry.id === id) locations.push({ uri: other, range: entry.range });
-      }
-      return locations;
-    };
+    return this.ids.locationsElsewhere(uri);
   }
 
   private folderOf(uri: string): Folder | undefined {
@@ -288,14 +279,4 @@ export function readText(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function sameIds(a: readonly FragmentId[], b: readonly FragmentId[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((entry, index) => {
-      const other = b[index] as FragmentId;
-      return entry.id === other.id && entry.range.start.line === other.range.start.line && entry.range.start.character === other.range.start.character;
-    })
-  );
 }
