@@ -30,6 +30,12 @@ let client: BaseLanguageClient | undefined;
 export interface ClientRuntime {
   /** The documents the server checks: files on disk in Node; any scheme in the browser (vscode-vfs, vscode-remote…). */
   readonly documentSelector: DocumentSelector;
+  /**
+   * Whether the server reads the workspace's files itself (Node); the web worker cannot, so the
+   * browser client reads them for it (client/src/browser/folder-reader.ts), and workbooks, which
+   * the server reads and writes, are not offered there.
+   */
+  readonly serverReadsFiles: boolean;
   createClient(context: vscode.ExtensionContext, clientOptions: LanguageClientOptions): Promise<BaseLanguageClient>;
 }
 let runtime: ClientRuntime;
@@ -61,7 +67,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
-    registerHarvestCommands(harvestClient),
+    registerHarvestCommands(harvestClient, runtime.serverReadsFiles),
     vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
@@ -91,7 +97,8 @@ function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClie
     const clientOptions: LanguageClientOptions = {
       documentSelector: runtime.documentSelector,
       // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
+      // (In the web, the client's folder reader watches them: it sends a file's text before the event.)
+      synchronize: runtime.serverReadsFiles ? { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') } : {},
       // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
       // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
       initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND },
