@@ -101,7 +101,8 @@ function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClie
       synchronize: runtime.serverReadsFiles ? { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') } : {},
       // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
       // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
-      initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND },
+      // In the web, the client reads the folders for the server (readsFolders: client/src/browser/folder-reader.ts).
+      initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND, readsFolders: !runtime.serverReadsFiles },
     };
     client = await runtime.createClient(context, clientOptions);
     await client.start();

@@ -97,7 +97,8 @@ export const HARVEST_ERROR_CODE = 1;
 /**
  * Asked by a server that cannot read the workspace folders itself (the web worker): the client
  * finds their fragment and configuration files (honouring `files.exclude`, none over
- * `maxFileSize`), sends them as FOLDER_FILES_NOTIFICATION batches, then answers.
+ * `maxFileSize`), sends them as FOLDER_FILES_NOTIFICATION batches, then answers. Asked only of a
+ * client whose `initializationOptions` say `readsFolders: true`.
  */
 export const READ_FOLDERS_REQUEST = 'fragments/readFolders';
 

@@ -48,6 +48,8 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   let saveCommand: string | undefined;
   /** Whether the client can create a file from a workspace edit: where a dismissal creates `.fragmentrc.json`. */
   let clientCreatesFiles = false;
+  /** Whether the client reads the folders for a server that cannot (READ_FOLDERS_REQUEST: VS Code for the Web's client). */
+  let clientReadsFolders = false;
   let workspaceFolders: WorkspaceFolder[] = [];
   let clientHasConfiguration = false;
   /** Nothing is published before the settings and configuration files are read: no flash of default results. */
@@ -84,8 +86,9 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     const editCapabilities = params.capabilities.workspace?.workspaceEdit;
     clientCreatesFiles = editCapabilities?.documentChanges === true && editCapabilities.resourceOperations?.includes('create') === true;
-    const options = params.initializationOptions as { saveCommand?: unknown } | undefined;
+    const options = params.initializationOptions as { saveCommand?: unknown; readsFolders?: unknown } | undefined;
     saveCommand = typeof options?.saveCommand === 'string' ? options.saveCommand : undefined;
+    clientReadsFolders = options?.readsFolders === true;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
@@ -124,7 +127,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
       qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
     };
     workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
-    await workspace.loadFolders?.(folderSettings, settings.maxFileSize);
+    if (clientReadsFolders && folderSettings.length > 0) await workspace.loadFolders?.(folderSettings, settings.maxFileSize);
     workspace.setFolders(folderSettings);
     for (const document of documents.all()) {
       const service = workspace.serviceFor(document.uri);
