@@ -107,11 +107,29 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
 
   connection.onInitialized(async () => {
     if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeFragments' });
-    await loadWorkspace();
+    await reloadWorkspace();
   });
+
+  /**
+   * Loads run one after the other, and a change that comes during one queues one more (never
+   * two): an older reading of the settings or folders must never finish last.
+   */
+  let loads: Promise<void> = Promise.resolve();
+  let loadQueued = false;
+  function reloadWorkspace(): Promise<void> {
+    if (loadQueued) return loads;
+    loadQueued = true;
+    loads = loads.then(() => {
+      loadQueued = false;
+      return loadWorkspace().catch((error: unknown) => connection.console.error(`Loading the workspace failed: ${(error as Error).message}`));
+    });
+    return loads;
+  }
 
   /** (Re)reads the settings, the folders' configurations and the index, then re-checks everything shown. */
   async function loadWorkspace(): Promise<void> {
+    // Closed files shown in workspace mode are checked again after: cleared if no longer shown.
+    const shownBefore = settings.validate === 'workspace' ? workspace.fragmentFiles() : [];
     const folderSettings = await Promise.all(
       workspaceFolders.map(async (folder) => ({
         uri: folder.uri,
@@ -136,6 +154,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     workspaceLoaded = true;
     markLoaded();
     publishConfigProblems();
+    for (const file of shownBefore) validations.schedule(file.uri);
     revalidateAll();
   }
 
@@ -144,7 +163,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     return (await connection.workspace.getConfiguration(scopeUri ? { section, scopeUri } : { section })) as T | undefined;
   }
 
-  connection.onDidChangeConfiguration(() => void loadWorkspace());
+  connection.onDidChangeConfiguration(() => void reloadWorkspace());
 
   /** Publishes the diagnostics of a file: from the editor's text when open, else from disk (workspace mode). */
   function publishDiagnostics(uri: string): void {

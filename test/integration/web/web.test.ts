@@ -198,6 +198,20 @@ test('the Harvest view counts the folder’s closed files, and follows a new one
   }
 });
 
+test('with validate: "workspace", a closed file of the folder shows its problems, and they go with the setting', async () => {
+  const closed = inFolder('south-sudan-mediators.fragment'); // no test opens it
+  const settings = vscode.workspace.getConfiguration('outcomeFragments');
+  try {
+    await settings.update('validate', 'workspace', vscode.ConfigurationTarget.Workspace);
+    const shown = await waitForDiagnostics(closed, (all) => problems(all).length > 0, 'the closed file’s problems');
+    assert(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === closed.toString()), 'the file is not open');
+    assert(problems(shown).length === 2, `two problems: ${JSON.stringify(summary(problems(shown)))}`);
+  } finally {
+    await settings.update('validate', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitForDiagnostics(closed, (all) => all.length === 0, 'the closed file’s problems to go');
+});
+
 test('Fix All in Workspace fixes a closed file of the folder', async () => {
   const folderFiles = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.joinPath(exampleUri(), '..'), '*'));
   const before = await Promise.all(folderFiles.map(async (uri) => ({ uri, bytes: await vscode.workspace.fs.readFile(uri) })));
