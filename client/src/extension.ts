@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import type { LanguageClient as NodeLanguageClient } from 'vscode-languageclient/node';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -31,6 +30,12 @@ let client: BaseLanguageClient | undefined;
 export interface ClientRuntime {
   /** The documents the server checks: files on disk in Node; any scheme in the browser (vscode-vfs, vscode-remote…). */
   readonly documentSelector: DocumentSelector;
+  /**
+   * Whether the server reads the workspace's files itself (Node); the web worker cannot, so the
+   * browser client reads them for it (client/src/browser/folder-reader.ts), and workbooks, which
+   * the server reads and writes, are not offered there.
+   */
+  readonly serverReadsFiles: boolean;
   createClient(context: vscode.ExtensionContext, clientOptions: LanguageClientOptions): Promise<BaseLanguageClient>;
 }
 let runtime: ClientRuntime;
@@ -54,9 +59,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
   const isFragment = (document: vscode.TextDocument) => document.languageId === LANGUAGE_ID;
   const storyModel = requestStoryModel(context);
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
-  // The Harvest modules use only the base client's requests and notifications; their type-only
-  // import still names Node's client (to become BaseLanguageClient once their pending edits land).
-  const harvestClient = () => startClient(context) as Promise<NodeLanguageClient>;
+  const harvestClient = () => startClient(context);
   const harvest = registerHarvest(context, harvestClient);
   context.subscriptions.push(
     preview,
@@ -64,7 +67,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
-    registerHarvestCommands(harvestClient),
+    registerHarvestCommands(harvestClient, runtime.serverReadsFiles),
     vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
@@ -94,10 +97,12 @@ function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClie
     const clientOptions: LanguageClientOptions = {
       documentSelector: runtime.documentSelector,
       // The server indexes fragment files for duplicate-id and reads each folder's .fragmentrc.json.
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') },
+      // (In the web, the client's folder reader watches them: it sends a file's text before the event.)
+      synchronize: runtime.serverReadsFiles ? { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.fragment,*.txt,.fragmentrc.json}') } : {},
       // The server's messages follow VS Code's display language: the extension's bundle for it (none in English).
       // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
-      initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND },
+      // In the web, the client reads the folders for the server (readsFolders: client/src/browser/folder-reader.ts).
+      initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND, readsFolders: !runtime.serverReadsFiles },
     };
     client = await runtime.createClient(context, clientOptions);
     await client.start();

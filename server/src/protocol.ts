@@ -93,3 +93,34 @@ export interface HarvestProgressParams {
 
 /** The error code of a harvest request whose input or output is at fault: its message is for the user. */
 export const HARVEST_ERROR_CODE = 1;
+
+/**
+ * Asked by a server that cannot read the workspace folders itself (the web worker): the client
+ * finds their fragment and configuration files (honouring `files.exclude`, none over
+ * `maxFileSize`), sends them as FOLDER_FILES_NOTIFICATION batches, then answers. Asked only of a
+ * client whose `initializationOptions` say `readsFolders: true`.
+ */
+export const READ_FOLDERS_REQUEST = 'fragments/readFolders';
+
+export interface ReadFoldersParams {
+  /** Folder URIs. */
+  readonly folders: readonly string[];
+  readonly maxFileSize: number;
+}
+
+export interface ReadFoldersResult {
+  /** How many files were sent. */
+  readonly files: number;
+}
+
+/**
+ * Files of the folders, from the client that reads them for the server: a batch of the first
+ * reading (`load`), or what a file watcher saw (a `workspace/didChangeWatchedFiles` follows).
+ * A null text: the file is gone, too large, or no longer a fragment file.
+ */
+export const FOLDER_FILES_NOTIFICATION = 'fragments/folderFiles';
+
+export interface FolderFilesParams {
+  readonly files: ReadonlyArray<{ readonly uri: string; readonly text: string | null }>;
+  readonly load?: boolean;
+}

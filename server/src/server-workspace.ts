@@ -14,7 +14,7 @@ export interface FolderSettings {
  * What the server knows beyond the open documents, in a runtime: the configuration of each file,
  * the index of FragmentIDs across files (for `duplicate-id`), and the harvest's records for its
  * summary. On Node, `FragmentWorkspace` reads the folders from disk; in a web worker,
- * `OpenDocumentsWorkspace` knows the open documents only.
+ * `FolderWorkspace` reads the client's view of them (server/src/browser/).
  */
 export interface ServerWorkspace {
   /** Grows with every change that can change a check's result; analyses cached under an older one are stale. */
@@ -22,6 +22,11 @@ export interface ServerWorkspace {
   /** Called when a record of the harvest came, changed or went. */
   onHarvestChange: () => void;
   setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize: number, qualityHints?: boolean): void;
+  /**
+   * Reads the folders before `setFolders` takes them, where the runtime cannot read them
+   * synchronously (the web worker asks its client); absent where it can (Node's disk).
+   */
+  loadFolders?(folders: ReadonlyArray<{ uri: string; settings: FolderSettings }>, maxFileSize: number): Promise<void>;
   setFolders(folders: ReadonlyArray<{ uri: string; settings: FolderSettings }>): void;
   serviceFor(uri: string): FragmentService;
   configProblems(): Array<{ uri: string; problems: readonly ConfigProblem[] }>;

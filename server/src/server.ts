@@ -48,6 +48,8 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   let saveCommand: string | undefined;
   /** Whether the client can create a file from a workspace edit: where a dismissal creates `.fragmentrc.json`. */
   let clientCreatesFiles = false;
+  /** Whether the client reads the folders for a server that cannot (READ_FOLDERS_REQUEST: VS Code for the Web's client). */
+  let clientReadsFolders = false;
   let workspaceFolders: WorkspaceFolder[] = [];
   let clientHasConfiguration = false;
   /** Nothing is published before the settings and configuration files are read: no flash of default results. */
@@ -84,8 +86,9 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     const editCapabilities = params.capabilities.workspace?.workspaceEdit;
     clientCreatesFiles = editCapabilities?.documentChanges === true && editCapabilities.resourceOperations?.includes('create') === true;
-    const options = params.initializationOptions as { saveCommand?: unknown } | undefined;
+    const options = params.initializationOptions as { saveCommand?: unknown; readsFolders?: unknown } | undefined;
     saveCommand = typeof options?.saveCommand === 'string' ? options.saveCommand : undefined;
+    clientReadsFolders = options?.readsFolders === true;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return {
       capabilities: {
@@ -104,11 +107,29 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
 
   connection.onInitialized(async () => {
     if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeFragments' });
-    await loadWorkspace();
+    await reloadWorkspace();
   });
+
+  /**
+   * Loads run one after the other, and a change that comes during one queues one more (never
+   * two): an older reading of the settings or folders must never finish last.
+   */
+  let loads: Promise<void> = Promise.resolve();
+  let loadQueued = false;
+  function reloadWorkspace(): Promise<void> {
+    if (loadQueued) return loads;
+    loadQueued = true;
+    loads = loads.then(() => {
+      loadQueued = false;
+      return loadWorkspace().catch((error: unknown) => connection.console.error(`Loading the workspace failed: ${(error as Error).message}`));
+    });
+    return loads;
+  }
 
   /** (Re)reads the settings, the folders' configurations and the index, then re-checks everything shown. */
   async function loadWorkspace(): Promise<void> {
+    // Closed files shown in workspace mode are checked again after: cleared if no longer shown.
+    const shownBefore = settings.validate === 'workspace' ? workspace.fragmentFiles() : [];
     const folderSettings = await Promise.all(
       workspaceFolders.map(async (folder) => ({
         uri: folder.uri,
@@ -124,7 +145,8 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
       qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
     };
     workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
-    workspace.setFolders(folderSettings.filter((folder) => folder.uri.startsWith('file:')));
+    if (clientReadsFolders && folderSettings.length > 0) await workspace.loadFolders?.(folderSettings, settings.maxFileSize);
+    workspace.setFolders(folderSettings);
     for (const document of documents.all()) {
       const service = workspace.serviceFor(document.uri);
       workspace.indexIds(document.uri, fragmentIds(service.parse(document.getText()), service.index));
@@ -132,6 +154,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     workspaceLoaded = true;
     markLoaded();
     publishConfigProblems();
+    for (const file of shownBefore) validations.schedule(file.uri);
     revalidateAll();
   }
 
@@ -140,7 +163,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     return (await connection.workspace.getConfiguration(scopeUri ? { section, scopeUri } : { section })) as T | undefined;
   }
 
-  connection.onDidChangeConfiguration(() => void loadWorkspace());
+  connection.onDidChangeConfiguration(() => void reloadWorkspace());
 
   /** Publishes the diagnostics of a file: from the editor's text when open, else from disk (workspace mode). */
   function publishDiagnostics(uri: string): void {

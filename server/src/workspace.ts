@@ -63,10 +63,13 @@ export class FragmentWorkspace implements ServerWorkspace {
 
   /** Loads each folder's configuration and indexes its fragment files. */
   setFolders(folders: ReadonlyArray<{ uri: string; settings: FolderSettings }>): void {
-    this.folders = folders.map(({ uri, settings }) => {
-      const path = fileURLToPath(uri);
-      return { uri, path, excluded: excluder(path, settings.exclude) };
-    });
+    // The disk holds `file:` folders only; others (a virtual workspace) are the client's to read.
+    this.folders = folders
+      .filter((folder) => folder.uri.startsWith('file:'))
+      .map(({ uri, settings }) => {
+        const path = fileURLToPath(uri);
+        return { uri, path, excluded: excluder(path, settings.exclude) };
+      });
     this.configFiles.clear();
     this.reindex();
   }

@@ -83,4 +83,66 @@ describe('the language server in a web worker (Chromium), as VS Code for the Web
       ['unknown-field@3', 'empty-field@15'],
     );
   });
+  it('asks its client to read the folders, and finds duplicate-id with a closed file the client sent', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin);
+    // The client reads the folder for the worker (as client/src/browser/folder-reader.ts does): a closed copy of the example.
+    const inPage = ({ code, text }: { code: string; text: string }) =>
+      new Promise<{ asked?: unknown; related?: string[] | undefined; error?: string }>((resolve) => {
+        type Message = {
+          id?: number;
+          method?: string;
+          params?: { folders?: string[]; diagnostics?: Array<{ code: string; relatedInformation?: Array<{ location: { uri: string } }> }> };
+        };
+        const scope = globalThis as unknown as {
+          Worker: new (
+            url: string,
+          ) => { onmessage: (event: { data: Message }) => void; onerror: (event: { message: string }) => void; postMessage: (data: unknown) => void };
+          Blob: new (parts: string[], options: { type: string }) => unknown;
+          URL: { createObjectURL(blob: unknown): string };
+        };
+        const worker = new scope.Worker(scope.URL.createObjectURL(new scope.Blob([code], { type: 'text/javascript' })));
+        const folder = 'vscode-vfs://github/example/harvest';
+        const open = 'untitled:Untitled-1';
+        let asked: unknown;
+        worker.onerror = (event) => resolve({ error: event.message });
+        worker.onmessage = ({ data: message }) => {
+          if (message.id === 1 && !message.method) {
+            worker.postMessage({ jsonrpc: '2.0', method: 'initialized', params: {} });
+            worker.postMessage({
+              jsonrpc: '2.0',
+              method: 'textDocument/didOpen',
+              params: { textDocument: { uri: open, languageId: 'fragment', version: 1, text } },
+            });
+          } else if (message.method === 'fragments/readFolders') {
+            asked = message.params;
+            const files = [
+              { uri: `${folder}/round1/closed.txt`, text },
+              { uri: `${folder}/.fragmentrc.json`, text: '{ "severities": { "unknown-field": "off" } }' },
+            ];
+            worker.postMessage({ jsonrpc: '2.0', method: 'fragments/folderFiles', params: { files, load: true } });
+            worker.postMessage({ jsonrpc: '2.0', id: message.id, result: { files: files.length } });
+          } else if (message.method === 'textDocument/publishDiagnostics') {
+            const duplicate = message.params?.diagnostics?.find((diagnostic) => diagnostic.code === 'duplicate-id');
+            if (duplicate) resolve({ asked, related: duplicate.relatedInformation?.map((related) => related.location.uri) });
+          }
+        };
+        worker.postMessage({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: {
+            processId: null,
+            rootUri: null,
+            workspaceFolders: [{ uri: folder, name: 'harvest' }],
+            capabilities: {},
+            initializationOptions: { readsFolders: true },
+          },
+        });
+      });
+    const exchange = await page.evaluate(inPage, { code: readFileSync(serverBundle, 'utf8'), text: example });
+    assert.equal(exchange.error, undefined);
+    assert.deepEqual(exchange.asked, { folders: ['vscode-vfs://github/example/harvest'], maxFileSize: 5_000_000 });
+    assert.deepEqual(exchange.related, ['vscode-vfs://github/example/harvest/round1/closed.txt']);
+  });
 });

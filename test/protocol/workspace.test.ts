@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -90,6 +90,19 @@ describe('the language server over a workspace', () => {
     const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
     await client.open(uri, example.replace('CIV021', 'CIV099'));
     assert.ok(codesOf((await client.diagnosticsOf(uri, 1)) ?? []).includes('unknown-field'), 'the default severities stay');
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('clears the problems of unopened files when "workspace" mode is turned off', async () => {
+    const folder = harvest();
+    const settings = { outcomeFragments: { validate: 'workspace' }, 'files.exclude': {} };
+    const { client } = await TestClient.start({ folder, settings });
+    const uri = pathToFileURL(join(folder, 'round3', 'b.fragment')).toString();
+    await client.diagnostics((params) => params.uri === uri && params.diagnostics.length > 0);
+    const since = client.publishedCount;
+    settings.outcomeFragments.validate = 'openFiles';
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await client.diagnostics((params) => params.uri === uri && params.diagnostics.length === 0, since);
     assert.equal(await client.stop(), 0);
   });
 });

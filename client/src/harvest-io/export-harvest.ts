@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
@@ -31,7 +31,7 @@ let exportCount = 0;
  * progress notification and Cancel. The server writes the file atomically.
  */
 export async function exportHarvest(
-  client: () => Promise<LanguageClient>,
+  client: () => Promise<BaseLanguageClient>,
   resource?: vscode.Uri,
   selected?: readonly vscode.Uri[],
   options: ExportHarvestOptions = {},

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookParams, type ImportWorkbookResult } from '../../../server/src/protocol';
 import { errorMessage, pickOptions } from './pickers';
 
@@ -23,7 +23,7 @@ export interface ImportHarvestOutcome {
  * when the user says so; then the import, all or nothing, and a summary that offers the folder.
  */
 export async function importHarvest(
-  client: () => Promise<LanguageClient>,
+  client: () => Promise<BaseLanguageClient>,
   resource?: vscode.Uri,
   options: ImportHarvestOptions = {},
 ): Promise<ImportHarvestOutcome | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
 import { type ImportHarvestOptions, importHarvest } from './import-harvest';
 
@@ -9,7 +9,18 @@ import { type ImportHarvestOptions, importHarvest } from './import-harvest';
  * From the Explorer a command gets the clicked resource (and the selection); a last argument of
  * options lets another extension, or a test, decide what the pickers would ask.
  */
-export function registerHarvestCommands(client: () => Promise<LanguageClient>): vscode.Disposable {
+export function registerHarvestCommands(client: () => Promise<BaseLanguageClient>, available = true): vscode.Disposable {
+  if (!available) {
+    // In the browser: the server cannot read or write the files a workbook needs. Say so, plainly.
+    const unavailable = () =>
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Importing and exporting workbooks needs VS Code on the desktop or the fragments command line; it is not available in the browser.'),
+      );
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand('outcomeFragments.importHarvest', unavailable),
+      vscode.commands.registerCommand('outcomeFragments.exportHarvest', unavailable),
+    );
+  }
   return vscode.Disposable.from(
     vscode.commands.registerCommand('outcomeFragments.importHarvest', (resource?: vscode.Uri, _selected?: vscode.Uri[], options?: ImportHarvestOptions) =>
       importHarvest(client, resource instanceof vscode.Uri ? resource : undefined, options),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
 
 /** A check box of a multiple choice. */
 export interface OptionItem extends vscode.QuickPickItem {

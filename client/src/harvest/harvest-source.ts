@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { HARVEST_CHANGED_NOTIFICATION, HARVEST_SUMMARY_REQUEST, type HarvestSummary } from '../../../server/src/protocol';
 
 /**
@@ -13,7 +13,7 @@ export class HarvestSource implements vscode.Disposable {
   private listening: Promise<void> | undefined;
   private notification: vscode.Disposable | undefined;
 
-  constructor(private readonly start: () => Promise<LanguageClient>) {}
+  constructor(private readonly start: () => Promise<BaseLanguageClient>) {}
 
   /** Starts the server if need be (the view can be opened before any fragment file). */
   async summary(): Promise<HarvestSummary> {

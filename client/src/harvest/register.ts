@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { HarvestDashboard } from './dashboard';
 import { HarvestSource } from './harvest-source';
 import { HarvestTree, harvestFilters } from './harvest-tree';
 import { openFragment } from './open-fragment';
 
 /** The Harvest view (in its own container and in the Explorer), the dashboard, and their commands. */
-export function registerHarvest(context: vscode.ExtensionContext, start: () => Promise<LanguageClient>): { tree: HarvestTree; dashboard: HarvestDashboard } {
+export function registerHarvest(
+  context: vscode.ExtensionContext,
+  start: () => Promise<BaseLanguageClient>,
+): { tree: HarvestTree; dashboard: HarvestDashboard } {
   const source = new HarvestSource(start);
   const tree = new HarvestTree(source, context.workspaceState);
   const dashboard = new HarvestDashboard(context.extensionUri, source);

@@ -11,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragm
       // A virtual workspace on the desktop (GitHub Repositories): its open documents are checked too.
       { scheme: 'vscode-vfs', language: 'fragment' },
     ],
+    serverReadsFiles: true,
     async createClient(extension, clientOptions) {
       const serverModule = extension.asAbsolutePath('dist/server.js');
       const serverOptions: ServerOptions = {

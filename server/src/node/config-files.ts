@@ -1,86 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE_NAME, type LoadedConfig, loadConfig } from '../core/schema/config';
-import { type ConfigScope, configScope, type FileSettings } from '../core/schema/file-scope';
+import { ConfigFileIndex } from '../config-files';
 
-/** A `.fragmentrc.json` on disk, loaded. */
-export interface ConfigFile {
-  readonly path: string;
-  /** The folder its globs are relative to. */
-  readonly folder: string;
-  readonly loaded: LoadedConfig;
-  readonly scope: ConfigScope;
-}
+export type { ConfigFile } from '../config-files';
 
-/**
- * Finds, for each file, the nearest `.fragmentrc.json` (in its folder, else the folder above,
- * and so on up to a root: the workspace folder in the editor, the folder given on the command
- * line), and answers what applies to the file. The nearest file alone applies: configurations
- * are not merged. Folders and files are looked at once, until `forget` says one changed.
- */
-export class ConfigFiles {
-  /** Per folder: the configuration file in it, or null when it has none. */
-  private readonly inFolder = new Map<string, string | null>();
-  private readonly loaded = new Map<string, ConfigFile>();
-
-  constructor(private readonly readText: (path: string) => string | undefined = readConfigText) {}
-
-  /** The configuration that applies to `path`, not looked for above `root`; undefined when there is none. */
-  nearest(path: string, root: string): ConfigFile | undefined {
-    if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
-    for (let folder = dirname(path); ; folder = dirname(folder)) {
-      const config = this.configIn(folder);
-      if (config) return config;
-      if (folder === root || dirname(folder) === folder || !folder.startsWith(root)) return undefined;
-    }
-  }
-
-  /** Whether `path` is part of the harvest under its nearest configuration (all files are when there is none). */
-  isIncluded(path: string, root: string): boolean {
-    const config = this.nearest(path, root);
-    return !config || config.scope.isIncluded(relativePath(config.folder, path));
-  }
-
-  /** The schema and severities for `path`, with the configuration file they come from; undefined without one. */
-  settingsFor(path: string, root: string): (FileSettings & { configPath: string; broken: boolean }) | undefined {
-    const config = this.nearest(path, root);
-    if (!config) return undefined;
-    return { ...config.scope.settingsFor(relativePath(config.folder, path)), configPath: config.path, broken: config.loaded.problems.length > 0 };
-  }
-
-  /** The configuration in a folder, loading it the first time. */
-  configIn(folder: string): ConfigFile | undefined {
-    let path = this.inFolder.get(folder);
-    if (path === undefined) {
-      const candidate = join(folder, CONFIG_FILE_NAME);
-      path = isFile(candidate) ? candidate : null;
-      this.inFolder.set(folder, path);
-    }
-    if (path === null) return undefined;
-    let config = this.loaded.get(path);
-    if (!config) {
-      const text = this.readText(path);
-      const loaded = text === undefined ? loadConfig('{}') : loadConfig(text);
-      config = { path, folder, loaded, scope: configScope(loaded) };
-      this.loaded.set(path, config);
-    }
-    return config;
-  }
-
-  /** The configuration files loaded so far. */
-  all(): ConfigFile[] {
-    return [...this.loaded.values()];
-  }
-
-  /** A configuration file was created, changed or deleted: it is looked at again when next needed. */
-  forget(path: string): void {
-    this.inFolder.delete(dirname(path));
-    this.loaded.delete(path);
-  }
-
-  clear(): void {
-    this.inFolder.clear();
-    this.loaded.clear();
+/** The configuration files on disk (the shared lookup of server/src/config-files.ts over Node's paths). */
+export class ConfigFiles extends ConfigFileIndex {
+  constructor(readText: (path: string) => string | undefined = readConfigText) {
+    super({ readText, isFile, dirname, join, relative: relativePath, sep });
   }
 }
 

@@ -70,3 +70,6 @@ function matcher(globs: readonly string[]): (relativePath: string) => boolean {
     return false;
   };
 }
+
+/** Whether a `/`-separated path, or one of the folders it lies in, matches one of the globs (`files.exclude` too). */
+export const pathMatcher = matcher;

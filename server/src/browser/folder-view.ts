@@ -1,0 +1,53 @@
+import type { FolderSource } from '../folder-workspace';
+import type { FolderFilesParams } from '../protocol';
+
+/**
+ * The web worker's view of the workspace folders, which it cannot read itself: the fragment and
+ * configuration files the client read through `workspace.fs` and sent (FOLDER_FILES_NOTIFICATION),
+ * kept by URI. A reading of the folders fills a new view, which replaces the old one when
+ * complete; what a file watcher reports meanwhile goes into both.
+ */
+export class FolderView implements FolderSource {
+  private texts = new Map<string, string>();
+  private loading: Map<string, string> | undefined;
+  /** The URIs in order, made again after a file came or went. */
+  private sorted: string[] | undefined;
+
+  /** A reading of the folders starts: its batches go to a new view. */
+  beginLoad(): void {
+    this.loading = new Map();
+  }
+
+  /** The reading is complete: its view replaces the old one. */
+  endLoad(): void {
+    if (!this.loading) return;
+    this.texts = this.loading;
+    this.loading = undefined;
+    this.sorted = undefined;
+  }
+
+  apply({ files, load }: FolderFilesParams): void {
+    const targets = load ? [this.loading ?? this.texts] : [this.texts, ...(this.loading ? [this.loading] : [])];
+    for (const { uri, text } of files) {
+      for (const target of targets) {
+        if (text === null) target.delete(uri);
+        else target.set(uri, text);
+      }
+    }
+    this.sorted = undefined;
+  }
+
+  filesUnder(folderUri: string): string[] {
+    this.sorted ??= [...this.texts.keys()].sort();
+    const prefix = `${folderUri}/`;
+    return this.sorted.filter((uri) => uri.startsWith(prefix) && (uri.endsWith('.fragment') || uri.endsWith('.txt')));
+  }
+
+  readText(uri: string): string | undefined {
+    return this.texts.get(uri);
+  }
+
+  isFile(uri: string): boolean {
+    return this.texts.has(uri);
+  }
+}
