@@ -55,6 +55,8 @@ export class FolderWorkspace implements ServerWorkspace {
   private readonly ids = new FragmentIdIndex();
   /** The harvest's files: records of closed files, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
+  /** Each closed file's check from when it was indexed, by the service that made it: published from here in workspace mode. */
+  private readonly checkedOnDisk = new Map<string, { service: FragmentService; diagnostics: Analysis['diagnostics']; ids: Analysis['ids'] }>();
   private summary: HarvestSummary | undefined;
   private severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
@@ -93,6 +95,7 @@ export class FolderWorkspace implements ServerWorkspace {
     for (const folder of this.folders) this.configFiles.configIn(folder.uri);
     this.ids.clear();
     this.records.clear();
+    this.checkedOnDisk.clear();
     for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri);
     for (const config of this.configFiles.all()) this.knownConfigs.add(config.path);
     this.generation++;
@@ -217,13 +220,23 @@ export class FolderWorkspace implements ServerWorkspace {
     // Only the harvest's fragment files stand in the index when closed.
     if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(uri) || !this.isFragmentFile(uri)) return this.forget(uri);
     // Checked as a whole once: the summary counts the problems of files nobody opened.
-    const analysis = this.serviceFor(uri).analyze(text, uri, { remember: false });
+    const service = this.serviceFor(uri);
+    const analysis = service.analyze(text, uri, { remember: false });
+    this.checkedOnDisk.set(uri, { service, diagnostics: analysis.diagnostics, ids: analysis.ids });
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
   }
 
+  /** A closed file's diagnostics from its check when indexed, duplicate-id brought up to date; undefined when there is none to trust. */
+  diagnosticsOnDisk(uri: string): Analysis['diagnostics'] | undefined {
+    const checked = this.checkedOnDisk.get(uri);
+    if (!checked || checked.service !== this.serviceFor(uri)) return undefined;
+    return checked.service.withDuplicatesElsewhere(checked, uri, this.idLocationsElsewhere(uri));
+  }
+
   forget(uri: string): Set<string> {
+    this.checkedOnDisk.delete(uri);
     if (this.records.delete(uri)) this.harvestChanged();
     const before = this.ids.delete(uri);
     if (!before) return new Set();

@@ -42,6 +42,23 @@ describe('FolderWorkspace over the in-memory folder (the language server in a we
 
   const codes = (analysis: { diagnostics: ReadonlyArray<{ code?: unknown }> }) => analysis.diagnostics.map((diagnostic) => diagnostic.code);
 
+  it('publishes a closed file from its check when indexed: the same as checking it again, duplicate-id made against where its IDs stand now', () => {
+    const files = { 'a.txt': example, 'b.fragment': example, 'c.fragment': exampleFiles[0]?.text as string };
+    const { workspace } = workspaceOf(files);
+    for (const name of Object.keys(files)) {
+      const uri = `${folder}/${name}`;
+      const again = workspace
+        .serviceFor(uri)
+        .analyze(files[name as keyof typeof files], uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri), remember: false });
+      assert.deepEqual(workspace.diagnosticsOnDisk(uri), again.diagnostics, name);
+    }
+    assert.ok(workspace.diagnosticsOnDisk(`${folder}/a.txt`)?.some((diagnostic) => diagnostic.code === 'duplicate-id'));
+    // Once the copy is gone, the first file's duplicate-id goes with it, without checking the file again.
+    workspace.forget(`${folder}/b.fragment`);
+    assert.equal(workspace.diagnosticsOnDisk(`${folder}/b.fragment`), undefined);
+    assert.ok(!workspace.diagnosticsOnDisk(`${folder}/a.txt`)?.some((diagnostic) => diagnostic.code === 'duplicate-id'));
+  });
+
   it('indexes the closed fragment files: an open document that shares a FragmentID with one gets duplicate-id', () => {
     const { workspace } = workspaceOf({ 'round1/a.txt': example, 'notes.txt': 'Meeting notes, no fragment.' });
     assert.deepEqual(
