@@ -14,13 +14,14 @@ import {
   TextDocuments,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { chunkCutter } from './core/chunks';
 import { FIX_ALL_KIND } from './core/code-actions';
 import { fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
-import { type Analysis, CancelledError, DEFAULT_MAX_SIZE } from './core/service';
+import { type Analysis, CancelledError, type ChunkedSource, DEFAULT_MAX_SIZE } from './core/service';
 import { useDisplayLanguage } from './display-language';
+import { FragmentDocument } from './fragment-document';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -42,7 +43,7 @@ import { ValidationScheduler } from './validation-scheduler';
  * own requests, and starts listening.
  */
 export function startServer(connection: Connection, workspace: ServerWorkspace): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(FragmentDocument.configuration);
   let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType', qualityHints: 'on' };
   /** The client's command that saves a file, named in its initialization options (VS Code's extension has one). */
   let saveCommand: string | undefined;
@@ -61,10 +62,11 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   /** The analysis of each open document, for its latest version and the workspace as it is. */
   const analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
 
-  function analysisOf(document: TextDocument): Analysis {
+  function analysisOf(document: FragmentDocument): Analysis {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === workspace.generation) return cached.analysis;
-    const analysis = analyzeText(document.uri, document.getText(), true);
+    const service = workspace.serviceFor(document.uri);
+    const analysis = analyzeText(document.uri, document.source(chunkCutter(service.index)), true);
     // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
     const changedIds = workspace.indexIds(document.uri, analysis.ids);
     for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
@@ -74,7 +76,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   }
 
   /** Checks a text; `remember` for an open document, whose next check reuses this one's chunks. */
-  function analyzeText(uri: string, text: string, remember: boolean): Analysis {
+  function analyzeText(uri: string, text: string | ChunkedSource, remember: boolean): Analysis {
     return workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri), remember });
   }
 

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { splitIntoChunks } from './chunks';
+import { type Chunk, splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
 import { shareableMessages } from './confidential-text';
@@ -65,6 +65,13 @@ export interface AnalyzeOptions {
   readonly cancellation?: Cancellation;
   /** Whether this check may update what is remembered of the document: not for fix-all's passing texts. */
   readonly remember?: boolean;
+}
+
+/** A text already cut into chunks (an open document's, see chunked-text.ts), with its length and, when asked for, its whole text. */
+export interface ChunkedSource {
+  readonly chunks: readonly Chunk[];
+  readonly length: number;
+  readonly text: string;
 }
 
 /** One checked text: what the adapters cache per document version. */
@@ -145,16 +152,18 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return result;
   }
 
-  function analyze(text: string, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+  /** Checks a text, or the chunks of one cut by this service's schema (`chunkCutter(service.index)`). */
+  function analyze(input: string | ChunkedSource, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
     const year = currentYear();
     const diagnostics: FragmentDiagnostic[] = [];
     const ids: FragmentId[] = [];
     const fragments: FragmentSpan[] = [];
-    if (text.length > maxSize) return tooLarge(text, uri, year);
+    if (input.length > maxSize) return tooLarge(typeof input === 'string' ? input : input.text, uri, year);
+    const chunks = typeof input === 'string' ? splitIntoChunks(input, index) : input.chunks;
     const remember = reuseChunks && analyzeOptions.remember !== false;
     const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
     const current: Array<{ text: string; result: ChunkResult }> = [];
-    for (const [position, chunk] of splitIntoChunks(text, index).entries()) {
+    for (const [position, chunk] of chunks.entries()) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
       const before = previous[position];
       const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year, remember);
@@ -175,12 +184,14 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
     return {
-      text,
+      get text() {
+        return typeof input === 'string' ? input : input.text;
+      },
       diagnostics,
       ids,
       fragments,
       get file() {
-        file ??= parseFragmentFile(text, index);
+        file ??= parseFragmentFile(this.text, index);
         return file;
       },
       get context() {
