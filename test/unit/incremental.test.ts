@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { chunkCutter, splitIntoChunks } from '../../server/src/core/chunks';
 import { ChunkedText } from '../../server/src/core/chunked-text';
+import { chunkCutter, splitIntoChunks } from '../../server/src/core/chunks';
 import { diagnosticsJson } from '../../server/src/core/diagnostics-json';
 import { createFragmentService } from '../../server/src/core/service';
 import { FragmentDocument } from '../../server/src/fragment-document';
@@ -68,7 +68,11 @@ describe('an open document checked edit by edit gives what a full check gives', 
     const cutter = chunkCutter(createFragmentService().index);
     fc.assert(
       fc.property(
-        fc.constantFrom(...files).chain((text) => fc.tuple(fc.constant(text), fc.array(fc.oneof(change(text.split('\n').length), landmarkChange(text)), { minLength: 1, maxLength: 8 }))),
+        fc
+          .constantFrom(...files)
+          .chain((text) =>
+            fc.tuple(fc.constant(text), fc.array(fc.oneof(change(text.split('\n').length), landmarkChange(text)), { minLength: 1, maxLength: 8 })),
+          ),
         ([text, changes]) => {
           const reference = TextDocument.create('file:///a.fragment', 'fragment', 1, text);
           const chunked = new ChunkedText(text, cutter);
@@ -95,7 +99,11 @@ describe('an open document checked edit by edit gives what a full check gives', 
     const cutter = chunkCutter(incremental.index);
     fc.assert(
       fc.property(
-        fc.constantFrom(...files).chain((text) => fc.tuple(fc.constant(text), fc.array(fc.oneof(change(text.split('\n').length), landmarkChange(text)), { minLength: 1, maxLength: 6 }))),
+        fc
+          .constantFrom(...files)
+          .chain((text) =>
+            fc.tuple(fc.constant(text), fc.array(fc.oneof(change(text.split('\n').length), landmarkChange(text)), { minLength: 1, maxLength: 6 })),
+          ),
         ([text, changes]) => {
           const uri = 'file:///harvest.fragment';
           const document = FragmentDocument.configuration.create(uri, 'fragment', 1, text);
@@ -110,6 +118,7 @@ describe('an open document checked edit by edit gives what a full check gives', 
             assert.deepEqual(checked.diagnostics, reference.diagnostics);
             assert.deepEqual(checked.ids, reference.ids);
             assert.deepEqual(checked.fragments, reference.fragments);
+            assert.equal(checked.diagnosticsJson, JSON.stringify(reference.diagnostics));
             assert.equal(diagnosticsJson(checked.diagnostics), JSON.stringify(reference.diagnostics));
           }
         },

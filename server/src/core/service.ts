@@ -5,6 +5,7 @@ import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, qui
 import { completions } from './completion';
 import { shareableMessages } from './confidential-text';
 import { confidentialityOf } from './confidentiality';
+import { diagnosticsJson } from './diagnostics-json';
 import { type DismissalTarget, dismissActions } from './dismiss';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
@@ -85,6 +86,8 @@ export interface Analysis {
   /** The whole parse, made when a request first needs it (a check alone does not). */
   readonly file: ParsedFile;
   readonly context: RuleContext;
+  /** Exactly `JSON.stringify(diagnostics)`, made from each chunk's JSON kept from the last time (what is sent to the editor). */
+  readonly diagnosticsJson: string;
 }
 
 export interface FragmentSpan {
@@ -99,8 +102,38 @@ interface ChunkResult {
   readonly diagnostics: FragmentDiagnostic[];
   readonly ids: FragmentId[];
   readonly fragments: FragmentSpan[];
-  /** The same, moved to where the chunk stood last time. */
-  placedAt?: { line: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[]; fragments: FragmentSpan[] };
+  /** The same, moved to where the chunk stood last time (the diagnostics in file order, and their JSON). */
+  placedAt?: Placed;
+}
+
+interface Placed {
+  line: number;
+  diagnostics: FragmentDiagnostic[];
+  ids: FragmentId[];
+  fragments: FragmentSpan[];
+  /** The diagnostics' JSON without the brackets, made when first sent. */
+  json?: string;
+}
+
+const byPosition = (a: FragmentDiagnostic, b: FragmentDiagnostic) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+function inFileOrder(diagnostics: readonly FragmentDiagnostic[]): boolean {
+  for (let position = 1; position < diagnostics.length; position++) {
+    if (byPosition(diagnostics[position - 1] as FragmentDiagnostic, diagnostics[position] as FragmentDiagnostic) > 0) return false;
+  }
+  return true;
+}
+
+/** The JSON of the chunks' diagnostics one after another, from each chunk's JSON (made once per placement). */
+function placementsJson(placements: readonly Placed[]): string {
+  const parts: string[] = [];
+  for (const placement of placements) {
+    if (placement.diagnostics.length === 0) continue;
+    placement.json ??= JSON.stringify(placement.diagnostics).slice(1, -1);
+    parts.push(placement.json);
+  }
+  return `[${parts.join(',')}]`;
 }
 
 export class CancelledError extends Error {
@@ -163,26 +196,34 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const remember = reuseChunks && analyzeOptions.remember !== false;
     const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
     const current: Array<{ text: string; result: ChunkResult }> = [];
-    for (const [position, chunk] of chunks.entries()) {
+    const placements: Placed[] = [];
+    for (let position = 0; position < chunks.length; position++) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
+      const chunk = chunks[position] as Chunk;
       const before = previous[position];
       const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year, remember);
       if (remember) current.push({ text: chunk.text, result });
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
-      diagnostics.push(...result.placedAt.diagnostics);
-      ids.push(...result.placedAt.ids);
-      fragments.push(...result.placedAt.fragments);
+      const placement = result.placedAt;
+      placements.push(placement);
+      for (const diagnostic of placement.diagnostics) diagnostics.push(diagnostic);
+      for (const entry of placement.ids) ids.push(entry);
+      for (const span of placement.fragments) fragments.push(span);
     }
     if (remember) lastChunks.set(uri, current);
     // The one check across fragments: an ID used twice in the file, or in another file.
+    let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
-      const duplicates = duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere);
-      diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, ids)));
+      duplicates = withSeverity(ignore.withoutIgnoredDuplicates(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere), ids));
+      for (const diagnostic of duplicates) diagnostics.push(diagnostic);
     }
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // Each chunk's diagnostics are in file order already, and the chunks follow each other: most often nothing is left to sort.
+    const inChunkOrder = duplicates.length === 0 && inFileOrder(diagnostics);
+    if (!inChunkOrder) diagnostics.sort(byPosition);
 
     let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
+    let json: string | undefined;
     return {
       get text() {
         return typeof input === 'string' ? input : input.text;
@@ -197,6 +238,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       get context() {
         context ??= ruleContext(this.file, uri, year, analyzeOptions);
         return context;
+      },
+      get diagnosticsJson() {
+        json ??= inChunkOrder ? placementsJson(placements) : diagnosticsJson(diagnostics);
+        return json;
       },
     };
   }
@@ -215,14 +260,16 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       ),
     );
     const file = parseFragmentFile('', index);
-    return { text, diagnostics: [diagnostic], ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}) };
+    const diagnostics = [diagnostic];
+    return { text, diagnostics, ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}), diagnosticsJson: diagnosticsJson(diagnostics) };
   }
 
   /** A chunk's results moved down to the line where the chunk stands. */
-  function placed(result: ChunkResult, line: number): NonNullable<ChunkResult['placedAt']> {
+  function placed(result: ChunkResult, line: number): Placed {
     return {
       line,
-      diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)),
+      // A stable sort: diagnostics at the same place keep the order the rules gave them, as sorting the whole file did.
+      diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)).sort(byPosition),
       ids: result.ids.map((entry) => (line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, line) })),
       fragments: result.fragments.map((span) => ({ ...span, startLine: span.startLine + line, endLine: span.endLine + line })),
     };

@@ -2,12 +2,15 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerHarvestRequests } from '../harvest-requests';
 import { startServer } from '../server';
 import { FragmentWorkspace } from '../workspace';
+import { stdioConnection } from './stdio-connection';
 
 // The language server as a Node process (dist/server.js). The connection picks its transport
-// from the command line: --stdio, --node-ipc or --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+// from the command line: --stdio, --node-ipc or --socket=N. Over stdio, the server writes the JSON
+// of large results it made already as it is (stdio-connection.ts).
+const stdio = process.argv.includes('--stdio');
+const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
 const workspace = new FragmentWorkspace();
-startServer(connection, workspace);
+startServer(connection, workspace, { encodedJson: stdio });
 // Workbooks in and out need the disk: Node only.
 registerHarvestRequests(connection, workspace);
 connection.listen();

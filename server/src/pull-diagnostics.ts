@@ -1,0 +1,46 @@
+import type { ClientCapabilities, Connection, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+
+/**
+ * Pull diagnostics (`textDocument/diagnostic`, LSP 3.17) for clients that ask for them (VS Code):
+ * the client asks after each change, and a result that did not change is answered by its result
+ * ID alone instead of sending a large file's thousands of diagnostics again. Clients that cannot
+ * pull (Neovim 0.7, eglot) keep getting them pushed.
+ */
+export class PulledDiagnostics {
+  /** The last result sent for each open document, by the client's `previousResultId`. */
+  private readonly reported = new Map<string, { resultId: string; json: string }>();
+  private nextResultId = 1;
+  private refreshPending = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Whether the client can pull, and be asked to pull again when results change without an edit of theirs. */
+  static supportedBy(capabilities: ClientCapabilities): boolean {
+    return capabilities.textDocument?.diagnostic !== undefined && capabilities.workspace?.diagnostics?.refreshSupport === true;
+  }
+
+  static readonly capability = { identifier: 'fragment', interFileDependencies: true, workspaceDiagnostics: false } as const;
+
+  /** The report for a document's diagnostics (`json`, their JSON): "unchanged" when the client holds these already. */
+  report(uri: string, json: string, items: () => Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+    const last = this.reported.get(uri);
+    if (last && last.resultId === previousResultId && last.json === json) return { kind: 'unchanged', resultId: last.resultId };
+    const resultId = String(this.nextResultId++);
+    this.reported.set(uri, { resultId, json });
+    return { kind: 'full', resultId, items: items() };
+  }
+
+  forget(uri: string): void {
+    this.reported.delete(uri);
+  }
+
+  /** Asks the client to pull its documents again (once for everything that changed in this turn). */
+  refresh(): void {
+    if (this.refreshPending) return;
+    this.refreshPending = true;
+    queueMicrotask(() => {
+      this.refreshPending = false;
+      void this.connection.languages.diagnostics.refresh();
+    });
+  }
+}
