@@ -24,7 +24,10 @@ export class PulledDiagnostics {
   /** The report for a document's diagnostics (`json`, their JSON): "unchanged" when the client holds these already. */
   report(uri: string, json: string, items: () => Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
     const last = this.reported.get(uri);
-    if (last && last.resultId === previousResultId && last.json === json) return { kind: 'unchanged', resultId: last.resultId };
+    if (last?.json === json) {
+      // One result ID per result: a client whose pulls crossed (an edit's and a refresh's) still learns it holds them.
+      return last.resultId === previousResultId ? { kind: 'unchanged', resultId: last.resultId } : { kind: 'full', resultId: last.resultId, items: items() };
+    }
     const resultId = String(this.nextResultId++);
     this.reported.set(uri, { resultId, json });
     return { kind: 'full', resultId, items: items() };

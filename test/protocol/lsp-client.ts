@@ -48,6 +48,7 @@ export class TestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
       for (const uri of this.opened) this.pull(uri);
     });
     this.connection.listen();
@@ -62,6 +63,9 @@ export class TestClient {
       }
     }
   }
+
+  /** How many times the server asked to pull again (`workspace/diagnostic/refresh`). */
+  refreshes = 0;
 
   /** The version each open document is at, and what was last pulled for it (its result ID and diagnostics). */
   private readonly versions = new Map<string, number>();
