@@ -8,10 +8,10 @@
 export class EncodedJson<T> {
   constructor(
     readonly json: string,
-    private readonly value: T,
+    private readonly value: () => T,
   ) {}
 
   toJSON(): T {
-    return this.value;
+    return this.value();
   }
 }

@@ -32,8 +32,8 @@ export class FragmentDocument {
   source(cutter: ChunkCutter): ChunkedSource {
     const content = this.content;
     const document = this;
-    // The chunk list changes with the next edit: the analysis keeps this version's.
-    const chunks = content.cutWith(cutter).map((chunk) => ({ text: chunk.text, line: chunk.line }));
+    // The list is this version's (an edit makes another): the analysis may keep it.
+    const chunks = content.cutWith(cutter);
     const version = this.currentVersion;
     let text: string | undefined;
     return {

@@ -177,7 +177,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   /** An open document's diagnostics as sent: their JSON made already, where the transport writes it as it is. */
   function sent(analysis: Analysis): Diagnostic[] {
     if (!options.encodedJson) return [...analysis.diagnostics];
-    return new EncodedJson(analysis.diagnosticsJson, analysis.diagnostics) as unknown as Diagnostic[];
+    return new EncodedJson(analysis.diagnosticsJson, () => analysis.diagnostics) as unknown as Diagnostic[];
   }
 
   const validations = new ValidationScheduler(publishDiagnostics);
@@ -197,7 +197,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
     if (token.isCancellationRequested) return cancelled();
     const analysis = settings.run === 'onType' ? analysisOf(document) : (shown.get(uri) ?? analysisOf(document));
     shown.set(uri, analysis);
-    return pulled.report(uri, analysis.diagnosticsJson, () => sent(analysis), params.previousResultId);
+    return pulled.report(uri, analysis.diagnosticsJsonPieces, () => sent(analysis), params.previousResultId);
   });
 
   function revalidateAll(): void {

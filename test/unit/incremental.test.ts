@@ -119,6 +119,7 @@ describe('an open document checked edit by edit gives what a full check gives', 
             assert.deepEqual(checked.ids, reference.ids);
             assert.deepEqual(checked.fragments, reference.fragments);
             assert.equal(checked.diagnosticsJson, JSON.stringify(reference.diagnostics));
+            assert.equal(`[${checked.diagnosticsJsonPieces.join(',')}]`, JSON.stringify(reference.diagnostics));
             assert.equal(diagnosticsJson(checked.diagnostics), JSON.stringify(reference.diagnostics));
           }
         },

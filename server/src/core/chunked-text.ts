@@ -4,10 +4,7 @@ import { type Chunk, type ChunkCutter, hasLoneCr } from './chunks';
 /** An edit as the editor sends it: a range of the text before it and its replacement, or the whole new text. */
 export type TextChange = { readonly range: Range; readonly text: string } | { readonly text: string };
 
-interface StoredChunk {
-  text: string;
-  line: number;
-}
+type StoredChunk = Chunk;
 
 /**
  * A document's text kept as its chunks (see chunks.ts), so that an edit touches only the chunks
@@ -17,7 +14,7 @@ interface StoredChunk {
  * UTF-16 characters; a character past a line's end meaning its end), as TextDocument does.
  */
 export class ChunkedText {
-  private stored: StoredChunk[];
+  private stored: readonly StoredChunk[];
   private joined: string | undefined;
   private size: number;
 
@@ -41,6 +38,7 @@ export class ChunkedText {
     return this.joined;
   }
 
+  /** This version's chunks: an edit makes a new list (and new chunks where lines moved), so this one stays as it is. */
   get chunks(): readonly Chunk[] {
     return this.stored;
   }
@@ -98,10 +96,15 @@ export class ChunkedText {
     }
     // An empty first chunk is no chunk when others follow (the next one then starts the file).
     const pieces = region.length === 0 && removed < this.stored.length ? [] : this.cutter.split(region);
-    this.stored.splice(first, removed, ...pieces.map((piece) => ({ text: piece.text, line: line + piece.line })));
+    const stored = this.stored.slice();
+    stored.splice(first, removed, ...pieces.map((piece) => ({ text: piece.text, line: line + piece.line })));
     if (addedLines !== 0) {
-      for (let position = first + pieces.length; position < this.stored.length; position++) (this.stored[position] as StoredChunk).line += addedLines;
+      for (let position = first + pieces.length; position < stored.length; position++) {
+        const moved = stored[position] as StoredChunk;
+        stored[position] = { text: moved.text, line: moved.line + addedLines };
+      }
     }
+    this.stored = stored;
   }
 
   /** The chunk holding `line` (the first for a negative line, the last past the end). */

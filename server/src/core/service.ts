@@ -88,6 +88,8 @@ export interface Analysis {
   readonly context: RuleContext;
   /** Exactly `JSON.stringify(diagnostics)`, made from each chunk's JSON kept from the last time (what is sent to the editor). */
   readonly diagnosticsJson: string;
+  /** The same in pieces (`[${pieces.join(',')}]`): a chunk that did not change keeps its piece, the same string. */
+  readonly diagnosticsJsonPieces: readonly string[];
 }
 
 export interface FragmentSpan {
@@ -118,22 +120,32 @@ interface Placed {
 const byPosition = (a: FragmentDiagnostic, b: FragmentDiagnostic) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
-function inFileOrder(diagnostics: readonly FragmentDiagnostic[]): boolean {
-  for (let position = 1; position < diagnostics.length; position++) {
-    if (byPosition(diagnostics[position - 1] as FragmentDiagnostic, diagnostics[position] as FragmentDiagnostic) > 0) return false;
+/** Whether the chunks' diagnostics, each chunk's sorted already, follow each other in file order: compared where chunks meet. */
+function inFileOrder(placements: readonly Placed[]): boolean {
+  let last: FragmentDiagnostic | undefined;
+  for (const placement of placements) {
+    const first = placement.diagnostics[0];
+    if (first === undefined) continue;
+    if (last !== undefined && byPosition(last, first) > 0) return false;
+    last = placement.diagnostics[placement.diagnostics.length - 1];
   }
   return true;
 }
 
-/** The JSON of the chunks' diagnostics one after another, from each chunk's JSON (made once per placement). */
-function placementsJson(placements: readonly Placed[]): string {
-  const parts: string[] = [];
+/** The JSON of the chunks' diagnostics one after another, in pieces: each chunk's JSON, made once per placement. */
+function placementPieces(placements: readonly Placed[]): string[] {
+  const pieces: string[] = [];
   for (const placement of placements) {
     if (placement.diagnostics.length === 0) continue;
     placement.json ??= JSON.stringify(placement.diagnostics).slice(1, -1);
-    parts.push(placement.json);
+    pieces.push(placement.json);
   }
-  return `[${parts.join(',')}]`;
+  return pieces;
+}
+
+/** Diagnostics not in chunk order (a duplicate ID among them): their JSON as one piece. */
+function jsonPieces(diagnostics: readonly FragmentDiagnostic[]): string[] {
+  return diagnostics.length === 0 ? [] : [diagnosticsJson(diagnostics).slice(1, -1)];
 }
 
 export class CancelledError extends Error {
@@ -188,7 +200,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   /** Checks a text, or the chunks of one cut by this service's schema (`chunkCutter(service.index)`). */
   function analyze(input: string | ChunkedSource, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
     const year = currentYear();
-    const diagnostics: FragmentDiagnostic[] = [];
     const ids: FragmentId[] = [];
     const fragments: FragmentSpan[] = [];
     if (input.length > maxSize) return tooLarge(typeof input === 'string' ? input : input.text, uri, year);
@@ -206,7 +217,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
       const placement = result.placedAt;
       placements.push(placement);
-      for (const diagnostic of placement.diagnostics) diagnostics.push(diagnostic);
       for (const entry of placement.ids) ids.push(entry);
       for (const span of placement.fragments) fragments.push(span);
     }
@@ -215,20 +225,31 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
       duplicates = withSeverity(ignore.withoutIgnoredDuplicates(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere), ids));
-      for (const diagnostic of duplicates) diagnostics.push(diagnostic);
     }
     // Each chunk's diagnostics are in file order already, and the chunks follow each other: most often nothing is left to sort.
-    const inChunkOrder = duplicates.length === 0 && inFileOrder(diagnostics);
-    if (!inChunkOrder) diagnostics.sort(byPosition);
+    const inChunkOrder = duplicates.length === 0 && inFileOrder(placements);
+    // The list itself is made when asked for: a pull whose result did not change needs only the JSON pieces.
+    let diagnostics: FragmentDiagnostic[] | undefined;
+    const allDiagnostics = () => {
+      if (diagnostics) return diagnostics;
+      diagnostics = [];
+      for (const placement of placements) for (const diagnostic of placement.diagnostics) diagnostics.push(diagnostic);
+      for (const diagnostic of duplicates) diagnostics.push(diagnostic);
+      if (!inChunkOrder) diagnostics.sort(byPosition);
+      return diagnostics;
+    };
 
     let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
+    let pieces: string[] | undefined;
     let json: string | undefined;
     return {
       get text() {
         return typeof input === 'string' ? input : input.text;
       },
-      diagnostics,
+      get diagnostics() {
+        return allDiagnostics();
+      },
       ids,
       fragments,
       get file() {
@@ -239,8 +260,12 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
         context ??= ruleContext(this.file, uri, year, analyzeOptions);
         return context;
       },
+      get diagnosticsJsonPieces() {
+        pieces ??= inChunkOrder ? placementPieces(placements) : jsonPieces(allDiagnostics());
+        return pieces;
+      },
       get diagnosticsJson() {
-        json ??= inChunkOrder ? placementsJson(placements) : diagnosticsJson(diagnostics);
+        json ??= `[${this.diagnosticsJsonPieces.join(',')}]`;
         return json;
       },
     };
@@ -261,7 +286,17 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     );
     const file = parseFragmentFile('', index);
     const diagnostics = [diagnostic];
-    return { text, diagnostics, ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}), diagnosticsJson: diagnosticsJson(diagnostics) };
+    const context = ruleContext(file, uri, year, {});
+    return {
+      text,
+      diagnostics,
+      ids: [],
+      fragments: [],
+      file,
+      context,
+      diagnosticsJson: diagnosticsJson(diagnostics),
+      diagnosticsJsonPieces: jsonPieces(diagnostics),
+    };
   }
 
   /** A chunk's results moved down to the line where the chunk stands. */
