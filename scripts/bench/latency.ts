@@ -12,6 +12,19 @@ type Record = (what: string, value: string, target?: { text: string; met: boolea
 export interface Latency {
   median: number;
   p95: number;
+  /** CPU time per keystroke (user and system), of the server and of the client: what load on the machine does not change. */
+  serverCpu: number;
+  clientCpu: number;
+}
+
+/** A process's CPU time so far in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime and stime, in clock ticks of 1/100 s
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export function percentile(values: number[], fraction: number): number {
@@ -36,6 +49,8 @@ export async function keystrokeLatency(text: string, keystrokes: number, mode: D
   const lines = text.split('\n');
   const middle = lines.findIndex((candidate, index) => index >= lines.length / 2 && candidate.startsWith('**Outcome description**'));
   const times: number[] = [];
+  const serverBefore = cpuMsOf(client.serverPid);
+  const clientBefore = process.cpuUsage();
   for (let version = 2; version < keystrokes + 2; version++) {
     const started = performance.now();
     const received = client.diagnosticsOf(uri, version);
@@ -45,11 +60,15 @@ export async function keystrokeLatency(text: string, keystrokes: number, mode: D
     await received;
     times.push(performance.now() - started);
   }
+  const serverCpu = (cpuMsOf(client.serverPid) - serverBefore) / keystrokes;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const clientCpu = (clientUsage.user + clientUsage.system) / 1000 / keystrokes;
   await client.stop();
-  return { median: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), serverCpu, clientCpu };
 }
 
-const figures = (latency: Latency, digits: number) => `${latency.median.toFixed(digits)} / ${latency.p95.toFixed(digits)} ms`;
+const figures = (latency: Latency, digits: number) =>
+  `${latency.median.toFixed(digits)} / ${latency.p95.toFixed(digits)} ms (CPU a keystroke: server ${latency.serverCpu.toFixed(1)}, client ${latency.clientCpu.toFixed(1)} ms)`;
 
 /** The targets (the example, 2,000 fragments; both ways, the slower counts) and the scaling rows. */
 export async function benchLatency(example: string, record: Record): Promise<void> {

@@ -135,6 +135,11 @@ export class TestClient {
     return { client, initialize };
   }
 
+  /** The server's process ID (the benchmark reads its CPU time). */
+  get serverPid(): number | undefined {
+    return this.process.pid;
+  }
+
   /** How many publications have arrived: pass it as `since` to wait only for later ones. */
   get publishedCount(): number {
     return this.published.length;

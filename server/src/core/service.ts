@@ -114,7 +114,7 @@ interface Placed {
   ids: FragmentId[];
   fragments: FragmentSpan[];
   /** The diagnostics' JSON without the brackets, made when first sent. */
-  json?: string;
+  json: string | undefined;
 }
 
 const byPosition = (a: FragmentDiagnostic, b: FragmentDiagnostic) =>
@@ -173,7 +173,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
    */
   const chunkResults = new Map<string, Map<string, ChunkResult>>();
   /** Each document's chunks at its last check: most chunks are where they were, and comparing in place beats hashing. */
-  const lastChunks = new Map<string, Array<{ text: string; result: ChunkResult }>>();
+  const lastChunks = new Map<string, { chunks: readonly Chunk[]; results: ChunkResult[] }>();
   const MAX_CACHED_CHUNKS = 20_000;
   let cachedChunks = 0;
 
@@ -201,26 +201,26 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   function analyze(input: string | ChunkedSource, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
     const year = currentYear();
     const ids: FragmentId[] = [];
-    const fragments: FragmentSpan[] = [];
     if (input.length > maxSize) return tooLarge(typeof input === 'string' ? input : input.text, uri, year);
     const chunks = typeof input === 'string' ? splitIntoChunks(input, index) : input.chunks;
     const remember = reuseChunks && analyzeOptions.remember !== false;
-    const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
-    const current: Array<{ text: string; result: ChunkResult }> = [];
+    const previous = reuseChunks ? lastChunks.get(uri) : undefined;
+    const results: ChunkResult[] = [];
     const placements: Placed[] = [];
     for (let position = 0; position < chunks.length; position++) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
       const chunk = chunks[position] as Chunk;
-      const before = previous[position];
-      const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year, remember);
-      if (remember) current.push({ text: chunk.text, result });
+      const before = previous?.chunks[position];
+      const known = previous?.results[position];
+      // An open document's unchanged chunk is the very same object (chunked-text.ts); else the same text will do.
+      const result = known && (before === chunk || before?.text === chunk.text) && known.year === year ? known : cachedResult(uri, chunk.text, year, remember);
+      if (remember) results.push(result);
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
       const placement = result.placedAt;
       placements.push(placement);
       for (const entry of placement.ids) ids.push(entry);
-      for (const span of placement.fragments) fragments.push(span);
     }
-    if (remember) lastChunks.set(uri, current);
+    if (remember) lastChunks.set(uri, { chunks, results });
     // The one check across fragments: an ID used twice in the file, or in another file.
     let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
@@ -242,6 +242,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
     let pieces: string[] | undefined;
+    let fragments: FragmentSpan[] | undefined;
     let json: string | undefined;
     return {
       get text() {
@@ -251,7 +252,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
         return allDiagnostics();
       },
       ids,
-      fragments,
+      get fragments() {
+        fragments ??= placements.flatMap((placement) => placement.fragments);
+        return fragments;
+      },
       get file() {
         file ??= parseFragmentFile(this.text, index);
         return file;
@@ -302,6 +306,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   /** A chunk's results moved down to the line where the chunk stands. */
   function placed(result: ChunkResult, line: number): Placed {
     return {
+      json: undefined,
       line,
       // A stable sort: diagnostics at the same place keep the order the rules gave them, as sorting the whole file did.
       diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)).sort(byPosition),

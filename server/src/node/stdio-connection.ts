@@ -42,10 +42,12 @@ function messageJson(message: Message): string {
   const holder = message as { params?: { diagnostics?: unknown }; result?: { items?: unknown } };
   const encoded = holder.params?.diagnostics ?? holder.result?.items;
   if (!(encoded instanceof EncodedJson)) return JSON.stringify(message);
-  // JSON.stringify calls toJSON before a replacer sees the value: the replacer looks at the holder's own property.
-  const json = JSON.stringify(message, function (this: Record<string, unknown>, key, value) {
-    return this[key] === encoded ? marker : value;
-  });
+  // The message with the marker in the value's place (a copy: the message itself stays as it is).
+  const json = JSON.stringify(
+    holder.params?.diagnostics === encoded
+      ? { ...message, params: { ...holder.params, diagnostics: marker } }
+      : { ...message, result: { ...holder.result, items: marker } },
+  );
   const at = json.indexOf(placeholder);
   return json.slice(0, at) + encoded.json + json.slice(at + placeholder.length);
 }
