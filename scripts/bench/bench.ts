@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol';
-import { TestClient } from '../../test/protocol/lsp-client';
 import { CORPUS_SIZE, ensureCorpus } from './corpus';
+import { benchLatency } from './latency';
 import { benchProduction, buildProduction } from './production';
 import { benchScaling } from './scaling';
 import { benchSummary } from './summary';
@@ -30,35 +29,6 @@ function measure(script: string, args: string[]): Run {
   const wallMs = performance.now() - started;
   if (result.status !== 0 && !result.stdout.trim()) throw new Error(`${script} failed: ${result.stderr}`);
   return { ...JSON.parse(result.stdout.trim().split('\n').at(-1) as string), wallMs };
-}
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] as number;
-}
-
-/** Keystroke-to-diagnostics: one character changed, then the time until that version's diagnostics arrive. */
-async function latency(text: string, keystrokes: number): Promise<{ median: number; p95: number }> {
-  // The 2,000-fragment file is larger than the default size limit: raise it, so that it is checked.
-  const { client } = await TestClient.start({ settings: { outcomeFragments: { maxFileSize: 50_000_000 }, 'files.exclude': {} } });
-  const uri = 'file:///bench/latency.fragment';
-  await client.open(uri, text);
-  const first = await client.diagnosticsOf(uri, 1);
-  if (first.some((diagnostic) => diagnostic.code === 'file-too-large')) throw new Error('the latency file was not checked: over the size limit');
-  const line = text.split('\n').findIndex((candidate) => candidate.startsWith('**Outcome description**'));
-  const times: number[] = [];
-  for (let version = 2; version < keystrokes + 2; version++) {
-    const published = client.diagnosticsOf(uri, version);
-    const started = performance.now();
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character: 30 }, end: { line, character: 31 } }, text: version % 2 ? 'a' : 'b' }],
-    });
-    await published;
-    times.push(performance.now() - started);
-  }
-  await client.stop();
-  return { median: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
 
 const results: Array<{ what: string; value: string; target?: string; met?: boolean }> = [];
@@ -95,17 +65,7 @@ async function main(): Promise<void> {
   record('c/b', cb.toFixed(1), { text: 'at least 30', met: cb >= 30 });
   record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 100 MB', met: cli.maxRssKb <= 100 * 1024 });
 
-  const onExample = await latency(example, 200);
-  record('keystroke to diagnostics, example (median / p95)', `${onExample.median.toFixed(2)} / ${onExample.p95.toFixed(2)} ms`, {
-    text: 'p95 at most 5 ms',
-    met: onExample.p95 <= 5,
-  });
-  const big = `${Array.from({ length: 2000 }, (_, index) => example.replace('CIV021', `CIV${String(index).padStart(5, '0')}`).trimEnd()).join('\n---\n')}\n`;
-  const onBig = await latency(big, 40);
-  record('keystroke to diagnostics, 2,000 fragments (median / p95)', `${onBig.median.toFixed(1)} / ${onBig.p95.toFixed(1)} ms`, {
-    text: 'p95 at most 30 ms',
-    met: onBig.p95 <= 30,
-  });
+  await benchLatency(example, record);
   await benchProduction(production, record);
   await benchSummary(cache, examplePath, record);
 

@@ -49,7 +49,7 @@ async function workspaceRun(folder: string, files: number): Promise<{ ms: number
     return seen.size >= files;
   });
   const ms = performance.now() - started;
-  const peak = peakKb(client.pid);
+  const peak = peakKb(client.serverPid);
   await client.stop();
   return { ms, peakKb: peak };
 }

@@ -14,13 +14,15 @@ import {
   TextDocuments,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { chunkCutter } from './core/chunks';
 import { FIX_ALL_KIND } from './core/code-actions';
 import { fragmentIds } from './core/rules/duplicate-id';
 import type { DiagnosticCode } from './core/rules/rule';
 import type { SeveritySetting } from './core/schema/config';
-import { type Analysis, CancelledError, DEFAULT_MAX_SIZE } from './core/service';
+import { type Analysis, CancelledError, type ChunkedSource, DEFAULT_MAX_SIZE } from './core/service';
 import { useDisplayLanguage } from './display-language';
+import { EncodedJson } from './encoded-json';
+import { FragmentDocument } from './fragment-document';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -32,6 +34,7 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from './protocol';
+import { PulledDiagnostics } from './pull-diagnostics';
 import type { ServerWorkspace } from './server-workspace';
 import { ValidationScheduler } from './validation-scheduler';
 
@@ -41,8 +44,8 @@ import { ValidationScheduler } from './validation-scheduler';
  * connection and the workspace (what the server can read besides the open documents), adds its
  * own requests, and starts listening.
  */
-export function startServer(connection: Connection, workspace: ServerWorkspace): void {
-  const documents = new TextDocuments(TextDocument);
+export function startServer(connection: Connection, workspace: ServerWorkspace, options: { encodedJson?: boolean } = {}): void {
+  const documents = new TextDocuments(FragmentDocument.configuration);
   let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType', qualityHints: 'on' };
   /** The client's command that saves a file, named in its initialization options (VS Code's extension has one). */
   let saveCommand: string | undefined;
@@ -52,6 +55,10 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   let clientReadsFolders = false;
   let workspaceFolders: WorkspaceFolder[] = [];
   let clientHasConfiguration = false;
+  /** Set when the client pulls the open documents' diagnostics; the rest (closed files, configurations) is still pushed. */
+  let pulled: PulledDiagnostics | undefined;
+  /** With `run: onSave`, what a pull answers: the analysis of the version last opened or saved. */
+  const shown = new Map<string, Analysis>();
   /** Nothing is published before the settings and configuration files are read: no flash of default results. */
   let workspaceLoaded = false;
   let markLoaded: () => void = () => {};
@@ -63,10 +70,11 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   /** The analysis of each open document, for its latest version and the workspace as it is. */
   const analyses = new Map<string, { version: number; generation: number; analysis: Analysis }>();
 
-  function analysisOf(document: TextDocument): Analysis {
+  function analysisOf(document: FragmentDocument): Analysis {
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === workspace.generation) return cached.analysis;
-    const analysis = analyzeText(document.uri, document.getText(), true);
+    const service = workspace.serviceFor(document.uri);
+    const analysis = analyzeText(document.uri, document.source(chunkCutter(service.index)), true);
     // Another file's duplicate-id depends on the IDs this one holds; its own check does not.
     const changedIds = workspace.indexIds(document.uri, analysis.ids);
     for (const other of workspace.filesWithIds(changedIds, document.uri)) validations.schedule(other);
@@ -76,7 +84,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   }
 
   /** Checks a text; `remember` for an open document, whose next check reuses this one's chunks. */
-  function analyzeText(uri: string, text: string, remember: boolean): Analysis {
+  function analyzeText(uri: string, text: string | ChunkedSource, remember: boolean): Analysis {
     return workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri), remember });
   }
 
@@ -90,6 +98,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     saveCommand = typeof options?.saveCommand === 'string' ? options.saveCommand : undefined;
     clientReadsFolders = options?.readsFolders === true;
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    pulled = PulledDiagnostics.supportedBy(params.capabilities) ? new PulledDiagnostics(connection) : undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -100,6 +109,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,
+        ...(pulled ? { diagnosticProvider: PulledDiagnostics.capability } : {}),
       },
       serverInfo: { name: 'Outcome Fragments' },
     };
@@ -169,8 +179,14 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
   function publishDiagnostics(uri: string): void {
     if (!workspaceLoaded) return; // loadWorkspace re-checks every open document
     const document = documents.get(uri);
+    if (document && pulled) {
+      // The client pulls: tell it to, when what it holds may be out of date without an edit of its own.
+      shown.set(uri, analysisOf(document));
+      pulled.refresh();
+      return;
+    }
     if (document) {
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...analysisOf(document).diagnostics] });
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: sent(analysisOf(document)) });
       return;
     }
     if (settings.validate !== 'workspace' || !workspace.isIndexed(uri)) {
@@ -187,7 +203,31 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
     void connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : [...analyzeText(uri, text, false).diagnostics] });
   }
 
+  /** An open document's diagnostics as sent: their JSON made already, where the transport writes it as it is. */
+  function sent(analysis: Analysis): Diagnostic[] {
+    if (!options.encodedJson) return [...analysis.diagnostics];
+    return new EncodedJson(analysis.diagnosticsJson, () => analysis.diagnostics) as unknown as Diagnostic[];
+  }
+
   const validations = new ValidationScheduler(publishDiagnostics);
+  /** A pulling client asks for an edited document's diagnostics itself; checking it soon still keeps the ID index current. */
+  const indexing = new ValidationScheduler((uri) => {
+    const document = documents.get(uri);
+    if (document && workspaceLoaded) analysisOf(document);
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    await firstLoad; // no results from before the settings and configuration files are read
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document || !pulled) return { kind: 'full', items: [] }; // a closed file's are pushed (workspace mode)
+    // A cancelled pull is one the client no longer wants (a newer version's replaces it): it need not ask again.
+    const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled', { retriggerRequest: false });
+    if (token.isCancellationRequested) return cancelled();
+    const analysis = settings.run === 'onType' ? analysisOf(document) : (shown.get(uri) ?? analysisOf(document));
+    shown.set(uri, analysis);
+    return pulled.report(uri, analysis.diagnosticsJsonPieces, () => sent(analysis), params.previousResultId);
+  });
 
   function revalidateAll(): void {
     const uris = new Set(documents.all().map((document) => document.uri));
@@ -211,14 +251,20 @@ export function startServer(connection: Connection, workspace: ServerWorkspace):
 
   // Fired on open too. With `run: onSave`, a file is checked when opened and when saved.
   documents.onDidChangeContent(({ document }) => {
-    if (settings.run === 'onType') validations.schedule(document.uri);
+    if (pulled) indexing.schedule(document.uri);
+    else if (settings.run === 'onType') validations.schedule(document.uri);
   });
   documents.onDidOpen(({ document }) => {
-    if (settings.run === 'onSave') validations.schedule(document.uri);
+    // What was pushed for the file from disk gives way to what the client pulls.
+    if (pulled && settings.validate === 'workspace') void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (settings.run === 'onSave' && !pulled) validations.schedule(document.uri);
   });
   documents.onDidSave(({ document }) => validations.schedule(document.uri));
   documents.onDidClose(({ document }) => {
     analyses.delete(document.uri);
+    shown.delete(document.uri);
+    pulled?.forget(document.uri);
+    indexing.cancel(document.uri);
     workspace.serviceFor(document.uri).forget(document.uri);
     // Back to what the disk says: for the index, and for its diagnostics in workspace mode.
     const changedIds = workspace.isIndexed(document.uri) ? workspace.indexFromDisk(document.uri) : workspace.forget(document.uri);

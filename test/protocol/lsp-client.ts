@@ -6,15 +6,25 @@ import { createMessageConnection, type MessageConnection, StreamMessageReader, S
 import {
   ConfigurationRequest,
   type Diagnostic,
+  DiagnosticRefreshRequest,
+  DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
   InitializedNotification,
   InitializeRequest,
   type InitializeResult,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   RegistrationRequest,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+
+/**
+ * How the client gets diagnostics: pushed by the server (Neovim 0.7, eglot), or pulled with
+ * `textDocument/diagnostic` after each change and when the server asks (VS Code).
+ */
+export type DiagnosticsMode = 'push' | 'pull';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -29,7 +39,7 @@ export class TestClient {
   private readonly waiters: Array<{ matches: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = [];
   readonly stderr: string[] = [];
 
-  private constructor() {
+  private constructor(readonly mode: DiagnosticsMode) {
     // FRAGMENT_SERVER_PATH runs another build of the server (the benchmark's production bundle).
     const server = process.env.FRAGMENT_SERVER_PATH ?? serverPath;
     if (!existsSync(server)) throw new Error(`${server} is missing: run "npm run build" first`);
@@ -38,16 +48,58 @@ export class TestClient {
     this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.published.push(params);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.matches(params)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(params);
-        }
-      }
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
+    this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+      for (const uri of this.opened) this.pull(uri);
     });
     this.connection.listen();
+  }
+
+  private received(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.matches(params)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  }
+
+  /** How many times the server asked to pull again (`workspace/diagnostic/refresh`). */
+  refreshes = 0;
+
+  /** The version each open document is at, and what was last pulled for it (its result ID and diagnostics). */
+  private readonly versions = new Map<string, number>();
+  private readonly lastPulled = new Map<string, { resultId: string | undefined; diagnostics: Diagnostic[] }>();
+  /** Pulls that failed: a test's wait would never end, so they are kept to be reported. */
+  readonly pullErrors: unknown[] = [];
+
+  /**
+   * Pulls a document's diagnostics as an editor does, and records them as if they had been
+   * published for the version the document is at: the waits below serve both modes.
+   */
+  private pull(uri: string): void {
+    const version = this.versions.get(uri);
+    const previous = this.lastPulled.get(uri);
+    this.connection
+      .sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri },
+        ...(previous?.resultId !== undefined ? { previousResultId: previous.resultId } : {}),
+      })
+      .then((report) => {
+        const diagnostics = report.kind === 'full' ? report.items : (previous?.diagnostics ?? []);
+        this.lastPulled.set(uri, { resultId: report.resultId, diagnostics });
+        this.received({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+      })
+      .catch((error: unknown) => this.pullErrors.push(error));
+  }
+
+  /** Sends an edit (and pulls its diagnostics in pull mode). */
+  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    if (this.mode === 'pull') this.pull(uri);
   }
 
   /**
@@ -55,10 +107,11 @@ export class TestClient {
    * them (by section), as an editor answers with the user's settings.
    */
   static async start(
-    options: { folder?: string; settings?: Record<string, unknown>; locale?: string; initializationOptions?: unknown } = {},
+    options: { folder?: string; settings?: Record<string, unknown>; locale?: string; initializationOptions?: unknown; diagnostics?: DiagnosticsMode } = {},
   ): Promise<{ client: TestClient; initialize: InitializeResult }> {
     // Settings are answered (`workspace/configuration`) whenever they are given, with or without a folder.
-    const client = new TestClient();
+    const mode = options.diagnostics ?? 'push';
+    const client = new TestClient(mode);
     client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
     client.connection.onRequest(RegistrationRequest.type, () => undefined);
     const folderUri = options.folder === undefined ? null : pathToFileURL(options.folder).toString();
@@ -69,20 +122,27 @@ export class TestClient {
       ...(options.locale !== undefined ? { locale: options.locale } : {}),
       ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
-        workspace: { configuration: options.settings !== undefined, workspaceFolders: options.folder !== undefined },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
+        workspace: {
+          configuration: options.settings !== undefined,
+          workspaceFolders: options.folder !== undefined,
+          ...(mode === 'pull' ? { diagnostics: { refreshSupport: true } } : {}),
+        },
       },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return { client, initialize };
   }
 
-  /** How many publications have arrived: pass it as `since` to wait only for later ones. */
-  /** The server's process ID (the bench reads its peak memory). */
-  get pid(): number | undefined {
+  /** The server's process ID (the benchmark reads its CPU time). */
+  get serverPid(): number | undefined {
     return this.process.pid;
   }
 
+  /** How many publications have arrived: pass it as `since` to wait only for later ones. */
   get publishedCount(): number {
     return this.published.length;
   }
@@ -112,11 +172,15 @@ export class TestClient {
 
   async open(uri: string, text: string, version = 1): Promise<void> {
     this.opened.add(uri);
+    this.versions.set(uri, version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'fragment', version, text } });
+    if (this.mode === 'pull') this.pull(uri);
   }
 
   async close(uri: string): Promise<void> {
     this.opened.delete(uri);
+    this.versions.delete(uri);
+    this.lastPulled.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { splitIntoChunks } from './chunks';
+import { type Chunk, splitIntoChunks } from './chunks';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
 import { completions } from './completion';
 import { shareableMessages } from './confidential-text';
 import { confidentialityOf } from './confidentiality';
+import { diagnosticsJson } from './diagnostics-json';
 import { type DismissalTarget, dismissActions } from './dismiss';
 import { formattingEdits } from './formatting';
 import { hover } from './hover';
@@ -67,6 +68,13 @@ export interface AnalyzeOptions {
   readonly remember?: boolean;
 }
 
+/** A text already cut into chunks (an open document's, see chunked-text.ts), with its length and, when asked for, its whole text. */
+export interface ChunkedSource {
+  readonly chunks: readonly Chunk[];
+  readonly length: number;
+  readonly text: string;
+}
+
 /** One checked text: what the adapters cache per document version. */
 export interface Analysis {
   readonly text: string;
@@ -78,6 +86,10 @@ export interface Analysis {
   /** The whole parse, made when a request first needs it (a check alone does not). */
   readonly file: ParsedFile;
   readonly context: RuleContext;
+  /** Exactly `JSON.stringify(diagnostics)`, made from each chunk's JSON kept from the last time (what is sent to the editor). */
+  readonly diagnosticsJson: string;
+  /** The same in pieces (`[${pieces.join(',')}]`): a chunk that did not change keeps its piece, the same string. */
+  readonly diagnosticsJsonPieces: readonly string[];
 }
 
 export interface FragmentSpan {
@@ -92,8 +104,48 @@ interface ChunkResult {
   readonly diagnostics: FragmentDiagnostic[];
   readonly ids: FragmentId[];
   readonly fragments: FragmentSpan[];
-  /** The same, moved to where the chunk stood last time. */
-  placedAt?: { line: number; diagnostics: FragmentDiagnostic[]; ids: FragmentId[]; fragments: FragmentSpan[] };
+  /** The same, moved to where the chunk stood last time (the diagnostics in file order, and their JSON). */
+  placedAt?: Placed;
+}
+
+interface Placed {
+  line: number;
+  diagnostics: FragmentDiagnostic[];
+  ids: FragmentId[];
+  fragments: FragmentSpan[];
+  /** The diagnostics' JSON without the brackets, made when first sent. */
+  json: string | undefined;
+}
+
+const byPosition = (a: FragmentDiagnostic, b: FragmentDiagnostic) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/** Whether the chunks' diagnostics, each chunk's sorted already, follow each other in file order: compared where chunks meet. */
+function inFileOrder(placements: readonly Placed[]): boolean {
+  let last: FragmentDiagnostic | undefined;
+  for (const placement of placements) {
+    const first = placement.diagnostics[0];
+    if (first === undefined) continue;
+    if (last !== undefined && byPosition(last, first) > 0) return false;
+    last = placement.diagnostics[placement.diagnostics.length - 1];
+  }
+  return true;
+}
+
+/** The JSON of the chunks' diagnostics one after another, in pieces: each chunk's JSON, made once per placement. */
+function placementPieces(placements: readonly Placed[]): string[] {
+  const pieces: string[] = [];
+  for (const placement of placements) {
+    if (placement.diagnostics.length === 0) continue;
+    placement.json ??= JSON.stringify(placement.diagnostics).slice(1, -1);
+    pieces.push(placement.json);
+  }
+  return pieces;
+}
+
+/** Diagnostics not in chunk order (a duplicate ID among them): their JSON as one piece. */
+function jsonPieces(diagnostics: readonly FragmentDiagnostic[]): string[] {
+  return diagnostics.length === 0 ? [] : [diagnosticsJson(diagnostics).slice(1, -1)];
 }
 
 export class CancelledError extends Error {
@@ -121,7 +173,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
    */
   const chunkResults = new Map<string, Map<string, ChunkResult>>();
   /** Each document's chunks at its last check: most chunks are where they were, and comparing in place beats hashing. */
-  const lastChunks = new Map<string, Array<{ text: string; result: ChunkResult }>>();
+  const lastChunks = new Map<string, { chunks: readonly Chunk[]; results: ChunkResult[] }>();
   const MAX_CACHED_CHUNKS = 20_000;
   let cachedChunks = 0;
 
@@ -145,47 +197,80 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     return result;
   }
 
-  function analyze(text: string, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+  /** Checks a text, or the chunks of one cut by this service's schema (`chunkCutter(service.index)`). */
+  function analyze(input: string | ChunkedSource, uri: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
     const year = currentYear();
-    const diagnostics: FragmentDiagnostic[] = [];
     const ids: FragmentId[] = [];
-    const fragments: FragmentSpan[] = [];
-    if (text.length > maxSize) return tooLarge(text, uri, year);
+    if (input.length > maxSize) return tooLarge(typeof input === 'string' ? input : input.text, uri, year);
+    const chunks = typeof input === 'string' ? splitIntoChunks(input, index) : input.chunks;
     const remember = reuseChunks && analyzeOptions.remember !== false;
-    const previous = reuseChunks ? (lastChunks.get(uri) ?? []) : [];
-    const current: Array<{ text: string; result: ChunkResult }> = [];
-    for (const [position, chunk] of splitIntoChunks(text, index).entries()) {
+    const previous = reuseChunks ? lastChunks.get(uri) : undefined;
+    const results: ChunkResult[] = [];
+    const placements: Placed[] = [];
+    for (let position = 0; position < chunks.length; position++) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
-      const before = previous[position];
-      const result = before && before.text === chunk.text && before.result.year === year ? before.result : cachedResult(uri, chunk.text, year, remember);
-      if (remember) current.push({ text: chunk.text, result });
+      const chunk = chunks[position] as Chunk;
+      const before = previous?.chunks[position];
+      const known = previous?.results[position];
+      // An open document's unchanged chunk is the very same object (chunked-text.ts); else the same text will do.
+      const result = known && (before === chunk || before?.text === chunk.text) && known.year === year ? known : cachedResult(uri, chunk.text, year, remember);
+      if (remember) results.push(result);
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
-      diagnostics.push(...result.placedAt.diagnostics);
-      ids.push(...result.placedAt.ids);
-      fragments.push(...result.placedAt.fragments);
+      const placement = result.placedAt;
+      placements.push(placement);
+      for (const entry of placement.ids) ids.push(entry);
     }
-    if (remember) lastChunks.set(uri, current);
+    if (remember) lastChunks.set(uri, { chunks, results });
     // The one check across fragments: an ID used twice in the file, or in another file.
+    let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
-      const duplicates = duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere);
-      diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, ids)));
+      duplicates = withSeverity(ignore.withoutIgnoredDuplicates(duplicateIdDiagnostics(ids, uri, schema.idField, analyzeOptions.idLocationsElsewhere), ids));
     }
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // Each chunk's diagnostics are in file order already, and the chunks follow each other: most often nothing is left to sort.
+    const inChunkOrder = duplicates.length === 0 && inFileOrder(placements);
+    // The list itself is made when asked for: a pull whose result did not change needs only the JSON pieces.
+    let diagnostics: FragmentDiagnostic[] | undefined;
+    const allDiagnostics = () => {
+      if (diagnostics) return diagnostics;
+      diagnostics = [];
+      for (const placement of placements) for (const diagnostic of placement.diagnostics) diagnostics.push(diagnostic);
+      for (const diagnostic of duplicates) diagnostics.push(diagnostic);
+      if (!inChunkOrder) diagnostics.sort(byPosition);
+      return diagnostics;
+    };
 
     let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
+    let pieces: string[] | undefined;
+    let fragments: FragmentSpan[] | undefined;
+    let json: string | undefined;
     return {
-      text,
-      diagnostics,
+      get text() {
+        return typeof input === 'string' ? input : input.text;
+      },
+      get diagnostics() {
+        return allDiagnostics();
+      },
       ids,
-      fragments,
+      get fragments() {
+        fragments ??= placements.flatMap((placement) => placement.fragments);
+        return fragments;
+      },
       get file() {
-        file ??= parseFragmentFile(text, index);
+        file ??= parseFragmentFile(this.text, index);
         return file;
       },
       get context() {
         context ??= ruleContext(this.file, uri, year, analyzeOptions);
         return context;
+      },
+      get diagnosticsJsonPieces() {
+        pieces ??= inChunkOrder ? placementPieces(placements) : jsonPieces(allDiagnostics());
+        return pieces;
+      },
+      get diagnosticsJson() {
+        json ??= `[${this.diagnosticsJsonPieces.join(',')}]`;
+        return json;
       },
     };
   }
@@ -222,14 +307,27 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       ),
     );
     const file = parseFragmentFile('', index);
-    return { text, diagnostics: [diagnostic], ids: [], fragments: [], file, context: ruleContext(file, uri, year, {}) };
+    const diagnostics = [diagnostic];
+    const context = ruleContext(file, uri, year, {});
+    return {
+      text,
+      diagnostics,
+      ids: [],
+      fragments: [],
+      file,
+      context,
+      diagnosticsJson: diagnosticsJson(diagnostics),
+      diagnosticsJsonPieces: jsonPieces(diagnostics),
+    };
   }
 
   /** A chunk's results moved down to the line where the chunk stands. */
-  function placed(result: ChunkResult, line: number): NonNullable<ChunkResult['placedAt']> {
+  function placed(result: ChunkResult, line: number): Placed {
     return {
+      json: undefined,
       line,
-      diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)),
+      // A stable sort: diagnostics at the same place keep the order the rules gave them, as sorting the whole file did.
+      diagnostics: result.diagnostics.map((diagnostic) => shifted(diagnostic, line)).sort(byPosition),
       ids: result.ids.map((entry) => (line === 0 ? entry : { id: entry.id, range: shiftRange(entry.range, line) })),
       fragments: result.fragments.map((span) => ({ ...span, startLine: span.startLine + line, endLine: span.endLine + line })),
     };

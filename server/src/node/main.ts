@@ -3,14 +3,17 @@ import { useTranslationsFrom } from '../display-language';
 import { registerHarvestRequests } from '../harvest-requests';
 import { startServer } from '../server';
 import { FragmentWorkspace } from '../workspace';
+import { stdioConnection } from './stdio-connection';
 import { readTranslations } from './translations';
 
 // The language server as a Node process (dist/language-server.js, which dist/server.js loads).
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.
+// Over stdio, the server writes the JSON of large results it made already as it is (stdio-connection.ts).
 useTranslationsFrom(readTranslations);
-const connection = createConnection(ProposedFeatures.all);
+const stdio = process.argv.includes('--stdio');
+const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
 const workspace = new FragmentWorkspace();
-startServer(connection, workspace);
+startServer(connection, workspace, { encodedJson: stdio });
 // Workbooks in and out need the disk: Node only.
 registerHarvestRequests(connection, workspace);
 connection.listen();

@@ -26,16 +26,26 @@ export function duplicateIdDiagnostics(
   idField: string,
   idLocationsElsewhere?: (id: string) => readonly Location[],
 ): FragmentDiagnostic[] {
-  const byId = new Map<string, FragmentId[]>();
-  for (const entry of ids) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
-  return ids.flatMap((entry) => {
-    const related: DiagnosticRelatedInformation[] = (byId.get(entry.id) ?? [])
+  const byId = new Map<string, FragmentId | FragmentId[]>();
+  for (const entry of ids) {
+    const known = byId.get(entry.id);
+    byId.set(entry.id, known === undefined ? entry : Array.isArray(known) ? [...known, entry] : [known, entry]);
+  }
+  const diagnostics: FragmentDiagnostic[] = [];
+  for (const entry of ids) {
+    // Most IDs stand once in their file (a harvest file of 2,000 has 2,000): nothing to relate.
+    const inFile = byId.get(entry.id);
+    const elsewhere = idLocationsElsewhere?.(entry.id) ?? [];
+    if (!Array.isArray(inFile) && elsewhere.length === 0) continue;
+    const related: DiagnosticRelatedInformation[] = (Array.isArray(inFile) ? inFile : [])
       .filter((other) => other !== entry)
       .map((other) => ({ location: { uri, range: other.range }, message: l10n.t('Also {0}', entry.id) }));
-    for (const location of idLocationsElsewhere?.(entry.id) ?? []) related.push({ location, message: l10n.t('Also {0}', entry.id) });
-    if (related.length === 0) return [];
-    return [makeDiagnostic('duplicate-id', 'error', entry.range, l10n.t('{0} "{1}" is used by another fragment.', idField, entry.id), undefined, related)];
-  });
+    for (const location of elsewhere) related.push({ location, message: l10n.t('Also {0}', entry.id) });
+    diagnostics.push(
+      makeDiagnostic('duplicate-id', 'error', entry.range, l10n.t('{0} "{1}" is used by another fragment.', idField, entry.id), undefined, related),
+    );
+  }
+  return diagnostics;
 }
 
 /** The same FragmentID on two fragments: of this file, or of other files when the workspace is known. */

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { format } from 'node:util';
+import { type Connection, createConnection, type Message, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { EncodedJson } from '../encoded-json';
+
+/**
+ * The connection over stdin and stdout (`--stdio`), as `createConnection` makes it, but with an
+ * encoder that writes the JSON of an {@link EncodedJson} as it is: publishing a large file's
+ * 4,000 diagnostics after a keystroke then encodes only the ones that changed.
+ */
+export function stdioConnection(): Connection {
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: { name: 'application/json', encode } });
+  // The input as a stream: the library then ends the server with it, as it does for --stdio.
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+  // stdout carries the protocol: what the console prints goes to the client's log, as createConnection does for --stdio.
+  const log =
+    (write: (message: string) => void) =>
+    (...values: unknown[]) =>
+      write(format(...values));
+  console.log = log((message) => connection.console.log(message));
+  console.info = log((message) => connection.console.info(message));
+  console.debug = log((message) => connection.console.log(message));
+  console.warn = log((message) => connection.console.warn(message));
+  console.error = log((message) => connection.console.error(message));
+  return connection;
+}
+
+/** Stands for the encoded JSON in the message's JSON until it is put in: a quoted string no other value of the message can be. */
+const marker = `encoded-json-${randomUUID()}`;
+const placeholder = `"${marker}"`;
+
+function encode(message: Message): Promise<Uint8Array> {
+  try {
+    return Promise.resolve(Buffer.from(messageJson(message), 'utf8'));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** The message's JSON, with at most one encoded value (the diagnostics of a notification or a report), as the protocol's messages hold them. */
+function messageJson(message: Message): string {
+  const holder = message as { params?: { diagnostics?: unknown }; result?: { items?: unknown } };
+  const encoded = holder.params?.diagnostics ?? holder.result?.items;
+  if (!(encoded instanceof EncodedJson)) return JSON.stringify(message);
+  // The message with the marker in the value's place (a copy: the message itself stays as it is).
+  const json = JSON.stringify(
+    holder.params?.diagnostics === encoded
+      ? { ...message, params: { ...holder.params, diagnostics: marker } }
+      : { ...message, result: { ...holder.result, items: marker } },
+  );
+  const at = json.indexOf(placeholder);
+  return json.slice(0, at) + encoded.json + json.slice(at + placeholder.length);
+}
