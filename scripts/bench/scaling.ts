@@ -70,7 +70,7 @@ export async function benchScaling(cache: string, examplePath: string, record: R
     const folder = corpus(cache, examplePath, size);
     lint(folder, ['--jobs', '1']); // the files into the page cache
     const one = lint(folder, ['--jobs', '1']);
-    const every = lint(folder, []);
+    const every = lint(folder, ['--jobs', String(cores)]);
     record(
       `scaling: fragment-lint, ${size.toLocaleString('en')} files, 1 thread / ${cores} threads`,
       `${one.wallMs.toFixed(0)} ms (${perFile(one.wallMs, size)}), ${mb(one.maxRssKb)} / ${every.wallMs.toFixed(0)} ms (${perFile(every.wallMs, size)}), ${mb(every.maxRssKb)}`,

@@ -25,7 +25,7 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
                    folder; without one, the SCC schema). Its include and exclude globs
                    choose the files found in folders and by globs.
   --no-quality     leave out the quality hints (outcome-is-activity, vague-change, no-when, …)
-  --jobs N         check on N threads at most (default: one per core; 1 checks on this one)
+  --jobs N         check on N threads at most (default: one per core but one; 1 checks on this one)
   --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
   --version        print the version
   --help           show this help
