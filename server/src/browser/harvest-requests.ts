@@ -9,7 +9,7 @@ import { describeImport, overwriteRefused, planImport } from '../core/harvest/im
 import { importSheet } from '../core/harvest/import-rows';
 import { masterSheet } from '../core/harvest/master-layout';
 import { CancelledError } from '../core/service';
-import { naturalCompare } from '../node/natural-order';
+import { naturalCompare } from '../core/natural-order';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,

@@ -12,7 +12,7 @@ import { CancelledError } from '../core/service';
 import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
 import { replaceFilesAtomically } from './atomic-write';
 import { fragmentFilesIn } from './fragment-files';
-import { naturalCompare } from './natural-order';
+import { naturalCompare } from '../core/natural-order';
 
 export interface ExportOptions {
   readonly service: FragmentService;
