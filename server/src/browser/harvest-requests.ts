@@ -1,15 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/browser';
-import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
-import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
-import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
-import { readHarvest } from '../core/harvest/harvest-fragments';
-import { describeImport, overwriteRefused, planImport } from '../core/harvest/import-plan';
-import { importSheet } from '../core/harvest/import-rows';
-import { masterSheet } from '../core/harvest/master-layout';
-import { CancelledError } from '../core/service';
 import { naturalCompare } from '../core/natural-order';
+import { CancelledError } from '../core/service';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
@@ -61,7 +54,7 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
       }
       const service = workspace.serviceFor(child(params.folder, 'row_1.txt'));
       const sheet = await harvest.readWorkbook(fromBase64(workbook.base64), nameOf(params.workbook));
-      const imported = importSheet(sheet, service.schema, params.namePattern ?? DEFAULT_NAME_PATTERN);
+      const imported = harvest.importSheet(sheet, service.schema, params.namePattern);
       const fixed = imported.fragments.map((fragment) => ({
         fileName: fragment.fileName,
         text: params.fix ? service.fixAll(fragment.text, child(params.folder, fragment.fileName)) : fragment.text,
@@ -73,7 +66,7 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
         if (file.base64 !== undefined) texts.set(fileName, new TextDecoder().decode(fromBase64(file.base64)));
         else if (!file.missing) throw new Error(l10n.t('cannot read {0}: {1}', shown(child(params.folder, fileName)), file.error ?? ''));
       }
-      const plan = planImport(fixed, (fileName) => texts.get(fileName));
+      const plan = harvest.planImport(fixed, (fileName) => texts.get(fileName));
       const summary = {
         folder: shown(params.folder),
         rows: imported.fragments.length,
@@ -82,9 +75,9 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
         changed: plan.changed,
         unchanged: plan.unchanged,
       };
-      const result = (written: boolean) => ({ ...summary, written, message: describeImport(summary) });
+      const result = (written: boolean) => ({ ...summary, written, message: harvest.describeImport(summary) });
       if (params.dryRun) return result(false);
-      if (plan.changed.length > 0 && !params.force) throw new Error(overwriteRefused(summary));
+      if (plan.changed.length > 0 && !params.force) throw new Error(harvest.overwriteRefused(summary));
       if (token.isCancellationRequested) throw new CancelledError();
       const encoder = new TextEncoder();
       if (plan.toWrite.length > 0)
@@ -133,12 +126,14 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
       }
       if (texts.length === 0) throw new Error(l10n.t('no fragment files in {0}', params.paths.map(shown).join(', ')));
       const service = workspace.serviceFor(params.paths[0] ?? params.output);
-      const harvest = readHarvest(texts, service.schema, service.index, { includeConfidential: params.includeConfidential === true });
-      if (harvest.fragments.length === 0) throw new Error(allConfidentialMessage(harvest.confidentialLeftOut));
+      const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, { includeConfidential: params.includeConfidential === true });
+      if (harvest.fragments.length === 0) throw new Error(harvestBundle.allConfidentialMessage(harvest.confidentialLeftOut));
       const sheets: Sheet[] =
-        params.layout === 'master' ? [masterSheet(harvest.fragments, service.schema)] : causalMapSheets(harvest.fragments, service.schema);
+        params.layout === 'master'
+          ? [harvestBundle.masterSheet(harvest.fragments, service.schema)]
+          : harvestBundle.causalMapSheets(harvest.fragments, service.schema);
       const warnings = [...harvest.warnings];
-      const unwritable = format === 'xlsx' ? unwritableInXlsxWarning(sheets) : undefined;
+      const unwritable = format === 'xlsx' ? harvestBundle.unwritableInXlsxWarning(sheets) : undefined;
       if (unwritable) warnings.push(unwritable);
       const written =
         format === 'xlsx' || sheets.length === 1
