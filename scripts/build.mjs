@@ -91,6 +91,16 @@ const builds = [
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.
   { ...browserCommon, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
   { ...browserCommon, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },
+  // The worker's workbook adapter (exceljs, csv-parse, csv-stringify), loaded on first use: an IIFE that sets
+  // `outcomeFragmentsHarvest`, run from a blob URL (server/src/browser/harvest-loader.ts). The csv packages' browser builds.
+  {
+    ...browserCommon,
+    entryPoints: ['server/src/browser/harvest-bundle.ts'],
+    outfile: 'dist/browser/harvest.js',
+    format: 'iife',
+    globalName: 'outcomeFragmentsHarvest',
+    alias: { ...browserCommon.alias, 'csv-parse/sync': 'csv-parse/browser/esm/sync', 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  },
   // The dashboard webview's script with the Chart.js parts it imports (tree-shaken), for the browser.
   {
     ...common,

@@ -67,7 +67,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
-    registerHarvestCommands(harvestClient, runtime.serverReadsFiles),
+    registerHarvestCommands(harvestClient),
     vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {

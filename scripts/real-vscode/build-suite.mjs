@@ -23,6 +23,9 @@ export async function buildSuite() {
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
+    // The workbook tests build and read workbooks with the adapter's browser builds; the expected files come as text.
+    alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync', 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+    loader: { '.txt': 'text' },
     sourcemap: 'inline',
     logLevel: 'warning',
   });

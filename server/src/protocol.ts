@@ -124,3 +124,34 @@ export interface FolderFilesParams {
   readonly files: ReadonlyArray<{ readonly uri: string; readonly text: string | null }>;
   readonly load?: boolean;
 }
+
+/**
+ * Asked by the web worker's server, which has no file system, for workbook import and export:
+ * the client reads and writes through `workspace.fs`. Bytes travel as base64.
+ */
+export const HOST_READ_FILES_REQUEST = 'fragments/host/readFiles';
+export interface HostReadFilesParams {
+  readonly uris: readonly string[];
+}
+/** Per URI, in order: its bytes, or `missing` (no such file), or the reason it could not be read. */
+export type HostReadFilesResult = ReadonlyArray<{ readonly base64?: string; readonly missing?: true; readonly error?: string }>;
+
+/** The `*.fragment` and `*.txt` files under folders (a file stands for itself); `missing` lists what does not exist. */
+export const HOST_LIST_FILES_REQUEST = 'fragments/host/listFiles';
+export interface HostListFilesParams {
+  readonly uris: readonly string[];
+}
+export interface HostListFilesResult {
+  /** A file given stands for itself (`isFile`); a folder lists its files. */
+  readonly folders: ReadonlyArray<{ readonly uri: string; readonly isFile: boolean; readonly files: readonly string[] }>;
+  readonly missing: readonly string[];
+}
+
+/** Writes files all or nothing: each to a temporary name beside it, then renamed over; an error's message says why. */
+export const HOST_WRITE_FILES_REQUEST = 'fragments/host/writeFiles';
+export interface HostWriteFilesParams {
+  readonly files: ReadonlyArray<{ readonly uri: string; readonly base64: string }>;
+}
+
+/** The text of the browser's harvest bundle (dist/browser/harvest.js), which the worker loads on first use. */
+export const HOST_HARVEST_BUNDLE_REQUEST = 'fragments/host/harvestBundle';

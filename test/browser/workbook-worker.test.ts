@@ -77,4 +77,43 @@ describe('the workbook adapter in a browser worker (Chromium), as the web extens
     );
     assert.deepEqual(answer.rows, [5, 5]);
   });
+  it('dist/browser/harvest.js loads on first use as the language server loads it: importScripts of a blob URL in a worker started from a blob', async () => {
+    const harvestBundle = join(repositoryRoot, 'dist', 'browser', 'harvest.js');
+    assert.ok(existsSync(harvestBundle), `${harvestBundle} is missing: run npm run build first`);
+    const page = await browser.newPage();
+    await page.goto(origin);
+    const input = { bundle: readFileSync(harvestBundle, 'utf8'), workbook: [...(await fixtureXlsx())] };
+    // Runs in the page; the worker's script (a string) runs in the worker, as server/src/browser/harvest-loader.ts does.
+    const inPage = ({ bundle, workbook }: { bundle: string; workbook: number[] }) =>
+      new Promise((resolve) => {
+        const scope = globalThis as unknown as {
+          Worker: new (
+            url: string,
+          ) => { onmessage: (event: { data: unknown }) => void; onerror: (event: { message: string }) => void; postMessage: (data: unknown) => void };
+          Blob: new (parts: string[], options: { type: string }) => object;
+          URL: { createObjectURL(blob: object): string };
+        };
+        const script = `onmessage = async (event) => {
+          try {
+            const url = URL.createObjectURL(new Blob([event.data.bundle], { type: 'text/javascript' }));
+            importScripts(url);
+            URL.revokeObjectURL(url);
+            const harvest = self.outcomeFragmentsHarvest;
+            const sheet = await harvest.readWorkbook(new Uint8Array(event.data.workbook), 'master.xlsx');
+            const xlsx = await harvest.readWorkbook(await harvest.writeWorkbook([sheet], 'xlsx'), 'again.xlsx');
+            const csv = await harvest.readWorkbook(await harvest.writeWorkbook([sheet], 'csv'), 'again.csv');
+            postMessage({ rows: [sheet.rows.length, xlsx.rows.length, csv.rows.length], header: sheet.rows[0][0], format: harvest.formatOfName('harvest.csv') });
+          } catch (error) {
+            postMessage({ error: String(error && error.stack || error) });
+          }
+        };`;
+        const worker = new scope.Worker(scope.URL.createObjectURL(new scope.Blob([script], { type: 'text/javascript' })));
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => resolve({ error: event.message });
+        worker.postMessage({ bundle, workbook });
+      });
+    const answer = (await page.evaluate(inPage, input)) as { rows?: number[]; header?: string; format?: string; error?: string };
+    assert.equal(answer.error, undefined);
+    assert.deepEqual(answer, { rows: [5, 5, 5], header: 'FragmentID', format: 'csv' });
+  });
 });

@@ -18,6 +18,7 @@ describe('the extension package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'dist/browser/client.js',
+      'dist/browser/harvest.js',
       'dist/browser/server.js',
       'dist/client.js',
       'dist/harvest.js',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/browser';
 import { activateExtension, deactivate, type OutcomeFragmentsApi } from '../extension';
 import { readFoldersForServer } from './folder-reader';
+import { serveHarvestFiles } from './harvest-host';
 
 /** The web extension host's Worker and Blob (the project compiles without the DOM library). */
 declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): Promise<OutcomeFragm
       const { worker, url } = await startWorker(extension);
       const client = new LanguageClient('outcomeFragments', 'Outcome Fragments', clientOptions, worker);
       extension.subscriptions.push(readFoldersForServer(client));
+      serveHarvestFiles(client, extension.extensionUri);
       // The worker has read its script once it answers (or the client gave up on it): the blob's URL can go.
       const revoke = client.onDidChangeState(({ newState }) => {
         if (newState === State.Starting) return;

@@ -167,10 +167,13 @@ async function showSummary(result: ExportHarvestResult): Promise<void> {
   const [first, ...more] = result.warnings;
   const warnings =
     first === undefined ? '' : ` ${more.length > 0 ? vscode.l10n.t('Note: {0} (and {1} more).', first, more.length) : vscode.l10n.t('Note: {0}.', first)}`;
-  const reveal = vscode.l10n.t('Reveal in File Explorer');
+  // In the browser there is no operating system's file explorer: the workbench's Explorer shows the file.
+  const inBrowser = vscode.env.uiKind === vscode.UIKind.Web;
+  const reveal = inBrowser ? vscode.l10n.t('Reveal in Explorer') : vscode.l10n.t('Reveal in File Explorer');
   const answer = await vscode.window.showInformationMessage(
     `${result.fragments === 1 ? vscode.l10n.t('Exported 1 outcome to {0}.', files) : vscode.l10n.t('Exported {0} outcomes to {1}.', result.fragments, files)}${leftOut}${warnings}`,
     reveal,
   );
-  if (answer === reveal && result.files[0]) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.parse(result.files[0]));
+  if (answer === reveal && result.files[0])
+    await vscode.commands.executeCommand(inBrowser ? 'revealInExplorer' : 'revealFileInOS', vscode.Uri.parse(result.files[0]));
 }

@@ -1,12 +1,14 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from '../server';
-import { registerHarvestRequestsUnavailable, WorkerWorkspace } from './worker-workspace';
+import { registerBrowserHarvestRequests } from './harvest-requests';
+import { WorkerWorkspace } from './worker-workspace';
 
 // The language server in a web worker (dist/browser/server.js): the same wiring over messages
 // posted to and from the page that started it; the folders come from the client.
 type WorkerScope = ConstructorParameters<typeof BrowserMessageReader>[0];
 const scope = globalThis as unknown as WorkerScope;
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
-startServer(connection, new WorkerWorkspace(connection));
-registerHarvestRequestsUnavailable(connection);
+const workspace = new WorkerWorkspace(connection);
+startServer(connection, workspace);
+registerBrowserHarvestRequests(connection, workspace);
 connection.listen();

@@ -1,16 +1,6 @@
-import * as l10n from '@vscode/l10n';
-import { type Connection, ResponseError } from 'vscode-languageserver/browser';
+import type { Connection } from 'vscode-languageserver/browser';
 import { FolderWorkspace } from '../folder-workspace';
-import {
-  EXPORT_HARVEST_REQUEST,
-  FOLDER_FILES_NOTIFICATION,
-  type FolderFilesParams,
-  HARVEST_ERROR_CODE,
-  IMPORT_WORKBOOK_REQUEST,
-  READ_FOLDERS_REQUEST,
-  type ReadFoldersParams,
-  type ReadFoldersResult,
-} from '../protocol';
+import { FOLDER_FILES_NOTIFICATION, type FolderFilesParams, READ_FOLDERS_REQUEST, type ReadFoldersParams, type ReadFoldersResult } from '../protocol';
 import type { FolderSettings } from '../server-workspace';
 import { FolderView } from './folder-view';
 
@@ -40,18 +30,4 @@ export class WorkerWorkspace extends FolderWorkspace {
       this.view.endLoad();
     }
   }
-}
-
-/**
- * Workbook import and export need the desktop app or the CLI: the workbook pipeline writes files
- * in place with Node's file system. Said in words rather than "method not found".
- */
-export function registerHarvestRequestsUnavailable(connection: Connection): void {
-  const unavailable = () => new ResponseError<void>(HARVEST_ERROR_CODE, workbooksNeedDesktop());
-  connection.onRequest(IMPORT_WORKBOOK_REQUEST, unavailable);
-  connection.onRequest(EXPORT_HARVEST_REQUEST, unavailable);
-}
-
-export function workbooksNeedDesktop(): string {
-  return l10n.t('Importing and exporting workbooks needs VS Code on the desktop or the fragments command line; it is not available in the browser.');
 }

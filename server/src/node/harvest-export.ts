@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
+import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
 import { readHarvest } from '../core/harvest/harvest-fragments';
 import type { ExportLayout } from '../core/harvest/layout';
 import { masterSheet } from '../core/harvest/master-layout';
@@ -11,7 +12,7 @@ import { CancelledError } from '../core/service';
 import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
 import { replaceFilesAtomically } from './atomic-write';
 import { fragmentFilesIn } from './fragment-files';
-import { naturalCompare } from './natural-order';
+import { naturalCompare } from '../core/natural-order';
 
 export interface ExportOptions {
   readonly service: FragmentService;
@@ -72,28 +73,14 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   }
   const harvest = readHarvest(texts, options.service.schema, options.service.index, { includeConfidential: options.includeConfidential === true });
   if (harvest.fragments.length === 0) {
-    throw new WorkbookError(
-      l10n.t(
-        'all {0} fragments are confidential (flag 1, empty or invalid) and are left out: nothing to export; ask for them with {1}',
-        harvest.confidentialLeftOut,
-        '--include-confidential',
-      ),
-    );
+    throw new WorkbookError(allConfidentialMessage(harvest.confidentialLeftOut));
   }
   const sheets: Sheet[] =
     options.layout === 'master' ? [masterSheet(harvest.fragments, options.service.schema)] : causalMapSheets(harvest.fragments, options.service.schema);
   if (options.cancellation?.isCancellationRequested) throw new CancelledError();
   const warnings = [...harvest.warnings];
-  if (format === 'xlsx') {
-    const unwritable = countCellsWithControlCharacters(sheets);
-    if (unwritable > 0) {
-      warnings.push(
-        unwritable === 1
-          ? l10n.t('1 value holds control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)')
-          : l10n.t('{0} values hold control characters, which an .xlsx cannot hold: they are left out there (export as .csv to keep them)', unwritable),
-      );
-    }
-  }
+  const unwritable = format === 'xlsx' ? unwritableInXlsxWarning(sheets) : undefined;
+  if (unwritable) warnings.push(unwritable);
   const written =
     format === 'xlsx' || sheets.length === 1
       ? [{ path: resolve(output), content: await writeWorkbook(sheets, format) }]
@@ -113,16 +100,6 @@ export async function exportHarvest(paths: readonly string[], output: string, op
     confidentialLeftOut: harvest.confidentialLeftOut,
     warnings,
   };
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold are exactly what is looked for
-const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** Cells whose text holds characters XML cannot hold: exceljs drops them silently, so the export says so. */
-function countCellsWithControlCharacters(sheets: readonly Sheet[]): number {
-  let count = 0;
-  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row) if (typeof cell === 'string' && XML_UNSAFE.test(cell)) count++;
-  return count;
 }
 
 export function describeExport(summary: ExportSummary): string {

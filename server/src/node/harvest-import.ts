@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
+import { describeImport as describeCounts, type ImportCounts, overwriteRefused, planImport } from '../core/harvest/import-plan';
 import { importSheet } from '../core/harvest/import-rows';
 import type { FragmentService } from '../core/service';
 import { readWorkbook } from '../workbook';
@@ -21,15 +22,8 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends ImportCounts {
   readonly workbook: string;
-  readonly folder: string;
-  /** Rows imported (empty rows aside). */
-  readonly rows: number;
-  readonly emptyRows: number;
-  readonly created: readonly string[];
-  readonly changed: readonly string[];
-  readonly unchanged: readonly string[];
   /** Whether files were written (false for a dry run, or when there was nothing to write). */
   readonly written: boolean;
 }
@@ -37,10 +31,7 @@ export interface ImportSummary {
 /** Existing files would be overwritten and the user has not said so: nothing was written. */
 export class OverwriteRefusedError extends Error {
   constructor(readonly summary: ImportSummary) {
-    const count = summary.changed.length;
-    super(
-      `${count} file${count === 1 ? '' : 's'} in ${summary.folder} already exist${count === 1 ? 's' : ''} with other text (${summary.changed.slice(0, 3).join(', ')}${count > 3 ? ', …' : ''}): nothing was written; overwrite with --force`,
-    );
+    super(overwriteRefused(summary));
   }
 }
 
@@ -59,32 +50,17 @@ export async function importWorkbookFile(workbookPath: string, folder: string, o
   }
   const sheet = await readWorkbook(bytes, basename(workbookPath));
   const imported = importSheet(sheet, options.service.schema, options.namePattern ?? DEFAULT_NAME_PATTERN);
-  const created: string[] = [];
-  const changed: string[] = [];
-  const unchanged: string[] = [];
-  const toWrite: Array<{ name: string; content: string }> = [];
   const folderExists = isFolder(folder);
-  for (const fragment of imported.fragments) {
-    const path = join(folder, fragment.fileName);
-    const text = options.fix ? options.service.fixAll(fragment.text, pathToFileURL(path).toString()) : fragment.text;
-    const existing = folderExists ? readIfThere(path) : undefined;
-    if (existing === undefined) created.push(fragment.fileName);
-    else if (sameText(existing, text)) {
-      unchanged.push(fragment.fileName);
-      continue;
-    } else changed.push(fragment.fileName);
-    toWrite.push({ name: fragment.fileName, content: text });
-  }
+  const fixed = imported.fragments.map((fragment) => ({
+    fileName: fragment.fileName,
+    text: options.fix ? options.service.fixAll(fragment.text, pathToFileURL(join(folder, fragment.fileName)).toString()) : fragment.text,
+  }));
+  const { created, changed, unchanged, toWrite } = planImport(fixed, (fileName) => (folderExists ? readIfThere(join(folder, fileName)) : undefined));
   const summary = { workbook: workbookPath, folder, rows: imported.fragments.length, emptyRows: imported.emptyRows.length, created, changed, unchanged };
   if (options.dryRun) return { ...summary, written: false };
   if (changed.length > 0 && !options.force) throw new OverwriteRefusedError({ ...summary, written: false });
   if (toWrite.length > 0) writeFilesAtomically(folder, toWrite);
   return { ...summary, written: toWrite.length > 0 };
-}
-
-/** The same text, whatever its line ends and BOM: a file the writer saved with CRLF is not changed for that. */
-function sameText(existing: string, text: string): boolean {
-  return existing === text || existing.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') === text;
 }
 
 function readIfThere(path: string): string | undefined {
@@ -106,19 +82,5 @@ function isFolder(path: string): boolean {
 
 /** The summary in words: `12 rows: 10 files created, 1 changed, 1 left as it was; 1 empty row skipped.` */
 export function describeImport(summary: ImportSummary): string {
-  const fileCount = summary.created.length + summary.changed.length + summary.unchanged.length;
-  const parts = [
-    l10n.t('{0} created', summary.created.length),
-    l10n.t('{0} changed', summary.changed.length),
-    summary.unchanged.length === 1 ? l10n.t('1 left as it was') : l10n.t('{0} left as they were', summary.unchanged.length),
-  ];
-  const imported = l10n.t(
-    '{0} imported into {1}: {2} ({3})',
-    summary.rows === 1 ? l10n.t('1 row') : l10n.t('{0} rows', summary.rows),
-    summary.folder,
-    fileCount === 1 ? l10n.t('1 file') : l10n.t('{0} files', fileCount),
-    parts.join(', '),
-  );
-  if (summary.emptyRows === 0) return `${imported}.`;
-  return l10n.t('{0}; {1}.', imported, summary.emptyRows === 1 ? l10n.t('1 empty row skipped') : l10n.t('{0} empty rows skipped', summary.emptyRows));
+  return describeCounts(summary);
 }

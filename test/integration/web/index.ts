@@ -3,6 +3,7 @@
 // browser by scripts/real-vscode/build-suite.mjs.
 import { runAll } from './runner';
 import './web.test';
+import './harvest-io.test';
 
 export function run(): Promise<void> {
   return runAll('In the web worker extension host (VS Code for the Web)');

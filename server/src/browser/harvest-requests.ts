@@ -1,0 +1,169 @@
+import * as l10n from '@vscode/l10n';
+import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/browser';
+import type { Sheet } from '../core/harvest/cells';
+import { naturalCompare } from '../core/natural-order';
+import { CancelledError } from '../core/service';
+import {
+  EXPORT_HARVEST_REQUEST,
+  type ExportHarvestParams,
+  type ExportHarvestResult,
+  FRAGMENT_FIRST_LINE,
+  HARVEST_ERROR_CODE,
+  HARVEST_PROGRESS_NOTIFICATION,
+  type HarvestProgressParams,
+  HOST_LIST_FILES_REQUEST,
+  HOST_READ_FILES_REQUEST,
+  HOST_WRITE_FILES_REQUEST,
+  type HostListFilesParams,
+  type HostListFilesResult,
+  type HostReadFilesParams,
+  type HostReadFilesResult,
+  type HostWriteFilesParams,
+  IMPORT_WORKBOOK_REQUEST,
+  type ImportWorkbookParams,
+  type ImportWorkbookResult,
+} from '../protocol';
+import type { ServerWorkspace } from '../server-workspace';
+import { fromBase64, toBase64 } from './base64';
+import { loadHarvestBundle } from './harvest-loader';
+
+/** Files read from the client at once: a progress step, and a chance to cancel. */
+const READ_BATCH = 50;
+
+/** A URI as the messages name it, as the desktop names a path: `/harvest/imported`. */
+const shown = (uri: string) => decodeURIComponent(new URL(uri).pathname);
+const nameOf = (uri: string) => shown(uri).replace(/^.*\//, '');
+const child = (folder: string, name: string) => `${folder.replace(/\/$/, '')}/${encodeURIComponent(name)}`;
+
+/**
+ * Workbook import and export in the web worker: the same mappings, adapter, overwrite rule and
+ * messages as the desktop's pipeline (server/src/node/harvest-*.ts), with the files read and
+ * written by the client (`workspace.fs`: HOST_*_REQUEST) and the workbook adapter loaded on
+ * first use (./harvest-loader.ts).
+ */
+export function registerBrowserHarvestRequests(connection: Connection, workspace: ServerWorkspace): void {
+  const read = (uris: readonly string[]) => connection.sendRequest<HostReadFilesResult>(HOST_READ_FILES_REQUEST, { uris } satisfies HostReadFilesParams);
+  const write = (files: HostWriteFilesParams['files']) => connection.sendRequest<void>(HOST_WRITE_FILES_REQUEST, { files } satisfies HostWriteFilesParams);
+
+  connection.onRequest(IMPORT_WORKBOOK_REQUEST, (params: ImportWorkbookParams, token: CancellationToken) =>
+    answer(async (): Promise<ImportWorkbookResult> => {
+      const harvest = await loadHarvestBundle(connection);
+      const [workbook] = await read([params.workbook]);
+      if (!workbook?.base64) {
+        throw new Error(l10n.t('cannot read {0}: {1}', shown(params.workbook), workbook?.missing ? l10n.t('no such file') : (workbook?.error ?? '')));
+      }
+      const service = workspace.serviceFor(child(params.folder, 'row_1.txt'));
+      const sheet = await harvest.readWorkbook(fromBase64(workbook.base64), nameOf(params.workbook));
+      const imported = harvest.importSheet(sheet, service.schema, params.namePattern);
+      const fixed = imported.fragments.map((fragment) => ({
+        fileName: fragment.fileName,
+        text: params.fix ? service.fixAll(fragment.text, child(params.folder, fragment.fileName)) : fragment.text,
+      }));
+      const existing = await read(fixed.map((fragment) => child(params.folder, fragment.fileName)));
+      const texts = new Map<string, string>();
+      for (const [index, file] of existing.entries()) {
+        const fileName = (fixed[index] as { fileName: string }).fileName;
+        if (file.base64 !== undefined) texts.set(fileName, new TextDecoder().decode(fromBase64(file.base64)));
+        else if (!file.missing) throw new Error(l10n.t('cannot read {0}: {1}', shown(child(params.folder, fileName)), file.error ?? ''));
+      }
+      const plan = harvest.planImport(fixed, (fileName) => texts.get(fileName));
+      const summary = {
+        folder: shown(params.folder),
+        rows: imported.fragments.length,
+        emptyRows: imported.emptyRows.length,
+        created: plan.created,
+        changed: plan.changed,
+        unchanged: plan.unchanged,
+      };
+      const result = (written: boolean) => ({ ...summary, written, message: harvest.describeImport(summary) });
+      if (params.dryRun) return result(false);
+      if (plan.changed.length > 0 && !params.force) throw new Error(harvest.overwriteRefused(summary));
+      if (token.isCancellationRequested) throw new CancelledError();
+      const encoder = new TextEncoder();
+      if (plan.toWrite.length > 0)
+        await write(plan.toWrite.map((file) => ({ uri: child(params.folder, file.name), base64: toBase64(encoder.encode(file.content)) })));
+      return result(plan.toWrite.length > 0);
+    }, token),
+  );
+
+  connection.onRequest(EXPORT_HARVEST_REQUEST, (params: ExportHarvestParams, token: CancellationToken) =>
+    answer(async (): Promise<ExportHarvestResult> => {
+      const harvestBundle = await loadHarvestBundle(connection);
+      const format = harvestBundle.formatOfName(params.output);
+      if (!format) throw new Error(l10n.t('the output {0} must end in .xlsx or .csv', shown(params.output)));
+      const listing = await connection.sendRequest<HostListFilesResult>(HOST_LIST_FILES_REQUEST, { uris: params.paths } satisfies HostListFilesParams);
+      if (listing.missing[0] !== undefined) throw new Error(l10n.t('no such file or folder: {0}', shown(listing.missing[0])));
+      // In the order given and, inside a folder, in natural order (`row_2` before `row_10`), as on the desktop.
+      const candidates = new Map<string, boolean>();
+      for (const entry of listing.folders) {
+        const files = entry.isFile ? [entry.uri] : [...entry.files].sort((a, b) => naturalCompare(a.slice(entry.uri.length), b.slice(entry.uri.length)));
+        for (const uri of files) if (!candidates.has(uri)) candidates.set(uri, entry.isFile);
+      }
+      const uris = [...candidates.keys()];
+      const texts: Array<{ name: string; text: string }> = [];
+      const utf8 = new TextDecoder('utf-8', { fatal: true });
+      for (let start = 0; start < uris.length; start += READ_BATCH) {
+        if (token.isCancellationRequested) throw new CancelledError();
+        const batch = uris.slice(start, start + READ_BATCH);
+        for (const [index, file] of (await read(batch)).entries()) {
+          const uri = batch[index] as string;
+          if (file.base64 === undefined) throw new Error(l10n.t('cannot read {0}: {1}', shown(uri), file.missing ? 'ENOENT' : (file.error ?? '')));
+          const bytes = fromBase64(file.base64);
+          // A `.txt` in a folder is a fragment file only when its first line is a FragmentID line.
+          if (!candidates.get(uri) && uri.endsWith('.txt') && !FRAGMENT_FIRST_LINE.test(new TextDecoder().decode(bytes.subarray(0, 32)))) continue;
+          let text: string;
+          try {
+            text = utf8.decode(bytes);
+          } catch {
+            throw new Error(l10n.t('cannot read {0}: {1}', shown(uri), 'not valid UTF-8 text'));
+          }
+          texts.push({ name: shown(uri), text });
+        }
+        if (params.progressToken !== undefined) {
+          const progress: HarvestProgressParams = { token: params.progressToken, done: Math.min(start + READ_BATCH, uris.length), total: uris.length };
+          void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
+        }
+      }
+      if (texts.length === 0) throw new Error(l10n.t('no fragment files in {0}', params.paths.map(shown).join(', ')));
+      const service = workspace.serviceFor(params.paths[0] ?? params.output);
+      const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, { includeConfidential: params.includeConfidential === true });
+      if (harvest.fragments.length === 0) throw new Error(harvestBundle.allConfidentialMessage(harvest.confidentialLeftOut));
+      const sheets: Sheet[] =
+        params.layout === 'master'
+          ? [harvestBundle.masterSheet(harvest.fragments, service.schema)]
+          : harvestBundle.causalMapSheets(harvest.fragments, service.schema);
+      const warnings = [...harvest.warnings];
+      const unwritable = format === 'xlsx' ? harvestBundle.unwritableInXlsxWarning(sheets) : undefined;
+      if (unwritable) warnings.push(unwritable);
+      const written =
+        format === 'xlsx' || sheets.length === 1
+          ? [{ uri: params.output, bytes: await harvestBundle.writeWorkbook(sheets, format) }]
+          : // A CSV file holds one sheet: one file per sheet, `harvest.statements.csv` beside `harvest.sources.csv`.
+            await Promise.all(
+              sheets.map(async (sheet) => ({
+                uri: params.output.replace(/\.csv$/i, `.${encodeURIComponent(sheet.name)}.csv`),
+                bytes: await harvestBundle.writeWorkbook([sheet], 'csv'),
+              })),
+            );
+      if (token.isCancellationRequested) throw new CancelledError();
+      await write(written.map((file) => ({ uri: file.uri, base64: toBase64(file.bytes) })));
+      return {
+        files: written.map((file) => file.uri),
+        fragmentFiles: texts.length,
+        fragments: harvest.fragments.length,
+        confidentialLeftOut: harvest.confidentialLeftOut,
+        warnings,
+      };
+    }, token),
+  );
+}
+
+/** A failure the user can act on comes back as its message; a cancellation as LSP asks. */
+async function answer<T>(run: () => Promise<T>, token: CancellationToken): Promise<T | ResponseError<void>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CancelledError || token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    return new ResponseError(HARVEST_ERROR_CODE, error instanceof Error ? error.message : String(error));
+  }
+}
