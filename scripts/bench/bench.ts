@@ -1,11 +1,10 @@
 // The benchmark (not a test): npm run bench. Prints figures and checks them against the
 // targets of the project; a missed target is printed loudly and makes the exit code 1.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { CORPUS_SIZE, ensureCorpus } from './corpus';
 import { benchLatency } from './latency';
+import { measure, type Run } from './measure';
 import { benchProduction, buildProduction } from './production';
 import { benchScaling } from './scaling';
 import { benchSummary } from './summary';
@@ -15,21 +14,6 @@ const root = join(__dirname, '..', '..');
 const cache = join(root, '.cache', 'bench');
 const examplePath = join(root, 'example', '000_88eaf67a59f4c304.txt');
 const example = readFileSync(examplePath, 'utf8');
-
-interface Run {
-  ms: number;
-  wallMs: number;
-  maxRssKb: number;
-}
-
-/** Runs a measuring script in its own Node process: its figures, and the wall time seen from here. */
-function measure(script: string, args: string[]): Run {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wallMs = performance.now() - started;
-  if (result.status !== 0 && !result.stdout.trim()) throw new Error(`${script} failed: ${result.stderr}`);
-  return { ...JSON.parse(result.stdout.trim().split('\n').at(-1) as string), wallMs };
-}
 
 const results: Array<{ what: string; value: string; target?: string; met?: boolean }> = [];
 const record = (what: string, value: string, target?: { text: string; met: boolean }) =>

@@ -2,31 +2,21 @@
 // 1,000, 10,000 and 100,000 files (on one thread and on every core), and the server in
 // `validate: "workspace"` mode on folders of 2,000, 5,000 and 10,000 files: the time from
 // `initialize` until every file's diagnostics are published, and the server's peak memory.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TestClient } from '../../test/protocol/lsp-client';
 import { CORPUS_SIZE, ensureCorpus } from './corpus';
+import { measure } from './measure';
 
 type Record = (what: string, value: string, target?: { text: string; met: boolean }) => void;
 
 const LINT_SIZES = process.env.BENCH_LINT_SIZES?.split(',').filter(Boolean).map(Number) ?? [1_000, 10_000, 100_000];
 const WORKSPACE_SIZES = process.env.BENCH_WORKSPACE_SIZES?.split(',').filter(Boolean).map(Number) ?? [2_000, 5_000, 10_000];
 
-interface LintRun {
-  wallMs: number;
-  maxRssKb: number;
-}
-
-function lint(folder: string, args: string[]): LintRun {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [join(__dirname, 'cli.cjs'), folder, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const wallMs = performance.now() - started;
-  if (!result.stdout.trim()) throw new Error(`fragment-lint failed: ${result.stderr}`);
-  return { ...JSON.parse(result.stdout.trim().split('\n').at(-1) as string), wallMs };
-}
+/** fragment-lint (scripts/bench/cli.cjs) on a folder, in its own process. */
+const lint = (folder: string, args: string[]) => measure('cli.cjs', [folder, ...args]);
 
 /** The peak memory of a running process (Linux), in KB; undefined elsewhere. */
 function peakKb(pid: number | undefined): number | undefined {

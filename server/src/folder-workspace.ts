@@ -1,4 +1,5 @@
 import type { Location } from 'vscode-languageserver-types';
+import { ClosedFileChecks } from './closed-file-checks';
 import { ConfigFileIndex, type ConfigSource } from './config-files';
 import { type FileRecord, fileRecord } from './core/harvest/records';
 import { type HarvestSummary, harvestSummary } from './core/harvest/summary';
@@ -55,8 +56,8 @@ export class FolderWorkspace implements ServerWorkspace {
   private readonly ids = new FragmentIdIndex();
   /** The harvest's files: records of closed files, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
-  /** Each closed file's check from when it was indexed, by the service that made it: published from here in workspace mode. */
-  private readonly checkedOnDisk = new Map<string, { service: FragmentService; diagnostics: Analysis['diagnostics']; ids: Analysis['ids'] }>();
+  /** Each closed file's check from when it was indexed: published from there in workspace mode. */
+  private readonly checkedOnDisk = new ClosedFileChecks();
   private summary: HarvestSummary | undefined;
   private severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   private maxSize = DEFAULT_MAX_SIZE;
@@ -222,7 +223,7 @@ export class FolderWorkspace implements ServerWorkspace {
     // Checked as a whole once: the summary counts the problems of files nobody opened.
     const service = this.serviceFor(uri);
     const analysis = service.analyze(text, uri, { remember: false });
-    this.checkedOnDisk.set(uri, { service, diagnostics: analysis.diagnostics, ids: analysis.ids });
+    this.checkedOnDisk.keep(uri, service, analysis);
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
@@ -230,9 +231,7 @@ export class FolderWorkspace implements ServerWorkspace {
 
   /** A closed file's diagnostics from its check when indexed, duplicate-id brought up to date; undefined when there is none to trust. */
   diagnosticsOnDisk(uri: string): Analysis['diagnostics'] | undefined {
-    const checked = this.checkedOnDisk.get(uri);
-    if (!checked || checked.service !== this.serviceFor(uri)) return undefined;
-    return checked.service.withDuplicatesElsewhere(checked, uri, this.idLocationsElsewhere(uri));
+    return this.checkedOnDisk.diagnostics(uri, this.serviceFor(uri), this.idLocationsElsewhere(uri));
   }
 
   forget(uri: string): Set<string> {

@@ -43,7 +43,7 @@ export interface ServerWorkspace {
   forget(uri: string): Set<string>;
   idLocationsElsewhere(uri: string): (id: string) => Location[];
   /** A closed file's diagnostics kept from when it was indexed (duplicate-id brought up to date), so that it is not checked twice; undefined to check it. */
-  diagnosticsOnDisk?(uri: string): Analysis['diagnostics'] | undefined;
+  diagnosticsOnDisk(uri: string): Analysis['diagnostics'] | undefined;
   /** A closed file's text (without its BOM), or undefined when this runtime cannot read it. */
   readText(uri: string): string | undefined;
 }

@@ -194,7 +194,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
       return;
     }
     // Checked when it was indexed: only its duplicate-id is made again, now that every file's IDs are known.
-    const kept = workspace.diagnosticsOnDisk?.(uri);
+    const kept = workspace.diagnosticsOnDisk(uri);
     if (kept) {
       void connection.sendDiagnostics({ uri, diagnostics: [...kept] });
       return;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver-types';
+import { ClosedFileChecks } from './closed-file-checks';
 import { type FileRecord, fileRecord } from './core/harvest/records';
 import { type HarvestSummary, harvestSummary } from './core/harvest/summary';
 import type { FragmentId } from './core/rules/duplicate-id';
@@ -45,8 +46,8 @@ export class FragmentWorkspace implements ServerWorkspace {
   private readonly ids = new FragmentIdIndex();
   /** The harvest's files for the summary: records from disk, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { analysis: Analysis; record?: FileRecord }>();
-  /** Each closed file's check from when it was indexed, by the service that made it: published from here in workspace mode. */
-  private readonly checkedOnDisk = new Map<string, { service: FragmentService; diagnostics: Analysis['diagnostics']; ids: Analysis['ids'] }>();
+  /** Each closed file's check from when it was indexed: published from there in workspace mode. */
+  private readonly checkedOnDisk = new ClosedFileChecks();
   /** Called when a record of the harvest came, changed or went. */
   onHarvestChange: () => void = () => {};
   /** The last summary, until a record changes: the view and the dashboard both ask after each change. */
@@ -231,7 +232,7 @@ export class FragmentWorkspace implements ServerWorkspace {
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
     const service = this.serviceFor(uri);
     const analysis = service.analyze(text, uri, { remember: false });
-    this.checkedOnDisk.set(uri, { service, diagnostics: analysis.diagnostics, ids: analysis.ids });
+    this.checkedOnDisk.keep(uri, service, analysis);
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
@@ -243,9 +244,7 @@ export class FragmentWorkspace implements ServerWorkspace {
 
   /** A closed file's diagnostics from its check when indexed, duplicate-id brought up to date; undefined when there is none to trust. */
   diagnosticsOnDisk(uri: string): Analysis['diagnostics'] | undefined {
-    const checked = this.checkedOnDisk.get(uri);
-    if (!checked || checked.service !== this.serviceFor(uri)) return undefined;
-    return checked.service.withDuplicatesElsewhere(checked, uri, this.idLocationsElsewhere(uri));
+    return this.checkedOnDisk.diagnostics(uri, this.serviceFor(uri), this.idLocationsElsewhere(uri));
   }
 
   /** Drops a file from the index (deleted, or no longer a fragment file); returns its IDs. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fragmentText } from '../../scripts/bench/corpus';
+import { threadsFor } from '../../server/src/cli/lint-threads';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -39,6 +40,7 @@ describe('fragment-lint on several threads', () => {
   const folder = harvest();
 
   it('reports exactly what one thread reports, in the same order, text and JSON, in French too', () => {
+    assert.equal(threadsFor(951, 3), 3, 'the run below is checked on three threads');
     const outputs = [[], ['--format', 'json'], ['--locale', 'fr']].map((extra) => {
       const one = lint(['--jobs', '1', ...extra, '.'], folder);
       const three = lint(['--jobs', '3', ...extra, '.'], folder);

@@ -12,7 +12,7 @@ import {
 /** What the server needs of the folders: fragment files and their configurations. */
 const WATCHED = '**/{*.fragment,*.txt,.fragmentrc.json}';
 /** Folders never searched, as on the desktop: dependencies and version control. */
-const SKIPPED_FOLDER = /\/(node_modules|\.git|\.hg|\.svn)\//;
+export const SKIPPED_FOLDER = /\/(node_modules|\.git|\.hg|\.svn)\//;
 /** Files sent to the worker in one notification, and read at once. */
 const BATCH = 100;
 

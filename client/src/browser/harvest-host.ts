@@ -12,9 +12,7 @@ import {
   type HostReadFilesResult,
   type HostWriteFilesParams,
 } from '../../../server/src/protocol';
-
-/** Folders never searched, as on the desktop: dependencies and version control. */
-const SKIPPED_FOLDER = /\/(node_modules|\.git|\.hg|\.svn)\//;
+import { SKIPPED_FOLDER } from './folder-reader';
 
 /**
  * The file system of workbook import and export for the server in the web worker, which has

@@ -7,12 +7,12 @@ import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest
 import { readHarvest } from '../core/harvest/harvest-fragments';
 import type { ExportLayout } from '../core/harvest/layout';
 import { masterSheet } from '../core/harvest/master-layout';
+import { naturalCompare } from '../core/natural-order';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
 import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
 import { replaceFilesAtomically } from './atomic-write';
 import { fragmentFilesIn } from './fragment-files';
-import { naturalCompare } from '../core/natural-order';
 
 export interface ExportOptions {
   readonly service: FragmentService;
