@@ -6,7 +6,7 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../../client/src/extension';
 import type { DashboardRenderReport } from '../../../client/src/harvest/dashboard';
-import { codeActions, codeOf, EXAMPLE_ID, exampleUri, openFragment, problems, until, waitForDiagnostics } from '../helpers';
+import { codeActions, codeOf, EXAMPLE_ID, exampleUri, freshExampleCopy, openFragment, problems, until, waitForDiagnostics } from '../helpers';
 
 const EXTENSION_ID = 'outcome-fragments.outcome-fragments';
 
@@ -35,7 +35,7 @@ suite('En français (display language fr)', () => {
   });
 
   test('the quick fix has a French title', async () => {
-    const editor = await openFragment(exampleUri());
+    const editor = await openFragment(await freshExampleCopy());
     const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => all.some((diagnostic) => codeOf(diagnostic) === 'unknown-field'));
     const unknownField = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'unknown-field');
     assert.ok(unknownField);
@@ -44,7 +44,7 @@ suite('En français (display language fr)', () => {
   });
 
   test('the hover on a key is in French', async () => {
-    const editor = await openFragment(exampleUri());
+    const editor = await openFragment(await freshExampleCopy());
     await waitForDiagnostics(editor.document.uri, (all) => problems(all).length >= 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(8, 4));
     const text = hovers

@@ -5,14 +5,24 @@ import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../../client/src/extension';
-import { applyCodeAction, codeActions, codeOf, exampleUri, openFragment, problems, summary, until, waitForDiagnostics } from '../helpers';
+import {
+  applyCodeAction,
+  codeActions,
+  codeOf,
+  exampleUri,
+  freshExampleCopy,
+  openFragment,
+  problems,
+  revertAndClose,
+  summary,
+  until,
+  waitForDiagnostics,
+} from '../helpers';
 
 const EXTENSION_ID = 'outcome-fragments.outcome-fragments';
 
 suite('Restricted Mode (an untrusted folder)', () => {
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  });
+  teardown(revertAndClose);
 
   test('the folder really is untrusted, and the extension is installed (not under development, which VS Code never restricts)', () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this suite must run in a window opened in Restricted Mode');
@@ -28,7 +38,8 @@ suite('Restricted Mode (an untrusted folder)', () => {
   });
 
   test('the quick fix renames coutnry, and the preview shows the story', async () => {
-    const editor = await openFragment(exampleUri());
+    // A copy no earlier test opened: its diagnostics can only come from the server's check of it.
+    const editor = await openFragment(await freshExampleCopy());
     const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
     const unknownField = diagnostics.find((d) => codeOf(d) === 'unknown-field');
     assert.ok(unknownField);
