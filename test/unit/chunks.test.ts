@@ -12,7 +12,7 @@ import { readExample, readFixture, service } from './helpers';
 /** The reference: every rule on the whole parse, as if the file were not cut into chunks. */
 function wholeFileDiagnostics(text: string): FragmentDiagnostic[] {
   const file = parseFragmentFile(text, service.index);
-  const context = { uri: 'file:///test.fragment', file, index: service.index, currentYear: 2026 };
+  const context = { uri: 'file:///test.fragment', file, index: service.index, currentYear: 2026, valueFindings: new Map() };
   return rules
     .flatMap((rule) => rule.check(context))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

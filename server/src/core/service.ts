@@ -357,6 +357,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       file,
       index,
       currentYear: year,
+      valueFindings: new Map(),
       ...(analyzeOptions.idLocationsElsewhere ? { idLocationsElsewhere: analyzeOptions.idLocationsElsewhere } : {}),
     };
   }
