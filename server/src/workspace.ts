@@ -84,7 +84,7 @@ export class FragmentWorkspace implements ServerWorkspace {
     this.ids.clear();
     this.records.clear();
     this.checkedOnDisk.clear();
-    for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri);
+    for (const file of this.fragmentFiles()) this.indexFromDisk(file.uri, file.path);
     for (const config of this.configFiles.all()) this.knownConfigs.add(config.path);
     this.generation++;
     this.harvestChanged();
@@ -106,11 +106,11 @@ export class FragmentWorkspace implements ServerWorkspace {
   }
 
   /** The service for a file: the default one, or the one its nearest configuration (and its overrides) make. */
-  private fileService(uri: string): FileService {
+  private fileService(uri: string, path = pathOf(uri)): FileService {
     const known = this.servicesByUri.get(uri);
     if (known) return known;
-    const folder = this.folderOf(uri);
-    const settings = folder ? this.configFiles.settingsFor(fileURLToPath(uri), folder.path) : undefined;
+    const folder = path === undefined ? undefined : this.folderOfPath(path);
+    const settings = folder && path !== undefined ? this.configFiles.settingsFor(path, folder.path) : undefined;
     const key = settings ? `${settings.configPath}\n${settings.key}` : '';
     let fileService = this.services.get(key);
     if (!fileService) {
@@ -170,8 +170,13 @@ export class FragmentWorkspace implements ServerWorkspace {
 
   /** Whether a file is one of the harvest's: in a workspace folder, neither hidden nor left out by its configuration. */
   isHarvestFile(uri: string): boolean {
-    const folder = this.folderOf(uri);
-    return folder !== undefined && !folder.excluded(fileURLToPath(uri)) && this.configFiles.isIncluded(fileURLToPath(uri), folder.path);
+    const path = pathOf(uri);
+    return path !== undefined && this.isHarvestPath(path);
+  }
+
+  private isHarvestPath(path: string): boolean {
+    const folder = this.folderOfPath(path);
+    return folder !== undefined && !folder.excluded(path) && this.configFiles.isIncluded(path, folder.path);
   }
 
   /** Keeps an open document's latest analysis for the summary (made into a record only when the summary is asked for). */
@@ -225,12 +230,12 @@ export class FragmentWorkspace implements ServerWorkspace {
   }
 
   /** Re-reads a file from disk (after it changed there, or was closed); returns the IDs that came or went. */
-  indexFromDisk(uri: string): Set<string> {
-    const text = readText(uri);
+  indexFromDisk(uri: string, path = pathOf(uri)): Set<string> {
+    const text = path === undefined ? undefined : readPath(path);
     // Only the harvest's fragment files stand in the index when closed.
-    if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(uri) || !isFragmentFile(fileURLToPath(uri))) return this.forget(uri);
+    if (path === undefined || text === undefined || text.length > this.maxSize || !this.isHarvestPath(path) || !isFragmentFile(path)) return this.forget(uri);
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
-    const service = this.serviceFor(uri);
+    const service = this.fileService(uri, path).service;
     const analysis = service.analyze(text, uri, { remember: false });
     this.checkedOnDisk.keep(uri, service, analysis);
     this.records.set(uri, this.recordOf(uri, analysis));
@@ -263,13 +268,21 @@ export class FragmentWorkspace implements ServerWorkspace {
   }
 
   private folderOf(uri: string): Folder | undefined {
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-    } catch {
-      return undefined; // untitled and other schemes belong to no folder
-    }
+    const path = pathOf(uri);
+    return path === undefined ? undefined : this.folderOfPath(path);
+  }
+
+  private folderOfPath(path: string): Folder | undefined {
     return this.folders.filter((folder) => path === folder.path || path.startsWith(folder.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
+  }
+}
+
+/** A `file:` URI's path; undefined for untitled and other schemes, which belong to no folder. */
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
 
@@ -285,8 +298,13 @@ function excluder(folderPath: string, exclude: Record<string, boolean>): (path: 
 
 /** A file's text without its BOM, or undefined when it cannot be read. */
 export function readText(uri: string): string | undefined {
+  const path = pathOf(uri);
+  return path === undefined ? undefined : readPath(path);
+}
+
+function readPath(path: string): string | undefined {
   try {
-    const text = readFileSync(fileURLToPath(uri), 'utf8');
+    const text = readFileSync(path, 'utf8');
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
   } catch {
     return undefined;

@@ -221,6 +221,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       for (const entry of placement.ids) ids.push(entry);
     }
     if (remember) lastChunks.set(uri, { chunks, results });
+    // An open document's whole text is made when asked for (chunked-text.ts): only a one-chunk text is compared.
+    const onlyChunk = chunks.length === 1 && chunks[0]?.line === 0 ? lastChunkParse : undefined;
+    let file = onlyChunk && onlyChunk.text === (typeof input === 'string' ? input : input.text) ? onlyChunk.file : undefined;
+    lastChunkParse = undefined;
     // The one check across fragments: an ID used twice in the file, or in another file.
     let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
@@ -239,7 +243,6 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       return diagnostics;
     };
 
-    let file: ParsedFile | undefined;
     let context: RuleContext | undefined;
     let pieces: string[] | undefined;
     let fragments: FragmentSpan[] | undefined;
@@ -334,8 +337,15 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   }
 
   /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file. */
+  /**
+   * The parse of the chunk checked last, until its check is over: when that chunk is the whole
+   * text (a harvest file holds one fragment), the analysis's `file` is this parse, not a second one.
+   */
+  let lastChunkParse: { text: string; file: ParsedFile } | undefined;
+
   function checkChunk(text: string, uri: string, year: number): ChunkResult {
     const file = parseFragmentFile(text, index);
+    lastChunkParse = { text, file };
     const context = ruleContext(file, uri, year, {});
     let diagnostics: FragmentDiagnostic[] = [];
     for (const rule of rules) {
