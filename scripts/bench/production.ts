@@ -104,6 +104,14 @@ export async function benchProduction(outdir: string, record: Record): Promise<v
     met: server.bytes <= SERVER_TARGET_KB * 1024,
   });
   record('  its largest parts', largestParts(join(outdir, 'language-server.js.meta.json'), 6));
+  // What it loads on first use, beside it in dist/: what a session that needs them loads too.
+  for (const [bundle, when] of [
+    ['config.js', 'with a .fragmentrc.json'],
+    ['harvest.js', 'on a workbook import or export'],
+  ] as const) {
+    const { bytes, gzip } = size(join(outdir, bundle));
+    record(`  loaded on first use: dist/${bundle}, ${when} (gzip)`, `${kb(bytes)} (${kb(gzip)})`);
+  }
   for (const bundle of ['cli.js', 'browser/server.js', 'client.js']) {
     const { bytes, gzip } = size(join(outdir, bundle));
     record(`production dist/${bundle} (gzip)`, `${kb(bytes)} (${kb(gzip)})`);

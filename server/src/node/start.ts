@@ -3,9 +3,10 @@
 // the functions the previous start ran (compiling them was a third of a start's work). Node's
 // own compile cache (module.enableCompileCache, Node 22.1+) keeps only what is compiled before
 // the code runs, and Node 20 has none; this one works on both. Without a usable cache folder
-// the server loads as a plain `require` would.
+// the server loads as a plain `require` would. Node's cache, where there is one, still serves
+// the bundles the server loads on first use (dist/config.js, dist/harvest.js).
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -14,6 +15,21 @@ import { Script } from 'node:vm';
 const WRITE_AFTER_MS = 2_000;
 
 const bundlePath = join(__dirname, 'language-server.js');
+
+const nodeCompileCache = nodeModule as { enableCompileCache?: () => unknown; flushCompileCache?: () => void };
+try {
+  nodeCompileCache.enableCompileCache?.();
+} catch {
+  // No cache for the bundles loaded later (an unwritable folder): they compile as they load.
+}
+// Node writes its cache as it exits, and editors often end a server by killing it: written once started, too.
+setTimeout(() => {
+  try {
+    nodeCompileCache.flushCompileCache?.();
+  } catch {
+    // Not written: the bundles loaded later compile again next time.
+  }
+}, 5_000).unref();
 
 let compiled: ReturnType<typeof compileWithCodeCache> | undefined;
 try {
@@ -46,7 +62,7 @@ function compileWithCodeCache() {
 function runBundle({ script, cachePath, cacheUsed }: { script: Script; cachePath: string | undefined; cacheUsed: boolean }): void {
   const bundleModule = { exports: {}, filename: bundlePath, id: bundlePath, loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(bundleModule.exports, bundleModule.exports, createRequire(bundlePath), bundleModule, bundlePath, dirname(bundlePath));
+  run.call(bundleModule.exports, bundleModule.exports, nodeModule.createRequire(bundlePath), bundleModule, bundlePath, dirname(bundlePath));
   bundleModule.loaded = true;
   if (!cachePath || cacheUsed) return;
   // Written once, with what the server compiled by then; editors often end a server by killing it, so not only at exit.
