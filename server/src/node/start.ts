@@ -5,7 +5,7 @@
 // the code runs, and Node 20 has none; this one works on both. Without a usable cache folder
 // the server loads as a plain `require` would. Node's cache, where there is one, still serves
 // the bundles the server loads on first use (dist/config.js, dist/harvest.js).
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,12 +70,13 @@ function runBundle({ script, cachePath, cacheUsed }: { script: Script; cachePath
   const write = () => {
     if (written) return;
     written = true;
+    const temporary = `${cachePath}.${process.pid}.tmp`;
     try {
-      const temporary = `${cachePath}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cachePath);
     } catch {
-      // Not written: the next start compiles again.
+      // Not written (a full disk): the next start compiles again.
+      rmSync(temporary, { force: true });
     }
   };
   setTimeout(write, WRITE_AFTER_MS).unref();
