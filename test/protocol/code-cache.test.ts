@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -71,6 +71,23 @@ describe('the server’s code cache', () => {
     assert.equal(second.exitCode, 0, second.stderr);
     assert.deepEqual(cacheFiles(cacheFolder), [cacheFile]);
     assert.equal(statSync(join(cacheFolder, cacheFile as string)).mtimeMs, written, 'a cache that was used is not written again');
+  });
+
+  it('a new cache removes those no start has written for a month (older versions’), and keeps the others', async () => {
+    const { tmp, cacheFolder } = freshTemporaryFolder();
+    mkdirSync(cacheFolder, { mode: 0o700 });
+    const old = join(cacheFolder, '0123456789abcdef.cache');
+    const recent = join(cacheFolder, 'fedcba9876543210.cache');
+    writeFileSync(old, 'an old version’s');
+    writeFileSync(recent, 'another version’s, in use');
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(old, fortyDaysAgo, fortyDaysAgo);
+    const started = await startAndEnd(tmp);
+    assert.equal(started.exitCode, 0, started.stderr);
+    const files = cacheFiles(cacheFolder);
+    assert.equal(files.length, 2);
+    assert.ok(!files.includes('0123456789abcdef.cache'));
+    assert.ok(files.includes('fedcba9876543210.cache'));
   });
 
   it('a damaged cache file is not used: the server starts and writes a good one in its place', async () => {

@@ -5,7 +5,7 @@
 // the code runs, and Node 20 has none; this one works on both. Without a usable cache folder
 // the server loads as a plain `require` would. Node's cache, where there is one, still serves
 // the bundles the server loads on first use (dist/config.js, dist/harvest.js).
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,6 +78,7 @@ function runBundle({ script, cachePath, cacheUsed }: { script: Script; cachePath
       // Not written (a full disk): the next start compiles again.
       rmSync(temporary, { force: true });
     }
+    removeStaleCaches(dirname(cachePath));
   };
   setTimeout(write, WRITE_AFTER_MS).unref();
   process.once('exit', write);
@@ -95,6 +96,19 @@ function codeCachePath(): string | undefined {
   if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
   const bundle = statSync(bundlePath);
   return join(folder, `${hash(`${process.version}|${process.arch}|${bundlePath}|${bundle.size}|${bundle.mtimeMs}`)}.cache`);
+}
+
+/** A new bundle (an update) writes a new cache: those no start has written for a month go. */
+function removeStaleCaches(folder: string): void {
+  const monthAgo = Date.now() - 30 * 24 * 60 * 60 * 1000;
+  try {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).mtimeMs < monthAgo) rmSync(path, { force: true });
+    }
+  } catch {
+    // Left for the next update to remove.
+  }
 }
 
 /** Two 32-bit FNV-1a hashes of a short key (no `crypto`, which costs milliseconds to load), as 16 hex digits. */
