@@ -52,6 +52,17 @@ const harvestApart = {
 };
 
 /**
+ * What reads and edits a `.fragmentrc.json` (zod, jsonc-parser: server/src/core/config-pipeline.ts)
+ * is a bundle of its own too, dist/config.js, that the server loads when a folder has one.
+ */
+const configApart = {
+  name: 'config-apart',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)config-pipeline$/ }, () => ({ path: './config.js', external: true }));
+  },
+};
+
+/**
  * Node built-ins that the LSP libraries require as they load but use rarely, loaded on first use
  * instead: loading `crypto` (for a random pipe name vscode-jsonrpc makes only for `--pipe`),
  * `child_process` (vscode-languageserver's global module lookups) and `fs/promises` (@vscode/l10n
@@ -85,7 +96,8 @@ const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/start.ts'], outfile: 'dist/server.js', plugins: [languageServerApart] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/language-server.js', plugins: [harvestApart, lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/language-server.js', plugins: [harvestApart, configApart, lazyBuiltins] },
+  { ...common, entryPoints: ['server/src/core/config-pipeline.ts'], outfile: 'dist/config.js' },
   { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.

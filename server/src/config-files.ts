@@ -1,4 +1,7 @@
-import { CONFIG_FILE_NAME, type LoadedConfig, loadConfig } from './core/schema/config';
+import { configPipeline } from './core/config-pipeline-loader';
+import type { LoadedConfig } from './core/schema/config';
+import { CONFIG_FILE_NAME } from './core/schema/config-names';
+import { defaultSchema } from './core/schema/default-schema';
 import { type ConfigScope, configScope, type FileSettings } from './core/schema/file-scope';
 
 /** A `.fragmentrc.json`, loaded. */
@@ -80,7 +83,8 @@ export class ConfigFileIndex {
     let config = this.loaded.get(path);
     if (!config) {
       const text = this.source.readText(path);
-      const loaded = text === undefined ? loadConfig('{}') : loadConfig(text);
+      // Read only when a folder has one: the pipeline (zod, jsonc-parser) is loaded then.
+      const loaded = configPipeline().loadConfig(text ?? '{}', defaultSchema);
       config = { path, folder, loaded, scope: configScope(loaded) };
       this.loaded.set(path, config);
     }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { useConfigMessages } from './core/config-pipeline-loader';
 
 /**
  * Our own translations by language, for other editors and the CLI, which ask for them by locale.
@@ -34,13 +35,17 @@ export function useDisplayLanguage(options: { locale?: string | undefined; bundl
   if (isBundle(options.bundle)) {
     inForce = options.bundle;
     l10n.config({ contents: options.bundle });
+    useConfigMessages(options.bundle);
     inForceLanguage = options.locale ?? 'bundle';
     return inForceLanguage;
   }
   const language = languageOf(options.locale);
   const bundle = language === undefined ? undefined : readTranslations(language);
   inForce = bundle;
-  if (bundle) l10n.config({ contents: bundle });
+  if (bundle) {
+    l10n.config({ contents: bundle });
+    useConfigMessages(bundle);
+  }
   inForceLanguage = bundle ? (language as string) : 'en';
   return inForceLanguage;
 }

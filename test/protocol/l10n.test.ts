@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -28,6 +30,19 @@ describe('French over the protocol and on the command line', () => {
     await client.open(uri, example);
     assert.equal((await client.diagnosticsOf(uri, 1))[0]?.message, 'Unbekanntes Feld „coutnry“. Meinten Sie "Country"?');
     assert.equal(await client.stop(), 0);
+  });
+
+  it('a broken .fragmentrc.json is reported in French (read by dist/config.js, loaded then, which speaks the language of the server)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fragment-l10n-config-'));
+    try {
+      writeFileSync(join(folder, '.fragmentrc.json'), '{ "include": [ }');
+      const { client } = await TestClient.start({ folder, locale: 'fr', settings: { outcomeFragments: {}, 'files.exclude': {} } });
+      const config = await client.diagnostics((params) => params.uri === pathToFileURL(join(folder, '.fragmentrc.json')).toString());
+      assert.equal(config.diagnostics[0]?.message, 'Erreur de syntaxe : valeur attendue (le schéma par défaut reste en vigueur tant que ce n’est pas corrigé)');
+      assert.equal(await client.stop(), 0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('an unknown locale gives English', async () => {

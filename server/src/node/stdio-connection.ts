@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { format } from 'node:util';
 import { AbstractMessageWriter, type Connection, createConnection, type Message, type MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { EncodedJson } from '../encoded-json';
@@ -27,8 +26,12 @@ export function stdioConnection(): Connection {
   return connection;
 }
 
-/** Stands for the encoded JSON in the message's JSON until it is put in: a quoted string no other value of the message can be. */
-const marker = `encoded-json-${randomUUID()}`;
+/**
+ * Stands for the encoded JSON in the message's JSON until it is put in: a quoted string no other
+ * value of the message can be, since no one knows it (random, not from `crypto`, whose loading
+ * costs milliseconds of every start).
+ */
+const marker = `encoded-json-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 const placeholder = `"${marker}"`;
 
 /**

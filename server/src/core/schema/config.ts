@@ -4,16 +4,13 @@ import type { Range } from 'vscode-languageserver-types';
 import * as z from 'zod/mini';
 import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
 import { OffsetMap } from '../text';
+import { type SeveritySetting, severitySettings } from './config-names';
 import { defaultSchema } from './default-schema';
 import { applyQualityConfig, qualitySchemas } from './quality-types';
 import { type FragmentSchema, fieldTypes, schemaSchemas } from './schema-types';
 import { described, lazily, nonEmptyString } from './zod-mini';
 
-/** The name of a team's configuration file, at the root of a workspace folder. */
-export const CONFIG_FILE_NAME = '.fragmentrc.json';
-
-export const severitySettings = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type SeveritySetting = (typeof severitySettings)[number];
+export { CONFIG_FILE_NAME, type SeveritySetting, severitySettings } from './config-names';
 
 const globsSchema = () => z.array(nonEmptyString());
 

@@ -1,6 +1,8 @@
 import picomatch from 'picomatch/posix';
+import { configPipeline } from '../config-pipeline-loader';
 import type { DiagnosticCode } from '../rules/rule';
-import { applyConfig, type LoadedConfig, type SeveritySetting } from './config';
+import type { LoadedConfig } from './config';
+import type { SeveritySetting } from './config-names';
 import type { FragmentSchema } from './schema-types';
 
 /** What applies to one file under a configuration: its schema and severities, and a key naming that combination. */
@@ -43,7 +45,7 @@ export function configScope(config: LoadedConfig): ConfigScope {
         for (const index of applying) {
           const { change } = overrides[index] as (typeof overrides)[number];
           // Each override was checked alone when loaded; two that clash together leave the schema before them.
-          const applied = applyConfig(schema, change, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+          const applied = configPipeline().applyConfig(schema, change, () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
           if (applied.problems.length === 0) schema = applied.schema;
           severities = { ...severities, ...change.severities };
         }
