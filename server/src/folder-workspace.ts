@@ -223,7 +223,7 @@ export class FolderWorkspace implements ServerWorkspace {
     if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(uri) || !this.isFragmentFile(uri)) return this.forget(uri);
     // Checked as a whole once: the summary counts the problems of files nobody opened.
     const service = this.serviceFor(uri);
-    const analysis = service.analyze(text, uri, { remember: false });
+    const analysis = service.analyze(text, uri, { remember: false, keepParse: true });
     this.checkedOnDisk.keep(uri, service, analysis);
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();

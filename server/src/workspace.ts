@@ -237,7 +237,7 @@ export class FragmentWorkspace implements ServerWorkspace {
     if (path === undefined || text === undefined || text.length > this.maxSize || !this.isHarvestPath(path) || !isFragmentFile(path)) return this.forget(uri);
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
     const service = this.fileService(uri, path).service;
-    const analysis = service.analyze(text, uri, { remember: false });
+    const analysis = service.analyze(text, uri, { remember: false, keepParse: true });
     this.checkedOnDisk.keep(uri, service, analysis);
     this.records.set(uri, this.recordOf(uri, analysis));
     this.harvestChanged();

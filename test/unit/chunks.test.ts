@@ -41,15 +41,17 @@ describe('checking a file chunk by chunk gives what checking it whole gives', ()
     });
   }
 
-  it("gives the whole text's parse, whether the text is one chunk (its chunk's parse, kept) or several", () => {
+  it("gives the whole text's parse, whether the text is one chunk (its chunk's parse, kept when asked) or several", () => {
     const oneChunk = readFixture('valid.fragment');
     for (const text of [oneChunk, harvestFile(3, '\n---\n'), '']) {
-      assert.deepEqual(service.analyze(text, 'file:///parse.fragment').file, parseFragmentFile(text, service.index));
+      for (const keepParse of [true, false]) {
+        assert.deepEqual(service.analyze(text, 'file:///parse.fragment', { keepParse }).file, parseFragmentFile(text, service.index));
+      }
     }
-    // A cached chunk's parse is not kept: the next analysis of another text parses its own.
+    // A remembered chunk is not parsed again, so nothing is kept: the analysis parses the text when asked.
     const other = oneChunk.replace('CIV021', 'CIV099');
-    service.analyze(oneChunk, 'file:///parse.fragment');
-    assert.deepEqual(service.analyze(other, 'file:///parse.fragment').file, parseFragmentFile(other, service.index));
+    service.analyze(other, 'file:///parse.fragment');
+    assert.deepEqual(service.analyze(other, 'file:///parse.fragment', { keepParse: true }).file, parseFragmentFile(other, service.index));
   });
 
   it('cuts at ID lines and separators only', () => {

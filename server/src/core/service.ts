@@ -66,6 +66,13 @@ export interface AnalyzeOptions {
   readonly cancellation?: Cancellation;
   /** Whether this check may update what is remembered of the document: not for fix-all's passing texts. */
   readonly remember?: boolean;
+  /**
+   * Whether the analysis keeps the parse its check made, as its `file`, when the text is one
+   * chunk (a harvest file holds one fragment): for a caller that reads `file` next (the Harvest
+   * record of a closed file), which would otherwise parse the text again. Kept only when asked:
+   * fragment-lint, which never reads it, peaked 35 MB higher on 10,000 files when it was kept always.
+   */
+  readonly keepParse?: boolean;
 }
 
 /** A text already cut into chunks (an open document's, see chunked-text.ts), with its length and, when asked for, its whole text. */
@@ -177,11 +184,11 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   const MAX_CACHED_CHUNKS = 20_000;
   let cachedChunks = 0;
 
-  function cachedResult(uri: string, text: string, year: number, remember: boolean): ChunkResult {
+  function cachedResult(uri: string, text: string, year: number, remember: boolean, parsed?: (file: ParsedFile) => void): ChunkResult {
     let ofDocument = chunkResults.get(uri);
     const known = ofDocument?.get(text);
     if (known && known.year === year) return known;
-    const result = checkChunk(text, uri, year);
+    const result = checkChunk(text, uri, year, parsed);
     if (!remember) return result;
     if (cachedChunks >= MAX_CACHED_CHUNKS) {
       chunkResults.clear(); // a bound: rarely reached, and rebuilt by the next check
@@ -207,13 +214,21 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const previous = reuseChunks ? lastChunks.get(uri) : undefined;
     const results: ChunkResult[] = [];
     const placements: Placed[] = [];
+    let kept: ParsedFile | undefined;
+    const keep =
+      analyzeOptions.keepParse && chunks.length === 1 && chunks[0]?.line === 0
+        ? (parsed: ParsedFile) => {
+            kept = parsed;
+          }
+        : undefined;
     for (let position = 0; position < chunks.length; position++) {
       if (analyzeOptions.cancellation?.isCancellationRequested) throw new CancelledError();
       const chunk = chunks[position] as Chunk;
       const before = previous?.chunks[position];
       const known = previous?.results[position];
       // An open document's unchanged chunk is the very same object (chunked-text.ts); else the same text will do.
-      const result = known && (before === chunk || before?.text === chunk.text) && known.year === year ? known : cachedResult(uri, chunk.text, year, remember);
+      const result =
+        known && (before === chunk || before?.text === chunk.text) && known.year === year ? known : cachedResult(uri, chunk.text, year, remember, keep);
       if (remember) results.push(result);
       if (result.placedAt?.line !== chunk.line) result.placedAt = placed(result, chunk.line);
       const placement = result.placedAt;
@@ -221,10 +236,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
       for (const entry of placement.ids) ids.push(entry);
     }
     if (remember) lastChunks.set(uri, { chunks, results });
-    // An open document's whole text is made when asked for (chunked-text.ts): only a one-chunk text is compared.
-    const onlyChunk = chunks.length === 1 && chunks[0]?.line === 0 ? lastChunkParse : undefined;
-    let file = onlyChunk && onlyChunk.text === (typeof input === 'string' ? input : input.text) ? onlyChunk.file : undefined;
-    lastChunkParse = undefined;
+    // The chunk's parse is the text's if the chunk is the whole text (an open document's is joined only when asked for).
+    let file = kept && chunks[0]?.text === (typeof input === 'string' ? input : input.text) ? kept : undefined;
     // The one check across fragments: an ID used twice in the file, or in another file.
     let duplicates: FragmentDiagnostic[] = [];
     if (severities['duplicate-id'] !== 'off') {
@@ -336,16 +349,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     };
   }
 
-  /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file. */
-  /**
-   * The parse of the chunk checked last, until its check is over: when that chunk is the whole
-   * text (a harvest file holds one fragment), the analysis's `file` is this parse, not a second one.
-   */
-  let lastChunkParse: { text: string; file: ParsedFile } | undefined;
-
-  function checkChunk(text: string, uri: string, year: number): ChunkResult {
+  /** Every rule but duplicate-id (which looks across chunks) on one chunk, as if it were a file; `parsed` is handed its parse. */
+  function checkChunk(text: string, uri: string, year: number, parsed?: (file: ParsedFile) => void): ChunkResult {
     const file = parseFragmentFile(text, index);
-    lastChunkParse = { text, file };
+    parsed?.(file);
     const context = ruleContext(file, uri, year, {});
     let diagnostics: FragmentDiagnostic[] = [];
     for (const rule of rules) {
