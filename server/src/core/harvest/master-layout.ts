@@ -55,8 +55,8 @@ export class MasterSheetBuilder {
 
 type Column = { readonly header: string; readonly yesNo: boolean } | { readonly header: string; readonly list: string; readonly foldedLabel: string };
 
-/** A column's value; a list's entries also folded, as its labels are compared. */
-type FragmentColumns = Map<string, { value: string; entries?: string[]; foldedEntries?: Set<string> }>;
+/** A column's value; a list's entries also folded (in the same order), as labels are compared. */
+type FragmentColumns = Map<string, { value: string; entries?: string[]; foldedEntries?: string[] }>;
 
 /** A fragment's values by column key; a key written twice gets a second column `{key} (2)`, so no text is lost. */
 function fragmentColumns(fragment: HarvestFragment, lists: ReadonlyMap<string, MasterLayout['oneHot'][number]>): FragmentColumns {
@@ -70,7 +70,7 @@ function fragmentColumns(fragment: HarvestFragment, lists: ReadonlyMap<string, M
         .split(',')
         .map((entry) => entry.trim())
         .filter((entry) => entry !== '');
-      columns.set(list.key, { value, entries, foldedEntries: new Set(entries.map(fold)) });
+      columns.set(list.key, { value, entries, foldedEntries: entries.map(fold) });
     } else columns.set(column, { value });
   }
   return columns;
@@ -101,10 +101,10 @@ function listLabels(rows: readonly FragmentColumns[], layout: MasterLayout): Map
     const found = [...list.labels];
     const folded = new Set(found.map(fold));
     for (const row of rows) {
-      const column = row.get(list.key);
-      if (!column?.entries) continue;
-      for (const entry of column.entries) {
-        const foldedEntry = fold(entry);
+      const { entries, foldedEntries } = row.get(list.key) ?? {};
+      if (!entries || !foldedEntries) continue;
+      for (const [index, entry] of entries.entries()) {
+        const foldedEntry = foldedEntries[index] as string;
         if (folded.has(foldedEntry)) continue;
         folded.add(foldedEntry);
         found.push(entry);
@@ -116,7 +116,7 @@ function listLabels(rows: readonly FragmentColumns[], layout: MasterLayout): Map
 }
 
 function cellOf(row: FragmentColumns, column: Column): Cell {
-  if ('list' in column) return row.get(column.list)?.foldedEntries?.has(column.foldedLabel) ? 1 : null;
+  if ('list' in column) return row.get(column.list)?.foldedEntries?.includes(column.foldedLabel) ? 1 : null;
   const value = row.get(column.header)?.value ?? '';
   return (column.yesNo ? yesNoCell(value) : undefined) ?? cellFromText(value);
 }
