@@ -8,8 +8,8 @@ import type { Row } from '../../server/src/core/harvest/cells';
 import { readHarvest } from '../../server/src/core/harvest/harvest-fragments';
 import { masterSheet } from '../../server/src/core/harvest/master-layout';
 import { createFragmentService } from '../../server/src/core/service';
-import { exportHarvest } from '../../server/src/node/harvest-export';
-import { importWorkbookFile } from '../../server/src/node/harvest-import';
+import type { HarvestPipeline } from '../../server/src/node/harvest-pipeline';
+import { buildProduction } from './production';
 
 const ROWS = 2000;
 const RUNS = 3;
@@ -60,7 +60,12 @@ async function writeWithExcelJs(rows: readonly Row[]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export async function benchWorkbook(record: Record, cache: string, examplePath: string): Promise<void> {
+/**
+ * `harvest` is the production bundle users run (dist/harvest.js, built into the bench's folder);
+ * the mappings in it are timed as they ship, not as tsx compiles the sources.
+ */
+export async function benchWorkbook(record: Record, cache: string, examplePath: string, harvest: string): Promise<void> {
+  const { exportHarvest, importWorkbookFile } = require(harvest) as HarvestPipeline;
   const folder = join(cache, 'workbook');
   // An earlier run's folder is moved aside, and deleted only once everything is timed (why: see the import below).
   const earlier = `${folder}.earlier-${process.pid}`;
@@ -103,9 +108,11 @@ export async function benchWorkbook(record: Record, cache: string, examplePath: 
 if (require.main === module) {
   // `tsx scripts/bench/workbook.ts`: this part of the benchmark alone.
   const root = join(__dirname, '..', '..');
+  const cache = join(root, '.cache', 'bench');
   void benchWorkbook(
     (what, value, target) => console.log(`${what}  ${value}${target ? `  ${target.met ? 'ok' : 'MISSED'} (target: ${target.text})` : ''}`),
-    join(root, '.cache', 'bench'),
+    cache,
     join(root, 'example', '000_88eaf67a59f4c304.txt'),
+    join(buildProduction(root, cache), 'harvest.js'),
   );
 }
