@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await benchProduction(production, record);
   await benchSummary(cache, examplePath, record);
 
-  await benchWorkbook(record, cache, examplePath);
+  await benchWorkbook(record, cache, examplePath, join(production, 'harvest.js'));
   if (!process.argv.includes('--no-scaling')) await benchScaling(cache, examplePath, record);
 
   const width = Math.max(...results.map((result) => result.what.length));

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 
@@ -12,13 +12,44 @@ export function isFragmentFile(path: string): boolean {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, 'r');
-    const head = Buffer.alloc(32);
-    const read = readSync(descriptor, head, 0, head.length, 0);
-    return FRAGMENT_FIRST_LINE.test(head.subarray(0, read).toString('utf8'));
+    return startsWithFragmentIdLine(descriptor);
   } catch {
     return false;
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/** Whether an open file's first bytes are a FragmentID line; read where they are, so the file's position stays at its start. */
+function startsWithFragmentIdLine(descriptor: number): boolean {
+  const head = Buffer.alloc(32);
+  const read = readSync(descriptor, head, 0, head.length, 0);
+  return FRAGMENT_FIRST_LINE.test(head.subarray(0, read).toString('utf8'));
+}
+
+/**
+ * The bytes of a `.txt` found by searching, opened once: undefined when it is no fragment file
+ * (its first line is no FragmentID line, or it cannot be opened), as `isFragmentFile` says. Any
+ * other file is only opened to read its first bytes.
+ */
+export function searchedFragmentFileBytes(path: string): Buffer | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    let isFragment: boolean;
+    try {
+      isFragment = startsWithFragmentIdLine(descriptor);
+    } catch {
+      return undefined;
+    }
+    // Read from its start (the head was read where it is): the whole file, once it is known to be one.
+    return isFragment ? readFileSync(descriptor) : undefined;
+  } finally {
+    closeSync(descriptor);
   }
 }
 

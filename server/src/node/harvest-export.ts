@@ -4,15 +4,15 @@ import * as l10n from '@vscode/l10n';
 import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
 import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
-import { readHarvest } from '../core/harvest/harvest-fragments';
+import { type HarvestFragment, readHarvestFile } from '../core/harvest/harvest-fragments';
 import type { ExportLayout } from '../core/harvest/layout';
-import { masterSheet } from '../core/harvest/master-layout';
+import { MasterSheetBuilder } from '../core/harvest/master-layout';
 import { naturalCompare } from '../core/natural-order';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
 import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';
 import { replaceFilesAtomically } from './atomic-write';
-import { fragmentFilesIn } from './fragment-files';
+import { fragmentFilesIn, searchedFragmentFileBytes } from './fragment-files';
 
 export interface ExportOptions {
   readonly service: FragmentService;
@@ -33,9 +33,19 @@ export interface ExportSummary {
   readonly warnings: readonly string[];
 }
 
-/** The fragment files of folders and files, in the order given and, inside a folder, in natural order (`row_2` before `row_10`). */
-export function harvestFiles(paths: readonly string[]): string[] {
-  const found = new Set<string>();
+/** A file to export: one named is exported as asked; a `.txt` found in a folder only if its first line is a FragmentID line. */
+interface HarvestCandidate {
+  readonly path: string;
+  readonly needsFragmentFirstLine: boolean;
+}
+
+/**
+ * The files of folders and files, in the order given and, inside a folder, in natural order
+ * (`row_2` before `row_10`). A folder's `.txt` files are listed without being opened: their first
+ * line is looked at once they are read, so that each file is opened once.
+ */
+export function harvestCandidates(paths: readonly string[]): HarvestCandidate[] {
+  const found = new Map<string, HarvestCandidate>();
   for (const path of paths) {
     let isFolder: boolean;
     try {
@@ -43,42 +53,55 @@ export function harvestFiles(paths: readonly string[]): string[] {
     } catch {
       throw new WorkbookError(l10n.t('no such file or folder: {0}', path));
     }
-    if (!isFolder) found.add(path);
-    else for (const file of fragmentFilesIn(path).sort((a, b) => naturalCompare(relative(path, a), relative(path, b)))) found.add(file);
+    if (!isFolder) {
+      // Named, it is exported whatever its first line (where its folder listed it already, it stays there).
+      found.set(path, { path, needsFragmentFirstLine: false });
+      continue;
+    }
+    // Each file's name inside the folder worked out once, not at every comparison of the sort.
+    const inFolder = fragmentFilesIn(path, () => false, false).map((file) => ({ file, name: relative(path, file) }));
+    inFolder.sort((a, b) => naturalCompare(a.name, b.name));
+    for (const { file } of inFolder) if (!found.has(file)) found.set(file, { path: file, needsFragmentFirstLine: file.endsWith('.txt') });
   }
-  return [...found];
+  return [...found.values()];
 }
 
 /** Exports fragment files to a workbook (or CSV files) in a layout of FORMAT.md §6, written atomically. */
 export async function exportHarvest(paths: readonly string[], output: string, options: ExportOptions): Promise<ExportSummary> {
   const format = formatOfName(output);
   if (!format) throw new WorkbookError(l10n.t('the output {0} must end in .xlsx or .csv', output));
-  const files = harvestFiles(paths);
-  if (files.length === 0) throw new WorkbookError(l10n.t('no fragment files in {0}', paths.join(', ')));
-  const texts: Array<{ name: string; text: string }> = [];
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  for (const [index, file] of files.entries()) {
+  const candidates = harvestCandidates(paths);
+  const { schema, index: schemaIndex } = options.service;
+  const harvestOptions = { includeConfidential: options.includeConfidential === true };
+  // Each file is read, parsed and mapped before the next: the master layout keeps its rows, not every parse.
+  const master = options.layout === 'master' ? new MasterSheetBuilder(schema) : undefined;
+  const fragments: HarvestFragment[] = [];
+  const warnings: string[] = [];
+  let fragmentFiles = 0;
+  let fragmentCount = 0;
+  let confidentialLeftOut = 0;
+  for (const [index, candidate] of candidates.entries()) {
     // Now and then, let a cancellation (or anything else waiting) come in.
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     if (options.cancellation?.isCancellationRequested) throw new CancelledError();
-    let text: string;
-    try {
-      text = utf8.decode(readFileSync(file));
-    } catch (error) {
-      const reason = error instanceof TypeError ? 'not valid UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-      throw new WorkbookError(l10n.t('cannot read {0}: {1}', file, reason));
+    const text = readCandidate(candidate);
+    if (text !== undefined) {
+      fragmentFiles++;
+      const read = readHarvestFile({ name: candidate.path, text }, schema, schemaIndex, harvestOptions);
+      if (read.warning !== undefined) warnings.push(read.warning);
+      confidentialLeftOut += read.confidentialLeftOut;
+      fragmentCount += read.fragments.length;
+      for (const fragment of read.fragments) {
+        if (master) master.add(fragment);
+        else fragments.push(fragment);
+      }
     }
-    texts.push({ name: file, text });
-    options.onProgress?.(index + 1, files.length);
+    options.onProgress?.(index + 1, candidates.length);
   }
-  const harvest = readHarvest(texts, options.service.schema, options.service.index, { includeConfidential: options.includeConfidential === true });
-  if (harvest.fragments.length === 0) {
-    throw new WorkbookError(allConfidentialMessage(harvest.confidentialLeftOut));
-  }
-  const sheets: Sheet[] =
-    options.layout === 'master' ? [masterSheet(harvest.fragments, options.service.schema)] : causalMapSheets(harvest.fragments, options.service.schema);
+  if (fragmentFiles === 0) throw new WorkbookError(l10n.t('no fragment files in {0}', paths.join(', ')));
+  if (fragmentCount === 0) throw new WorkbookError(allConfidentialMessage(confidentialLeftOut));
+  const sheets: Sheet[] = master ? [master.sheet()] : causalMapSheets(fragments, schema);
   if (options.cancellation?.isCancellationRequested) throw new CancelledError();
-  const warnings = [...harvest.warnings];
   const unwritable = format === 'xlsx' ? unwritableInXlsxWarning(sheets) : undefined;
   if (unwritable) warnings.push(unwritable);
   const written =
@@ -95,11 +118,29 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   replaceFilesAtomically(written);
   return {
     files: written.map((file) => file.path),
-    fragmentFiles: files.length,
-    fragments: harvest.fragments.length,
-    confidentialLeftOut: harvest.confidentialLeftOut,
+    fragmentFiles,
+    fragments: fragmentCount,
+    confidentialLeftOut,
     warnings,
   };
+}
+
+/** A candidate's text; undefined for a searched `.txt` that is no fragment file. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readCandidate(candidate: HarvestCandidate): string | undefined {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = candidate.needsFragmentFirstLine ? searchedFragmentFileBytes(candidate.path) : readFileSync(candidate.path);
+  } catch (error) {
+    throw new WorkbookError(l10n.t('cannot read {0}: {1}', candidate.path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+  }
+  if (bytes === undefined) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new WorkbookError(l10n.t('cannot read {0}: {1}', candidate.path, 'not valid UTF-8 text'));
+  }
 }
 
 export function describeExport(summary: ExportSummary): string {

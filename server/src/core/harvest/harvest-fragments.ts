@@ -46,28 +46,58 @@ export function readHarvest(
   const warnings: string[] = [];
   let confidentialLeftOut = 0;
   for (const file of files) {
-    const parsed = parseFragmentFile(file.text.replace(/^\uFEFF/, ''), index);
-    if (parsed.outsideText.length > 0) {
-      warnings.push(l10n.t('{0}: text outside any field (line {1}) is not exported', file.name, (parsed.outsideText[0]?.start.line ?? 0) + 1));
-    }
-    for (const fragment of parsed.fragments) {
-      if (!options.includeConfidential && confidentialityOf(fragment, schema).confidential) {
-        confidentialLeftOut++;
-        continue;
-      }
-      const fields = fragment.fields.map((field) => ({ key: writtenKey(parsed.lines[field.line]?.text ?? '', field), value: rawValue(field), field }));
-      fragments.push({ file: file.name, fragment, fields });
-    }
+    const read = readHarvestFile(file, schema, index, options);
+    fragments.push(...read.fragments);
+    if (read.warning !== undefined) warnings.push(read.warning);
+    confidentialLeftOut += read.confidentialLeftOut;
   }
   return { fragments, confidentialLeftOut, warnings };
+}
+
+/** One file's part of a harvest. */
+export interface FileHarvest {
+  readonly fragments: readonly HarvestFragment[];
+  readonly confidentialLeftOut: number;
+  /** What the export cannot carry of this file (text outside any field). */
+  readonly warning: string | undefined;
+}
+
+/**
+ * The fragments of one fragment file, confidential ones left out unless asked for: a file at a
+ * time, so that an export of many files can keep what it writes of each rather than every parse.
+ */
+export function readHarvestFile(
+  file: { readonly name: string; readonly text: string },
+  schema: FragmentSchema,
+  index: SchemaIndex,
+  options: HarvestOptions = {},
+): FileHarvest {
+  const parsed = parseFragmentFile(file.text.replace(/^\uFEFF/, ''), index);
+  const warning =
+    parsed.outsideText.length > 0
+      ? l10n.t('{0}: text outside any field (line {1}) is not exported', file.name, (parsed.outsideText[0]?.start.line ?? 0) + 1)
+      : undefined;
+  const fragments: HarvestFragment[] = [];
+  let confidentialLeftOut = 0;
+  for (const fragment of parsed.fragments) {
+    if (!options.includeConfidential && confidentialityOf(fragment, schema).confidential) {
+      confidentialLeftOut++;
+      continue;
+    }
+    const fields = fragment.fields.map((field) => ({ key: writtenKey(parsed.lines[field.line]?.text ?? '', field), value: rawValue(field), field }));
+    fragments.push({ file: file.name, fragment, fields });
+  }
+  return { fragments, confidentialLeftOut, warning };
 }
 
 /** The key between the stars exactly as written (`Link to Outcomes in Results Framework ` keeps its space); a malformed line's key as read. */
 function writtenKey(lineText: string, field: Field): string {
   if (field.malformed) return field.schemaField?.key ?? field.key;
-  const found = /^\*\*([^*]+)\*\*:/.exec(lineText);
-  const raw = found?.[1];
-  return raw !== undefined && raw.trim() === field.key ? raw.replace(/^\s+/, '') : field.key;
+  // A proper field line `**{key}**:` (the parser's pattern): the key is all before the first star after the opening two.
+  const end = lineText.startsWith('**') ? lineText.indexOf('*', 2) : -1;
+  const raw = end > 2 && lineText.startsWith('**:', end) ? lineText.slice(2, end) : undefined;
+  if (raw === undefined || raw.trim() !== field.key) return field.key;
+  return raw === field.key ? raw : raw.replace(/^\s+/, '');
 }
 
 /** The value as written: a one-line value whole (trailing spaces kept); a longer one without its blank lines around. */

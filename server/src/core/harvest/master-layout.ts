@@ -12,50 +12,78 @@ export const MASTER_SHEET_NAME = 'harvest';
  * list stands (the schema's labels in its order, then other labels in order of first use), YES/NO as 1/0.
  */
 export function masterSheet(fragments: readonly HarvestFragment[], schema: FragmentSchema): Sheet {
-  const layout = masterLayout(schema);
-  const rows = fragments.map((fragment) => fragmentColumns(fragment, layout));
-  const keys = mergedKeyOrder(rows.map((row) => [...row.keys()]));
-  const labels = listLabels(rows, layout);
-  // Every list's columns are written, beside its line or at the end: a workbook keeps its one-hot columns.
-  for (const list of layout.oneHot) if (!keys.includes(list.key)) keys.push(list.key);
-  const columns = keys.flatMap((key) => {
-    const list = layout.oneHot.find((field) => field.key === key);
-    return list ? (labels.get(key) ?? []).map((label) => ({ header: `${list.prefix}${label}`, list: key, label })) : [{ header: key }];
-  });
-  const header: Row = columns.map((column) => column.header);
-  const body = rows.map((row): Row => columns.map((column) => cellOf(row, column, layout)));
-  return { name: MASTER_SHEET_NAME, rows: [header, ...body] };
+  const builder = new MasterSheetBuilder(schema);
+  for (const fragment of fragments) builder.add(fragment);
+  return builder.sheet();
 }
 
-type FragmentColumns = Map<string, { value: string; entries?: string[] }>;
+/**
+ * The master sheet, a fragment at a time: of each fragment only its values are kept, so that an
+ * export of many files holds its rows rather than every file's parse.
+ */
+export class MasterSheetBuilder {
+  private readonly layout: MasterLayout;
+  private readonly lists = new Map<string, MasterLayout['oneHot'][number]>();
+  private readonly rows: FragmentColumns[] = [];
+
+  constructor(schema: FragmentSchema) {
+    this.layout = masterLayout(schema);
+    for (const list of this.layout.oneHot) if (!this.lists.has(list.key)) this.lists.set(list.key, list);
+  }
+
+  add(fragment: HarvestFragment): void {
+    this.rows.push(fragmentColumns(fragment, this.lists));
+  }
+
+  sheet(): Sheet {
+    const { layout, lists, rows } = this;
+    const keys = mergedKeyOrder(rows);
+    const labels = listLabels(rows, layout);
+    // Every list's columns are written, beside its line or at the end: a workbook keeps its one-hot columns.
+    for (const list of layout.oneHot) if (!keys.includes(list.key)) keys.push(list.key);
+    // What each column holds, worked out once rather than once per cell (labels and entries compared folded).
+    const columns = keys.flatMap((key): Column[] => {
+      const list = lists.get(key);
+      if (!list) return [{ header: key, yesNo: layout.yesNo.has(key) }];
+      return (labels.get(key) ?? []).map((label) => ({ header: `${list.prefix}${label}`, list: key, foldedLabel: fold(label) }));
+    });
+    const header: Row = columns.map((column) => column.header);
+    const body = rows.map((row): Row => columns.map((column) => cellOf(row, column)));
+    return { name: MASTER_SHEET_NAME, rows: [header, ...body] };
+  }
+}
+
+type Column = { readonly header: string; readonly yesNo: boolean } | { readonly header: string; readonly list: string; readonly foldedLabel: string };
+
+/** A column's value; a list's entries also folded (in the same order), as labels are compared. */
+type FragmentColumns = Map<string, { value: string; entries?: string[]; foldedEntries?: string[] }>;
 
 /** A fragment's values by column key; a key written twice gets a second column `{key} (2)`, so no text is lost. */
-function fragmentColumns(fragment: HarvestFragment, layout: MasterLayout): FragmentColumns {
+function fragmentColumns(fragment: HarvestFragment, lists: ReadonlyMap<string, MasterLayout['oneHot'][number]>): FragmentColumns {
   const columns: FragmentColumns = new Map();
   for (const { key, value, field } of fragment.fields) {
     let column = key;
     for (let copy = 2; columns.has(column); copy++) column = `${key} (${copy})`;
-    const list = layout.oneHot.find((one) => one.key === field.schemaField?.key && one.key === key.trim());
-    if (list && column === key) {
-      columns.set(list.key, {
-        value,
-        entries: value
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter((entry) => entry !== ''),
-      });
+    const list = lists.get(key.trim());
+    if (list && list.key === field.schemaField?.key && column === key) {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+      columns.set(list.key, { value, entries, foldedEntries: entries.map(fold) });
     } else columns.set(column, { value });
   }
   return columns;
 }
 
 /** The keys of all fragments in one order: each key after the key it follows in the first fragment that has it. */
-function mergedKeyOrder(orders: readonly string[][]): string[] {
+function mergedKeyOrder(rows: readonly FragmentColumns[]): string[] {
   const merged: string[] = [];
-  for (const order of orders) {
+  for (const row of rows) {
     let previous = -1;
-    for (const key of order) {
-      const at = merged.indexOf(key);
+    for (const key of row.keys()) {
+      // Most fragments hold their keys in the order seen already: the next key is where it is expected.
+      const at = merged[previous + 1] === key ? previous + 1 : merged.indexOf(key);
       if (at >= 0) previous = at;
       else {
         merged.splice(previous + 1, 0, key);
@@ -73,9 +101,12 @@ function listLabels(rows: readonly FragmentColumns[], layout: MasterLayout): Map
     const found = [...list.labels];
     const folded = new Set(found.map(fold));
     for (const row of rows) {
-      for (const entry of row.get(list.key)?.entries ?? []) {
-        if (folded.has(fold(entry))) continue;
-        folded.add(fold(entry));
+      const { entries, foldedEntries } = row.get(list.key) ?? {};
+      if (!entries || !foldedEntries) continue;
+      for (const [index, entry] of entries.entries()) {
+        const foldedEntry = foldedEntries[index] as string;
+        if (folded.has(foldedEntry)) continue;
+        folded.add(foldedEntry);
         found.push(entry);
       }
     }
@@ -84,13 +115,10 @@ function listLabels(rows: readonly FragmentColumns[], layout: MasterLayout): Map
   return labels;
 }
 
-function cellOf(row: FragmentColumns, column: { header: string; list?: string; label?: string }, layout: MasterLayout): Cell {
-  if (column.list !== undefined) {
-    const entries = row.get(column.list)?.entries ?? [];
-    return entries.some((entry) => fold(entry) === fold(column.label as string)) ? 1 : null;
-  }
+function cellOf(row: FragmentColumns, column: Column): Cell {
+  if ('list' in column) return row.get(column.list)?.foldedEntries?.includes(column.foldedLabel) ? 1 : null;
   const value = row.get(column.header)?.value ?? '';
-  return (layout.yesNo.has(column.header) ? yesNoCell(value) : undefined) ?? cellFromText(value);
+  return (column.yesNo ? yesNoCell(value) : undefined) ?? cellFromText(value);
 }
 
 /** YES and NO back to 1 and 0 in a yes/no column (matched as the check matches them, case aside). */
