@@ -57,10 +57,11 @@ function lintFile(
   if (read.kind === 'not-a-fragment-file') return undefined;
   const uri = uriOf(candidate.path);
   const service = configuration.serviceFor(candidate.path, candidate.searchedFrom);
-  const report = { shown, uri, idField: service.schema.idField, printed: [], fixed: [], changed: false, hiddenInDiff: false };
+  const idField = service.schema.idField;
   if (read.kind === 'unreadable') {
     const reason = read.reason === 'not valid UTF-8 text' ? l10n.t('not valid UTF-8 text') : read.reason;
-    return { ...report, problems: [fileProblem(shown, 'unreadable-file', l10n.t('Cannot read this file: {0}.', reason))], ids: [] };
+    const problems = [fileProblem(shown, 'unreadable-file', l10n.t('Cannot read this file: {0}.', reason))];
+    return { shown, uri, idField, problems, ids: [], printed: [], fixed: [], changed: false, hiddenInDiff: false };
   }
   let text = read.content;
   const extra: Problem[] = [];
@@ -102,7 +103,7 @@ function lintFile(
   const problems = analysis.diagnostics.map((diagnostic, index) => toProblem(shown, diagnostic, ownCopy(messages[index] as string)));
   if (extra.length > 0) problems.unshift(...extra);
   const ids = analysis.ids.map((entry) => ({ id: ownCopy(entry.id), range: entry.range }));
-  return { shown, uri, idField: report.idField, problems, ids, printed, fixed: [...fixed], changed, hiddenInDiff };
+  return { shown, uri, idField, problems, ids, printed, fixed: [...fixed], changed, hiddenInDiff };
 }
 
 /** The same text in a string of its own: V8 keeps a whole string alive while a slice of it lives, and JSON.parse makes a new one. */

@@ -306,7 +306,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const duplicates = duplicateIdDiagnostics(checked.ids, uri, schema.idField, idLocationsElsewhere);
     if (duplicates.length === 0) return diagnostics;
     diagnostics.push(...withSeverity(ignore.withoutIgnoredDuplicates(duplicates, checked.ids)));
-    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return diagnostics.sort(byPosition);
   }
 
   /** A text over the size limit: one diagnostic on its first line, and an empty parse for the requests. */

@@ -125,9 +125,9 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   };
 }
 
-/** A candidate's text; undefined for a searched `.txt` that is no fragment file. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A candidate's text; undefined for a searched `.txt` that is no fragment file. */
 function readCandidate(candidate: HarvestCandidate): string | undefined {
   let bytes: Buffer | undefined;
   try {
