@@ -1,5 +1,6 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { CancelledError } from './core/service';
 import { harvestPipeline } from './node/load-harvest';
 import {
@@ -13,7 +14,7 @@ import {
   type ImportWorkbookParams,
   type ImportWorkbookResult,
 } from './protocol';
-import type { FragmentWorkspace } from './workspace';
+import type { FragmentWorkspace } from './workspace/fragment-workspace';
 
 /**
  * Import and export run here, on the same pipeline as `fragments import` and `fragments export`
@@ -23,10 +24,10 @@ import type { FragmentWorkspace } from './workspace';
 export function registerHarvestRequests(connection: Connection, workspace: FragmentWorkspace): void {
   connection.onRequest(IMPORT_WORKBOOK_REQUEST, (params: ImportWorkbookParams) =>
     answer(async (): Promise<ImportWorkbookResult> => {
-      const folder = fileURLToPath(params.folder);
+      const folder = pathOf(params.folder);
       const { describeImport, importWorkbookFile } = harvestPipeline();
-      const summary = await importWorkbookFile(fileURLToPath(params.workbook), folder, {
-        service: workspace.serviceFor(pathToFileURL(`${folder}/row_1.txt`).toString()),
+      const summary = await importWorkbookFile(pathOf(params.workbook), folder, {
+        service: workspace.serviceFor(URI.file(join(folder, 'row_1.txt')).toString()),
         namePattern: params.namePattern,
         fix: params.fix === true,
         force: params.force === true,
@@ -38,9 +39,9 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
 
   connection.onRequest(EXPORT_HARVEST_REQUEST, (params: ExportHarvestParams, token: CancellationToken) =>
     answer(async (): Promise<ExportHarvestResult> => {
-      const paths = params.paths.map((uri) => fileURLToPath(uri));
+      const paths = params.paths.map(pathOf);
       const { exportHarvest } = harvestPipeline();
-      const summary = await exportHarvest(paths, fileURLToPath(params.output), {
+      const summary = await exportHarvest(paths, pathOf(params.output), {
         service: workspace.serviceFor(params.paths[0] ?? params.output),
         layout: params.layout,
         includeConfidential: params.includeConfidential,
@@ -51,7 +52,7 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
           void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
         },
       });
-      return { ...summary, files: summary.files.map((file) => pathToFileURL(file).toString()) };
+      return { ...summary, files: summary.files.map((file) => URI.file(file).toString()) };
     }, token),
   );
 }
@@ -65,4 +66,11 @@ async function answer<T>(run: () => Promise<T>, token?: CancellationToken): Prom
     if (error instanceof CancelledError || token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     return new ResponseError(HARVEST_ERROR_CODE, (error as Error).message);
   }
+}
+
+/** A `file:` URI from the client as a path of this system (`vscode-uri`: `file:///c%3A/…` is `c:\…` on Windows). */
+function pathOf(uri: string): string {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') throw new Error(`${uri} is not a file on this computer`);
+  return parsed.fsPath;
 }

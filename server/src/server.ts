@@ -35,8 +35,8 @@ import {
   WORKSPACE_FILES_REQUEST,
 } from './protocol';
 import { PulledDiagnostics } from './pull-diagnostics';
-import type { ServerWorkspace } from './server-workspace';
 import { ValidationScheduler } from './validation-scheduler';
+import type { FragmentWorkspace } from './workspace/fragment-workspace';
 
 /**
  * The language server's wiring, the same in every runtime: one short handler per request over
@@ -44,8 +44,11 @@ import { ValidationScheduler } from './validation-scheduler';
  * connection and the workspace (what the server can read besides the open documents), adds its
  * own requests, and starts listening.
  */
-export function startServer(connection: Connection, workspace: ServerWorkspace, options: { encodedJson?: boolean } = {}): void {
+export function startServer(connection: Connection, workspace: FragmentWorkspace, options: { encodedJson?: boolean } = {}): void {
   const documents = new TextDocuments(FragmentDocument.configuration);
+  /** The open documents by key: a request or a file event may spell a document's URI otherwise than the client opened it. */
+  const openByKey = new Map<string, FragmentDocument>();
+  const openDocument = (uri: string) => documents.get(uri) ?? openByKey.get(workspace.keyOf(uri));
   let settings: Settings = { validate: 'openFiles', severities: {}, maxFileSize: DEFAULT_MAX_SIZE, run: 'onType', qualityHints: 'on' };
   /** The client's command that saves a file, named in its initialization options (VS Code's extension has one). */
   let saveCommand: string | undefined;
@@ -155,7 +158,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
       qualityHints: ours?.qualityHints === 'off' ? 'off' : 'on',
     };
     workspace.setSettings(settings.severities, settings.maxFileSize, settings.qualityHints === 'on');
-    if (clientReadsFolders && folderSettings.length > 0) await workspace.loadFolders?.(folderSettings, settings.maxFileSize);
+    if (clientReadsFolders && folderSettings.length > 0) await workspace.loadFolders(folderSettings, settings.maxFileSize);
     workspace.setFolders(folderSettings);
     for (const document of documents.all()) {
       const service = workspace.serviceFor(document.uri);
@@ -178,15 +181,15 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   /** Publishes the diagnostics of a file: from the editor's text when open, else from disk (workspace mode). */
   function publishDiagnostics(uri: string): void {
     if (!workspaceLoaded) return; // loadWorkspace re-checks every open document
-    const document = documents.get(uri);
+    const document = openDocument(uri);
     if (document && pulled) {
       // The client pulls: tell it to, when what it holds may be out of date without an edit of its own.
-      shown.set(uri, analysisOf(document));
+      shown.set(document.uri, analysisOf(document));
       pulled.refresh();
       return;
     }
     if (document) {
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: sent(analysisOf(document)) });
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: sent(analysisOf(document)) });
       return;
     }
     if (settings.validate !== 'workspace' || !workspace.isIndexed(uri)) {
@@ -212,7 +215,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   const validations = new ValidationScheduler(publishDiagnostics);
   /** A pulling client asks for an edited document's diagnostics itself; checking it soon still keeps the ID index current. */
   const indexing = new ValidationScheduler((uri) => {
-    const document = documents.get(uri);
+    const document = openDocument(uri);
     if (document && workspaceLoaded) analysisOf(document);
   });
 
@@ -230,9 +233,11 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   });
 
   function revalidateAll(): void {
-    const uris = new Set(documents.all().map((document) => document.uri));
-    if (settings.validate === 'workspace') for (const file of workspace.fragmentFiles()) uris.add(file.uri);
-    for (const uri of uris) validations.schedule(uri);
+    // By key: a file on disk that is open is checked once, as the client named it.
+    const uris = new Map(documents.all().map((document) => [workspace.keyOf(document.uri), document.uri]));
+    if (settings.validate === 'workspace')
+      for (const file of workspace.fragmentFiles()) if (!uris.has(workspace.keyOf(file.uri))) uris.set(workspace.keyOf(file.uri), file.uri);
+    for (const uri of uris.values()) validations.schedule(uri);
   }
 
   /** A broken `.fragmentrc.json` is reported on the file itself; the default schema stays in force. */
@@ -255,12 +260,14 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
     else if (settings.run === 'onType') validations.schedule(document.uri);
   });
   documents.onDidOpen(({ document }) => {
+    openByKey.set(workspace.keyOf(document.uri), document);
     // What was pushed for the file from disk gives way to what the client pulls.
     if (pulled && settings.validate === 'workspace') void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (settings.run === 'onSave' && !pulled) validations.schedule(document.uri);
   });
   documents.onDidSave(({ document }) => validations.schedule(document.uri));
   documents.onDidClose(({ document }) => {
+    if (openByKey.get(workspace.keyOf(document.uri)) === document) openByKey.delete(workspace.keyOf(document.uri));
     analyses.delete(document.uri);
     shown.delete(document.uri);
     pulled?.forget(document.uri);
@@ -280,7 +287,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
         configChanged = true;
         continue;
       }
-      if (documents.get(change.uri)) continue; // the editor's text wins over the disk
+      if (openDocument(change.uri)) continue; // the editor's text wins over the disk
       const changedIds = change.type === FileChangeType.Deleted ? workspace.forget(change.uri) : workspace.indexFromDisk(change.uri);
       validations.schedule(change.uri);
       for (const other of workspace.filesWithIds(changedIds, change.uri)) validations.schedule(other);
@@ -299,7 +306,7 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   ): void {
     register((params, token) =>
       whenNotCancelled(token, () => {
-        const document = documents.get(params.textDocument.uri);
+        const document = openDocument(params.textDocument.uri);
         return document ? answer(analysisOf(document), params, token) : empty;
       }),
     );
@@ -336,7 +343,8 @@ export function startServer(connection: Connection, workspace: ServerWorkspace, 
   connection.onRequest(FIX_ALL_EDITS_REQUEST, (params: FixAllEditsParams, token) =>
     whenNotCancelled(token, () => {
       const uri = params.textDocument.uri;
-      const text = documents.get(uri)?.getText() ?? workspace.readText(uri);
+      // An open document's edits are made from its text, unsaved changes and all, however the request spells its URI.
+      const text = openDocument(uri)?.getText() ?? workspace.readText(uri);
       return text === undefined ? [] : workspace.serviceFor(uri).fixAllEdits(text, uri, token);
     }),
   );

@@ -1,5 +1,5 @@
-import type { FolderSource } from '../folder-workspace';
 import type { FolderFilesParams } from '../protocol';
+import { mayBeFragmentFile, type WorkspaceFileSystem } from '../workspace/file-system';
 
 /**
  * The web worker's view of the workspace folders, which it cannot read itself: the fragment and
@@ -7,7 +7,7 @@ import type { FolderFilesParams } from '../protocol';
  * kept by URI. A reading of the folders fills a new view, which replaces the old one when
  * complete; what a file watcher reports meanwhile goes into both.
  */
-export class FolderView implements FolderSource {
+export class FolderView implements WorkspaceFileSystem {
   private texts = new Map<string, string>();
   private loading: Map<string, string> | undefined;
   /** The URIs in order, made again after a file came or went. */
@@ -37,10 +37,19 @@ export class FolderView implements FolderSource {
     this.sorted = undefined;
   }
 
-  filesUnder(folderUri: string): string[] {
+  /** Every folder the client read (it reads only those it can). */
+  reads(): boolean {
+    return true;
+  }
+
+  filesUnder(folderUri: string, skip: (uri: string) => boolean): string[] {
     this.sorted ??= [...this.texts.keys()].sort();
     const prefix = `${folderUri}/`;
-    return this.sorted.filter((uri) => uri.startsWith(prefix) && (uri.endsWith('.fragment') || uri.endsWith('.txt')));
+    return this.sorted.filter((uri) => uri.startsWith(prefix) && mayBeFragmentFile(uri) && !skip(uri));
+  }
+
+  readHead(uri: string): string | undefined {
+    return this.texts.get(uri)?.slice(0, 64);
   }
 
   readText(uri: string): string | undefined {

@@ -23,7 +23,7 @@ import {
   type ImportWorkbookParams,
   type ImportWorkbookResult,
 } from '../protocol';
-import type { ServerWorkspace } from '../server-workspace';
+import type { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { fromBase64, toBase64 } from './base64';
 import { loadHarvestBundle } from './harvest-loader';
 
@@ -41,7 +41,7 @@ const child = (folder: string, name: string) => `${folder.replace(/\/$/, '')}/${
  * written by the client (`workspace.fs`: HOST_*_REQUEST) and the workbook adapter loaded on
  * first use (./harvest-loader.ts).
  */
-export function registerBrowserHarvestRequests(connection: Connection, workspace: ServerWorkspace): void {
+export function registerBrowserHarvestRequests(connection: Connection, workspace: FragmentWorkspace): void {
   const read = (uris: readonly string[]) => connection.sendRequest<HostReadFilesResult>(HOST_READ_FILES_REQUEST, { uris } satisfies HostReadFilesParams);
   const write = (files: HostWriteFilesParams['files']) => connection.sendRequest<void>(HOST_WRITE_FILES_REQUEST, { files } satisfies HostWriteFilesParams);
 

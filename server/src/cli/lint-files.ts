@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
+import { URI } from 'vscode-uri';
 import { shareableMessages } from '../core/confidential-text';
 import type { FragmentId } from '../core/rules/duplicate-id';
 import type { LintConfiguration } from '../node/lint-config';
@@ -112,8 +112,8 @@ function ownCopy(text: string): string {
 }
 
 /**
- * `file://` URIs of paths, the folder's part made once per folder: the files of a harvest share a
- * few folders, and pathToFileURL's full parse per file is a cost of its own.
+ * `file://` URIs of paths as VS Code writes them (`vscode-uri`), the folder's part made once per
+ * folder: the files of a harvest share a few folders, and a full URI per file is a cost of its own.
  */
 function fileUris(): (path: string) => string {
   const folders = new Map<string, string>();
@@ -121,11 +121,11 @@ function fileUris(): (path: string) => string {
     const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     const name = path.slice(slash + 1);
     // Names that percent-encoding leaves alone are appended as they are; any other goes the whole way.
-    if (slash < 0 || !/^[\w.-]+$/.test(name)) return pathToFileURL(path).toString();
+    if (slash < 0 || !/^[\w.-]+$/.test(name)) return URI.file(path).toString();
     const folder = path.slice(0, slash + 1);
     let prefix = folders.get(folder);
     if (prefix === undefined) {
-      prefix = pathToFileURL(folder).toString();
+      prefix = URI.file(folder).toString();
       if (!prefix.endsWith('/')) prefix += '/';
       folders.set(folder, prefix);
     }

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { ConfigFileIndex } from '../config-files';
+import { ConfigFileIndex } from '../workspace/config-files';
 
-export type { ConfigFile } from '../config-files';
+export type { ConfigFile } from '../workspace/config-files';
 
 /** The configuration files on disk (the shared lookup of server/src/config-files.ts over Node's paths). */
 export class ConfigFiles extends ConfigFileIndex {

@@ -2,7 +2,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { useTranslationsFrom } from '../display-language';
 import { registerHarvestRequests } from '../harvest-requests';
 import { startServer } from '../server';
-import { FragmentWorkspace } from '../workspace';
+import { FragmentWorkspace } from '../workspace/fragment-workspace';
+import { DiskFileSystem } from './disk-file-system';
 import { stdioConnection } from './stdio-connection';
 import { readTranslations } from './translations';
 
@@ -12,7 +13,8 @@ import { readTranslations } from './translations';
 useTranslationsFrom(readTranslations);
 const stdio = process.argv.includes('--stdio');
 const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
-const workspace = new FragmentWorkspace();
+// Windows and macOS disks ignore case: one file, whatever the case of its URI.
+const workspace = new FragmentWorkspace(new DiskFileSystem(), { ignoreCase: process.platform === 'win32' || process.platform === 'darwin' });
 startServer(connection, workspace, { encodedJson: stdio });
 // Workbooks in and out need the disk: Node only.
 registerHarvestRequests(connection, workspace);

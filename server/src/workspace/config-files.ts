@@ -1,8 +1,8 @@
-import { configPipeline } from './core/config-pipeline-loader';
-import type { LoadedConfig } from './core/schema/config';
-import { CONFIG_FILE_NAME } from './core/schema/config-names';
-import { defaultSchema } from './core/schema/default-schema';
-import { type ConfigScope, configScope, type FileSettings } from './core/schema/file-scope';
+import { configPipeline } from '../core/config-pipeline-loader';
+import type { LoadedConfig } from '../core/schema/config';
+import { CONFIG_FILE_NAME } from '../core/schema/config-names';
+import { defaultSchema } from '../core/schema/default-schema';
+import { type ConfigScope, configScope, type FileSettings } from '../core/schema/file-scope';
 
 /** A `.fragmentrc.json`, loaded. */
 export interface ConfigFile {
@@ -28,6 +28,8 @@ export interface ConfigSource {
   relative(folder: string, path: string): string;
   /** What separates a folder from what it holds. */
   readonly sep: string;
+  /** What a path is known by, where two spellings name one file (URIs: uri-keys.ts); the path itself without. */
+  key?(path: string): string;
 }
 
 /**
@@ -46,11 +48,17 @@ export class ConfigFileIndex {
   /** The configuration that applies to `path`, not looked for above `root`; undefined when there is none. */
   nearest(path: string, root: string): ConfigFile | undefined {
     const { dirname, sep } = this.source;
-    if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+    const key = this.source.key ?? ((same: string) => same);
+    const rootKey = key(root);
+    const inRoot = (candidate: string) => {
+      const candidateKey = key(candidate);
+      return candidateKey === rootKey || candidateKey.startsWith(rootKey.endsWith(sep) ? rootKey : rootKey + sep);
+    };
+    if (!inRoot(path)) return undefined;
     for (let folder = dirname(path); ; folder = dirname(folder)) {
       const config = this.configIn(folder);
       if (config) return config;
-      if (folder === root || dirname(folder) === folder || !folder.startsWith(root)) return undefined;
+      if (key(folder) === rootKey || dirname(folder) === folder || !inRoot(folder)) return undefined;
     }
   }
 
@@ -73,20 +81,22 @@ export class ConfigFileIndex {
 
   /** The configuration in a folder, loading it the first time. */
   configIn(folder: string): ConfigFile | undefined {
-    let path = this.inFolder.get(folder);
+    const folderKey = this.keyOf(folder);
+    let path = this.inFolder.get(folderKey);
     if (path === undefined) {
       const candidate = this.source.join(folder, CONFIG_FILE_NAME);
       path = this.source.isFile(candidate) ? candidate : null;
-      this.inFolder.set(folder, path);
+      this.inFolder.set(folderKey, path);
     }
     if (path === null) return undefined;
-    let config = this.loaded.get(path);
+    const pathKey = this.keyOf(path);
+    let config = this.loaded.get(pathKey);
     if (!config) {
       const text = this.source.readText(path);
       // Read only when a folder has one: the pipeline (zod, jsonc-parser) is loaded then.
       const loaded = configPipeline().loadConfig(text ?? '{}', defaultSchema);
       config = { path, folder, loaded, scope: configScope(loaded) };
-      this.loaded.set(path, config);
+      this.loaded.set(pathKey, config);
     }
     return config;
   }
@@ -98,8 +108,12 @@ export class ConfigFileIndex {
 
   /** A configuration file was created, changed or deleted: it is looked at again when next needed. */
   forget(path: string): void {
-    this.inFolder.delete(this.source.dirname(path));
-    this.loaded.delete(path);
+    this.inFolder.delete(this.keyOf(this.source.dirname(path)));
+    this.loaded.delete(this.keyOf(path));
+  }
+
+  private keyOf(path: string): string {
+    return this.source.key ? this.source.key(path) : path;
   }
 
   clear(): void {

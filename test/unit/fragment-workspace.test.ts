@@ -3,15 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FolderView } from '../../server/src/browser/folder-view';
-import { FolderWorkspace, relativeUri } from '../../server/src/folder-workspace';
-import type { ServerWorkspace } from '../../server/src/server-workspace';
+import { FragmentWorkspace } from '../../server/src/workspace/fragment-workspace';
 import { readExample, repositoryRoot } from './helpers';
 
 /**
- * The web worker server's workspace: the folders as the client read them into a `FolderView`
- * (no file system in a web worker), checked like files on disk.
+ * The workspace over the web worker's file system: the folders as the client read them into a
+ * `FolderView` (no file system in a web worker), checked like files on disk.
  */
-describe('FolderWorkspace over the in-memory folder (the language server in a web worker)', () => {
+describe('FragmentWorkspace over the in-memory folder (the language server in a web worker)', () => {
   const folder = 'vscode-vfs://github/team/harvest';
   const example = readExample();
   const EXAMPLE_ID = 'SCC-<redacted>/CIV021';
@@ -23,7 +22,7 @@ describe('FolderWorkspace over the in-memory folder (the language server in a we
   /** A workspace whose client read `files` (URI relative to the folder, text) at start. */
   function workspaceOf(files: Record<string, string>, exclude: Record<string, boolean> = {}) {
     const view = new FolderView();
-    const workspace = new FolderWorkspace(view);
+    const workspace = new FragmentWorkspace(view);
     view.beginLoad();
     view.apply({ load: true, files: Object.entries(files).map(([path, text]) => ({ uri: `${folder}/${path}`, text })) });
     view.endLoad();
@@ -33,7 +32,7 @@ describe('FolderWorkspace over the in-memory folder (the language server in a we
   }
 
   /** Checks a document as the server does when it is opened or changed. */
-  function open(workspace: ServerWorkspace, uri: string, text: string) {
+  function open(workspace: FragmentWorkspace, uri: string, text: string) {
     const analysis = workspace.serviceFor(uri).analyze(text, uri, { idLocationsElsewhere: workspace.idLocationsElsewhere(uri), remember: false });
     const changed = workspace.indexIds(uri, analysis.ids);
     workspace.recordAnalysis(uri, analysis);
@@ -165,15 +164,25 @@ describe('FolderWorkspace over the in-memory folder (the language server in a we
     view.beginLoad();
     view.apply({ load: true, files: [{ uri: `${folder}/b.txt`, text: example }] });
     view.apply({ files: [{ uri: `${folder}/c.fragment`, text: example }] });
-    assert.deepEqual(view.filesUnder(folder), [`${folder}/a.txt`, `${folder}/c.fragment`], 'the old view, and the change, until the reading ends');
+    assert.deepEqual(
+      view.filesUnder(folder, () => false),
+      [`${folder}/a.txt`, `${folder}/c.fragment`],
+      'the old view, and the change, until the reading ends',
+    );
     view.endLoad();
-    assert.deepEqual(view.filesUnder(folder), [`${folder}/b.txt`, `${folder}/c.fragment`]);
-    assert.deepEqual(view.filesUnder(`${folder}/b`), [], 'a folder’s prefix is not a folder');
+    assert.deepEqual(
+      view.filesUnder(folder, () => false),
+      [`${folder}/b.txt`, `${folder}/c.fragment`],
+    );
+    assert.deepEqual(
+      view.filesUnder(`${folder}/b`, () => false),
+      [],
+      'a folder’s prefix is not a folder',
+    );
   });
 
   it('matches globs against decoded paths', () => {
-    assert.equal(relativeUri(folder, `${folder}/Round%203/caf%C3%A9.txt`), 'Round 3/café.txt');
-    const { workspace } = workspaceOf({ 'Round%203/a.txt': example }, { 'Round 3': true });
+    const { workspace } = workspaceOf({ 'Round%203/a.txt': example, 'caf%C3%A9/b.txt': example }, { 'Round 3': true, 'café/*.txt': true });
     assert.deepEqual(workspace.fragmentFiles(), []);
   });
 });
