@@ -35,10 +35,13 @@ export function makeRunDir() {
 
 /**
  * Copies example/ into `runDir` and returns the copy, so tests and screenshots may
- * edit files without ever touching the repository's example on disk.
+ * edit files without ever touching the repository's example on disk. Its folder is named as
+ * users name theirs, with characters that URIs must encode (`&`, `(`, `)`, spaces).
  */
+export const EXAMPLE_FOLDER_NAME = 'M&E harvest (2024)';
+
 export function copyExampleWorkspace(runDir) {
-  const workspace = join(runDir, 'example');
+  const workspace = join(runDir, EXAMPLE_FOLDER_NAME);
   cpSync(exampleDir, workspace, { recursive: true, dereference: true }); // a copied symlink would lead back into the repository
   return workspace;
 }

@@ -30,6 +30,47 @@ suite('Workspace checks and configuration', () => {
     for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { useTrash: false });
   });
 
+  test('the example, in a folder named "M&E harvest (2024)", shows exactly its two problems: it is not its own duplicate', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.equal(folder?.path.split('/').pop(), 'M&E harvest (2024)', 'the launcher names the folder as users name theirs');
+    const uri = exampleUri();
+    await openFragment(uri);
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === 'fragment'), 'the example’s problems');
+    assert.deepEqual(codes(diagnostics), ['unknown-field@3', 'empty-field@15']);
+  });
+
+  test('Fix All Fragments in Workspace fixes an edited, unsaved buffer from the buffer’s text', async () => {
+    const slips = await exampleWithId('SCC-<redacted>/CIV603');
+    const file = await write('unsaved-slips.fragment', slips);
+    const document = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(document);
+    // Typed and not saved: a slip to fix, and a sentence the disk does not have.
+    const year = document.getText().indexOf('**Year**: 2024') + '**Year**: 2024'.length;
+    await editor.edit((edit) => edit.insert(document.positionAt(year), '.0'));
+    const sentence = ' Written in the editor only.';
+    const end = document.lineAt(
+      document
+        .getText()
+        .split('\n')
+        .findIndex((line) => line.startsWith('**Outcome description**')),
+    ).range.end;
+    await editor.edit((edit) => edit.insert(end, sentence));
+    assert.ok(document.isDirty);
+    const originals = await Promise.all(
+      (await vscode.workspace.findFiles('*.{txt,fragment}')).map(async (uri) => ({ uri, bytes: await vscode.workspace.fs.readFile(uri) })),
+    );
+    try {
+      await vscode.commands.executeCommand('outcomeFragments.fixAllInWorkspace');
+      const fixed = document.getText();
+      assert.match(fixed, /^\*\*Country\*\*: DR Congo$/m, 'the key fixed');
+      assert.match(fixed, /^\*\*Year\*\*: 2024$/m, 'the slip typed in the buffer fixed');
+      assert.ok(fixed.includes(`${sentence}\n`), 'the unsaved sentence kept, where it was typed');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), fixed, 'saved as fixed');
+    } finally {
+      for (const { uri, bytes } of originals) if (uri.toString() !== file.toString()) await vscode.workspace.fs.writeFile(uri, bytes);
+    }
+  });
+
   test('two files with the same FragmentID both show duplicate-id, each pointing at the other', async () => {
     const text = await exampleWithId('SCC-<redacted>/CIV777');
     const first = await write('twin-a.fragment', text);

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import {
   EXPORT_HARVEST_REQUEST,
@@ -17,17 +15,17 @@ import {
   type ImportWorkbookResult,
 } from '../../server/src/protocol';
 import { fixtureXlsx } from '../unit/workbook-fixture';
-import { TestClient } from './lsp-client';
+import { awkwardFolder, fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
-const url = (path: string) => pathToFileURL(path).toString();
+const url = (path: string) => fileUri(path);
 
 describe('the harvest requests of the language server', () => {
   let client: TestClient;
   let folder: string;
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'fragments-requests-'));
+    folder = awkwardFolder('requests');
     ({ client } = await TestClient.start({ folder }));
   });
   after(async () => {

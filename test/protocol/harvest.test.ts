@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -11,14 +9,14 @@ import {
   FileChangeType,
 } from 'vscode-languageserver-protocol';
 import { HARVEST_CHANGED_NOTIFICATION, HARVEST_SUMMARY_REQUEST, type HarvestSummary } from '../../server/src/protocol';
-import { TestClient } from './lsp-client';
+import { awkwardFolder, fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
 
 /** A copy of the example workspace. */
 function exampleWorkspace(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragment-harvest-'));
+  const folder = awkwardFolder('harvest');
   cpSync(join(repositoryRoot, 'example'), folder, { recursive: true });
   return folder;
 }
@@ -49,7 +47,7 @@ describe('the harvest summary over the protocol', () => {
     );
 
     // Typing in an open file: its record follows the text, and the client is told.
-    const uri = pathToFileURL(join(folder, 'secha-digitisation-checked.fragment')).toString();
+    const uri = fileUri(join(folder, 'secha-digitisation-checked.fragment'));
     const text = readFileSync(join(folder, 'secha-digitisation-checked.fragment'), 'utf8');
     const changed = new Promise<void>((resolve) => client.connection.onNotification(HARVEST_CHANGED_NOTIFICATION, () => resolve()));
     await client.open(uri, text);
@@ -88,7 +86,7 @@ describe('the harvest summary over the protocol', () => {
     writeFileSync(join(folder, '.fragmentrc.json'), '{}');
     const changed = new Promise<void>((resolve) => client.connection.onNotification(HARVEST_CHANGED_NOTIFICATION, () => resolve()));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: [{ uri: pathToFileURL(join(folder, '.fragmentrc.json')).toString(), type: FileChangeType.Changed }],
+      changes: [{ uri: fileUri(join(folder, '.fragmentrc.json')), type: FileChangeType.Changed }],
     });
     await changed;
     const after = await summaryOf(client);
@@ -101,7 +99,7 @@ describe('the harvest summary over the protocol', () => {
     const folder = exampleWorkspace();
     const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { run: 'onSave' }, 'files.exclude': {} } });
     await summaryOf(client); // the settings are read
-    const uri = pathToFileURL(join(folder, 'new.fragment')).toString();
+    const uri = fileUri(join(folder, 'new.fragment'));
     const text = example.replace('CIV021', 'CIV500');
     await client.open(uri, text);
     assert.equal((await client.diagnosticsOf(uri, 1)).length, 2);
@@ -111,7 +109,7 @@ describe('the harvest summary over the protocol', () => {
       contentChanges: [{ text: text.replace('**coutnry**', '**Country**') }],
     });
     // Another file opened after the change: checks run in order, so in onType mode the change's would be published first.
-    const other = pathToFileURL(join(folder, 'other.fragment')).toString();
+    const other = fileUri(join(folder, 'other.fragment'));
     await client.open(other, text.replace('CIV500', 'CIV501'));
     await client.diagnosticsOf(other, 1);
     assert.equal(client.publishedAfter(since, uri).length, 0, 'nothing published as it is typed');

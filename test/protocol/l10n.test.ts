@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { TestClient } from './lsp-client';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
@@ -37,7 +36,7 @@ describe('French over the protocol and on the command line', () => {
     try {
       writeFileSync(join(folder, '.fragmentrc.json'), '{ "include": [ }');
       const { client } = await TestClient.start({ folder, locale: 'fr', settings: { outcomeFragments: {}, 'files.exclude': {} } });
-      const config = await client.diagnostics((params) => params.uri === pathToFileURL(join(folder, '.fragmentrc.json')).toString());
+      const config = await client.diagnostics((params) => params.uri === fileUri(join(folder, '.fragmentrc.json')));
       assert.equal(config.diagnostics[0]?.message, 'Erreur de syntaxe : valeur attendue (le schéma par défaut reste en vigueur tant que ce n’est pas corrigé)');
       assert.equal(await client.stop(), 0);
     } finally {

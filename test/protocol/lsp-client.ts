@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
   ConfigurationRequest,
@@ -19,6 +19,7 @@ import {
   RegistrationRequest,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
 
 /**
  * How the client gets diagnostics: pushed by the server (Neovim 0.7, eglot), or pulled with
@@ -27,6 +28,19 @@ import {
 export type DiagnosticsMode = 'push' | 'pull';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
+
+/** A file's URI as VS Code writes it (`vscode-uri`: `M%26E%20harvest%20%282024%29`, `file:///c%3A/` on Windows). */
+export function fileUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+/**
+ * A new folder whose name holds what users' folder names hold and URIs must encode:
+ * `& ( ) ' ! , + = ; # % [ ]`, spaces and accents.
+ */
+export function awkwardFolder(label: string): string {
+  return mkdtempSync(join(tmpdir(), `M&E harvest (2024) ' ! , + = ; # % [ ] été ${label}-`));
+}
 
 /**
  * A minimal LSP client over stdio for tests: it starts `node dist/server.js --stdio` as an
@@ -114,7 +128,7 @@ export class TestClient {
     const client = new TestClient(mode);
     client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
     client.connection.onRequest(RegistrationRequest.type, () => undefined);
-    const folderUri = options.folder === undefined ? null : pathToFileURL(options.folder).toString();
+    const folderUri = options.folder === undefined ? null : fileUri(options.folder);
     const initialize = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,

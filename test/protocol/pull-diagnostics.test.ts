@@ -3,11 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DidSaveTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol';
 import { fragmentsFile } from '../../scripts/bench/latency';
 import { createFragmentService } from '../../server/src/core/service';
-import { TestClient } from './lsp-client';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
@@ -110,7 +109,7 @@ describe('pull diagnostics (textDocument/diagnostic), for clients that declare t
   it('in "workspace" mode, a file is pushed while closed and pulled while open, never both', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fragment-pull-'));
     writeFileSync(join(folder, 'a.fragment'), example);
-    const uri = pathToFileURL(join(folder, 'a.fragment')).toString();
+    const uri = fileUri(join(folder, 'a.fragment'));
     const { client } = await TestClient.start({ folder, diagnostics: 'pull', settings: { outcomeFragments: { validate: 'workspace' }, 'files.exclude': {} } });
     const fromDisk = await client.diagnostics((params) => params.uri === uri && params.version === undefined);
     assert.deepEqual(summary(fromDisk.diagnostics), ['4 unknown-field', '16 empty-field']);

@@ -5,10 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { type CodeAction, CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text';
-import { TestClient } from './lsp-client';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const undated = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'no-when.fragment'), 'utf8');
@@ -20,7 +19,7 @@ describe('quality hints over the protocol', () => {
     const configPath = join(folder, '.fragmentrc.json');
     writeFileSync(configPath, '// our team\n{\n  "severities": { "value-format": "warning" }\n}\n');
     const { client } = await TestClient.start({ folder, settings: {} });
-    const uri = pathToFileURL(join(folder, 'a.fragment')).toString();
+    const uri = fileUri(join(folder, 'a.fragment'));
     await client.open(uri, undated);
     const first = await client.diagnostics((params) => params.uri === uri);
     const hint = first.diagnostics.find((diagnostic) => diagnostic.code === 'no-when');
@@ -35,14 +34,14 @@ describe('quality hints over the protocol', () => {
     assert.equal(dismiss.command, undefined, 'no save command for a client that named none');
     const [edit, ...more] = dismiss.edit?.documentChanges ?? [];
     assert.equal(more.length, 0, 'the file exists: no CreateFile');
-    assert.equal((edit as TextDocumentEdit).textDocument.uri, pathToFileURL(configPath).toString());
+    assert.equal((edit as TextDocumentEdit).textDocument.uri, fileUri(configPath));
     const written = applyEdits(readFileSync(configPath, 'utf8'), (edit as TextDocumentEdit).edits);
     assert.ok(written.startsWith('// our team\n{\n  "severities": { "value-format": "warning" },\n'), written);
 
     const since = client.publishedCount;
     writeFileSync(configPath, written);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: [{ uri: pathToFileURL(configPath).toString(), type: FileChangeType.Changed }],
+      changes: [{ uri: fileUri(configPath), type: FileChangeType.Changed }],
     });
     const after = await client.diagnostics((params) => params.uri === uri, since);
     assert.ok(!codesOf(after.diagnostics).includes('no-when'), JSON.stringify(codesOf(after.diagnostics)));
@@ -52,7 +51,7 @@ describe('quality hints over the protocol', () => {
   it('offers no dismissal where the file would have to be created by a client that cannot create files', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fragment-quality-'));
     const { client } = await TestClient.start({ folder, settings: {} });
-    const uri = pathToFileURL(join(folder, 'a.fragment')).toString();
+    const uri = fileUri(join(folder, 'a.fragment'));
     await client.open(uri, undated);
     const { diagnostics } = await client.diagnostics((params) => params.uri === uri);
     const hint = diagnostics.find((diagnostic) => diagnostic.code === 'no-when');

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
-import { TestClient } from './lsp-client';
+import { HARVEST_SUMMARY_REQUEST, type HarvestSummary, WORKSPACE_FILES_REQUEST } from '../../server/src/protocol';
+import { awkwardFolder, fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
 const codesOf = (diagnostics: Array<{ code?: string | number }>) => diagnostics.map((diagnostic) => diagnostic.code);
 
-/** A harvest folder: the example twice (same FragmentID), one file hidden by files.exclude, and notes that are no fragment. */
+/** A harvest folder (its name as awkward as users' are): the example twice (same FragmentID), one file hidden by files.exclude, and notes that are no fragment. */
 function harvest(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragment-workspace-'));
+  const folder = awkwardFolder('workspace');
   mkdirSync(join(folder, 'round3'));
   mkdirSync(join(folder, 'archive'));
   writeFileSync(join(folder, 'round3', 'a.txt'), example);
@@ -27,7 +27,7 @@ describe('the language server over a workspace', () => {
   it('in "workspace" mode, checks unopened files, finds a FragmentID used twice across files, and respects files.exclude', async () => {
     const folder = harvest();
     const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { validate: 'workspace' }, 'files.exclude': { '**/archive': true } } });
-    const uriOf = (path: string) => pathToFileURL(join(folder, path)).toString();
+    const uriOf = (path: string) => fileUri(join(folder, path));
     const a = await client.diagnostics((params) => params.uri === uriOf('round3/a.txt'));
     assert.deepEqual(codesOf(a.diagnostics), ['duplicate-id', 'unknown-field', 'empty-field']);
     assert.equal(a.diagnostics[0]?.relatedInformation?.[0]?.location.uri, uriOf('round3/b.fragment'));
@@ -50,13 +50,13 @@ describe('the language server over a workspace', () => {
   it('in "openFiles" mode, checks only open files but still finds their FragmentID in unopened ones', async () => {
     const folder = harvest();
     const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { validate: 'openFiles' }, 'files.exclude': {} } });
-    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    const uri = fileUri(join(folder, 'round3', 'a.txt'));
     // The index is built after `initialized`; opening waits for nothing, so wait for a duplicate-id.
     await client.open(uri, example);
     const published = await client.diagnostics((params) => params.uri === uri && codesOf(params.diagnostics).includes('duplicate-id'));
     assert.equal(published.diagnostics[0]?.relatedInformation?.length, 2, 'b.fragment and archive/old.fragment');
     assert.deepEqual(
-      client.allPublished(pathToFileURL(join(folder, 'round3', 'b.fragment')).toString()).filter((params) => params.diagnostics.length > 0),
+      client.allPublished(fileUri(join(folder, 'round3', 'b.fragment'))).filter((params) => params.diagnostics.length > 0),
       [],
     );
     assert.equal(await client.stop(), 0);
@@ -66,7 +66,7 @@ describe('the language server over a workspace', () => {
     const folder = harvest();
     writeFileSync(join(folder, '.fragmentrc.json'), JSON.stringify({ severities: { 'empty-field': 'error', 'unknown-field': 'off' } }));
     const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { severities: { 'empty-field': 'hint' } }, 'files.exclude': {} } });
-    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    const uri = fileUri(join(folder, 'round3', 'a.txt'));
     await client.open(uri, example.replace('CIV021', 'CIV098'));
     // The first check may come before the configuration is loaded: wait for the configured one.
     const published = await client.diagnostics((params) => params.uri === uri && params.diagnostics.length === 1);
@@ -81,13 +81,13 @@ describe('the language server over a workspace', () => {
     const folder = harvest();
     writeFileSync(join(folder, '.fragmentrc.json'), '{\n  "severities": {\n    "unknown-field": "of"\n  }\n}\n');
     const { client } = await TestClient.start({ folder, settings: { outcomeFragments: {}, 'files.exclude': {} } });
-    const config = await client.diagnostics((params) => params.uri === pathToFileURL(join(folder, '.fragmentrc.json')).toString());
+    const config = await client.diagnostics((params) => params.uri === fileUri(join(folder, '.fragmentrc.json')));
     assert.deepEqual(
       config.diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.code]),
       [[2, 'invalid-config']],
     );
     assert.match(config.diagnostics[0]?.message ?? '', /severities\.unknown-field/);
-    const uri = pathToFileURL(join(folder, 'round3', 'a.txt')).toString();
+    const uri = fileUri(join(folder, 'round3', 'a.txt'));
     await client.open(uri, example.replace('CIV021', 'CIV099'));
     assert.ok(codesOf((await client.diagnosticsOf(uri, 1)) ?? []).includes('unknown-field'), 'the default severities stay');
     assert.equal(await client.stop(), 0);
@@ -97,7 +97,7 @@ describe('the language server over a workspace', () => {
     const folder = harvest();
     const settings = { outcomeFragments: { validate: 'workspace' }, 'files.exclude': {} };
     const { client } = await TestClient.start({ folder, settings });
-    const uri = pathToFileURL(join(folder, 'round3', 'b.fragment')).toString();
+    const uri = fileUri(join(folder, 'round3', 'b.fragment'));
     await client.diagnostics((params) => params.uri === uri && params.diagnostics.length > 0);
     const since = client.publishedCount;
     settings.outcomeFragments.validate = 'openFiles';
@@ -105,4 +105,22 @@ describe('the language server over a workspace', () => {
     await client.diagnostics((params) => params.uri === uri && params.diagnostics.length === 0, since);
     assert.equal(await client.stop(), 0);
   });
+
+  for (const [client, spell] of [
+    ['VS Code (vscode-uri)', fileUri],
+    ['Node’s pathToFileURL (no %26, %28, %29, %21…)', (path: string) => pathToFileURL(path).toString()],
+  ] as const) {
+    it(`knows a file opened as ${client} writes its URI as the file on disk: not its own duplicate, counted once`, async () => {
+      const folder = awkwardFolder('spelling');
+      writeFileSync(join(folder, 'a.txt'), example);
+      const { client } = await TestClient.start({ folder, settings: { outcomeFragments: {}, 'files.exclude': {} } });
+      const uri = spell(join(folder, 'a.txt'));
+      await client.open(uri, example);
+      assert.deepEqual(codesOf(await client.diagnosticsOf(uri, 1)), ['unknown-field', 'empty-field']);
+      const summary = await client.connection.sendRequest<HarvestSummary>(HARVEST_SUMMARY_REQUEST);
+      assert.deepEqual([summary.files.length, summary.totals.outcomes], [1, 1]);
+      assert.deepEqual(await client.connection.sendRequest<string[]>(WORKSPACE_FILES_REQUEST), [uri], 'named as the client named it');
+      assert.equal(await client.stop(), 0);
+    });
+  }
 });

@@ -4,7 +4,7 @@ import { ConfigFileIndex } from '../workspace/config-files';
 
 export type { ConfigFile } from '../workspace/config-files';
 
-/** The configuration files on disk (the shared lookup of server/src/config-files.ts over Node's paths). */
+/** The configuration files on disk (the shared lookup of server/src/workspace/config-files.ts over Node's paths). */
 export class ConfigFiles extends ConfigFileIndex {
   constructor(readText: (path: string) => string | undefined = readConfigText) {
     super({ readText, isFile, dirname, join, relative: relativePath, sep });

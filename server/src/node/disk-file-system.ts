@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileSystem } from '../workspace/file-system';
 import { fragmentFilesIn } from './fragment-files';
@@ -55,8 +56,11 @@ export class DiskFileSystem implements WorkspaceFileSystem {
 }
 
 /** A `file:` URI's path on this system (`c:\Users\…` on Windows); other schemes name no file here. */
-function pathOf(uri: string): string {
+export function pathOf(uri: string): string {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') throw new Error(`not a file on disk: ${uri}`);
-  return parsed.fsPath;
+  const path = parsed.fsPath;
+  // A root folder's key has no trailing separator; `e:` alone would be drive E's current folder, not its root.
+  if (path === '') return sep;
+  return /^[A-Za-z]:$/.test(path) ? `${path}${sep}` : path;
 }
