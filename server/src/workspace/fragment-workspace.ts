@@ -174,13 +174,13 @@ export class FragmentWorkspace {
   }
 
   isConfigFile(uri: string): boolean {
-    return uriPath(uri).endsWith(`/${CONFIG_FILE_NAME}`) && this.folderOf(uri) !== undefined;
+    return this.keys.path(uri).endsWith(`/${CONFIG_FILE_NAME}`) && this.folderOf(uri) !== undefined;
   }
 
   /** Re-reads a configuration after its file changed (or came, or went), and the harvest it shapes. */
   reloadConfig(uri: string): void {
     const folder = this.folderOf(uri);
-    const spelt = folder ? this.inFolder(uri, folder) : vscodeSpelling(uri);
+    const spelt = folder ? this.inFolder(uri, folder) : this.keys.spelling(uri);
     this.configFiles.forget(spelt);
     this.knownConfigs.set(this.keys.key(spelt), spelt);
     this.reindex();
@@ -205,9 +205,10 @@ export class FragmentWorkspace {
   }
 
   /** `*.fragment`, or a `.txt` whose first line is a FragmentID line. */
-  private isFragmentFile(uri: string): boolean {
-    if (!mayBeFragmentFile(uriPath(uri))) return false;
-    return uriPath(uri).endsWith('.fragment') || FRAGMENT_FIRST_LINE.test(this.files.readHead(uri) ?? '');
+  private isFragmentFile(uri: string, text?: string): boolean {
+    const path = this.keys.path(uri);
+    if (!mayBeFragmentFile(path)) return false;
+    return path.endsWith('.fragment') || FRAGMENT_FIRST_LINE.test(text ?? this.files.readHead(uri) ?? '');
   }
 
   /** Keeps an open document's latest analysis for the summary (made into a record only when the summary is asked for). */
@@ -261,7 +262,7 @@ export class FragmentWorkspace {
     const spelt = folder ? this.inFolder(uri, folder) : uri;
     const text = folder ? this.files.readText(spelt) : undefined;
     // Only the harvest's fragment files stand in the index when closed.
-    if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(spelt) || !this.isFragmentFile(spelt)) return this.forget(uri);
+    if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(spelt) || !this.isFragmentFile(spelt, text)) return this.forget(uri);
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
     const service = this.serviceFor(uri);
     const analysis = service.analyze(text, uri, { remember: false, keepParse: true });
@@ -315,12 +316,12 @@ export class FragmentWorkspace {
 
   /** A file of a folder as VS Code spells it, under the folder's own spelling (which may differ in case where the disk ignores case). */
   private inFolder(uri: string, folder: Folder): string {
-    const spelt = vscodeSpelling(uri);
+    const spelt = this.keys.spelling(uri);
     return spelt.length > folder.uri.length && spelt[folder.uri.length] === '/' ? folder.uri + spelt.slice(folder.uri.length) : spelt;
   }
 
   /** A file's path in its folder, decoded and `/`-separated as globs are written. */
   private relativePath(uri: string, folder: Folder): string {
-    return uriPath(uri).slice(folder.path.length + 1);
+    return this.keys.path(uri).slice(folder.path.length + 1);
   }
 }

@@ -10,6 +10,8 @@ import { URI } from 'vscode-uri';
  */
 export class UriKeys {
   private readonly keys = new Map<string, string>();
+  private readonly spellings = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
 
   constructor(readonly ignoreCase: boolean) {}
 
@@ -23,6 +25,26 @@ export class UriKeys {
     return key;
   }
 
+  /** The URI as VS Code writes it (made once per URI: the workspace asks for each file several times). */
+  spelling(uri: string): string {
+    let spelt = this.spellings.get(uri);
+    if (spelt === undefined) {
+      spelt = vscodeSpelling(uri);
+      this.spellings.set(uri, spelt);
+    }
+    return spelt;
+  }
+
+  /** The URI's decoded path (made once per URI). */
+  path(uri: string): string {
+    let path = this.paths.get(uri);
+    if (path === undefined) {
+      path = uriPath(uri);
+      this.paths.set(uri, path);
+    }
+    return path;
+  }
+
   /** Whether `uri` is the folder `folderKey` or inside it. */
   isIn(uri: string, folderKey: string): boolean {
     const key = this.key(uri);
@@ -32,6 +54,8 @@ export class UriKeys {
   /** Forgets the keys made so far (they are made again when asked): the map holds as many as the URIs seen. */
   clear(): void {
     this.keys.clear();
+    this.spellings.clear();
+    this.paths.clear();
   }
 }
 
