@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { URI, Utils } from 'vscode-uri';
 import { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE } from '../../../server/src/protocol';
 
 /**
@@ -179,5 +180,5 @@ function percent(part: number, whole: number): string {
 }
 
 function fileName(uri: string): string {
-  return decodeURIComponent(uri.split('/').pop() ?? uri);
+  return Utils.basename(URI.parse(uri));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { URI, Utils } from 'vscode-uri';
 import { type HarvestSummary, NO_VALUE, type SummaryFragment } from '../../../server/src/protocol';
 import type { HarvestSource } from './harvest-source';
 
@@ -125,7 +126,7 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
     if (!fragment) return new vscode.TreeItem('');
     const problems = problemCount(fragment);
     const uri = summary?.files[fragment.file] ?? '';
-    const file = decodeURIComponent(uri.split('/').pop() ?? '');
+    const file = uri === '' ? '' : Utils.basename(URI.parse(uri));
     const item = new vscode.TreeItem(fragment.id === '' ? vscode.l10n.t('(no FragmentID)') : fragment.id, vscode.TreeItemCollapsibleState.None);
     item.description = [fragment.confidential ? vscode.l10n.t('confidential') : '', problemsText(problems), file].filter(Boolean).join(' · ');
     item.iconPath = fragment.confidential

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/browser';
+import { URI, Utils } from 'vscode-uri';
 import type { Sheet } from '../core/harvest/cells';
 import { naturalCompare } from '../core/natural-order';
 import { CancelledError } from '../core/service';
@@ -31,9 +32,10 @@ import { loadHarvestBundle } from './harvest-loader';
 const READ_BATCH = 50;
 
 /** A URI as the messages name it, as the desktop names a path: `/harvest/imported`. */
-const shown = (uri: string) => decodeURIComponent(new URL(uri).pathname);
-const nameOf = (uri: string) => shown(uri).replace(/^.*\//, '');
-const child = (folder: string, name: string) => `${folder.replace(/\/$/, '')}/${encodeURIComponent(name)}`;
+const shown = (uri: string) => URI.parse(uri).path;
+const nameOf = (uri: string) => Utils.basename(URI.parse(uri));
+const sibling = (uri: string, name: string) => Utils.joinPath(Utils.dirname(URI.parse(uri)), name).toString();
+const child = (folder: string, name: string) => Utils.joinPath(URI.parse(folder), name).toString();
 
 /**
  * Workbook import and export in the web worker: the same mappings, adapter, overwrite rule and
@@ -141,7 +143,7 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
           : // A CSV file holds one sheet: one file per sheet, `harvest.statements.csv` beside `harvest.sources.csv`.
             await Promise.all(
               sheets.map(async (sheet) => ({
-                uri: params.output.replace(/\.csv$/i, `.${encodeURIComponent(sheet.name)}.csv`),
+                uri: sibling(params.output, nameOf(params.output).replace(/\.csv$/i, `.${sheet.name}.csv`)),
                 bytes: await harvestBundle.writeWorkbook([sheet], 'csv'),
               })),
             );

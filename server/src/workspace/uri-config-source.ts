@@ -1,3 +1,4 @@
+import { URI, Utils } from 'vscode-uri';
 import type { ConfigSource } from './config-files';
 import type { WorkspaceFileSystem } from './file-system';
 import { uriPath } from './uri-keys';
@@ -12,7 +13,7 @@ export function uriConfigSource(files: WorkspaceFileSystem, key: (uri: string) =
       // `scheme://authority` is as far up as a URI goes.
       return slash <= uri.indexOf('//') + 1 ? uri : uri.slice(0, slash);
     },
-    join: (folder, name) => `${folder}/${encodeURIComponent(name)}`,
+    join: (folder, name) => Utils.joinPath(URI.parse(folder), name).toString(),
     // Decoded and `/`-separated, as globs are written.
     relative: (folder, uri) => uriPath(uri).slice(uriPath(folder).replace(/\/+$/, '').length + 1),
     sep: '/',
