@@ -148,7 +148,11 @@ describe('atomic writes on Windows: a file held by another program (EBUSY, EPERM
           ],
           operations,
         ),
-      (error: unknown) => error instanceof WriteError && ((message = error.message), true),
+      (error: unknown) => {
+        assert.ok(error instanceof WriteError);
+        message = error.message;
+        return true;
+      },
     );
     const kept = readdirSync(parent).filter((name) => name !== 'harvest');
     assert.equal(kept.length, 1, 'the folder holding the replaced row_1.txt is kept, not deleted');
