@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from '../node/fragment-files';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fragmentFilesIn, fragmentFilesMatching, globParts, isFolder, isGlob } from '../node/fragment-files';
 import type { LintConfiguration } from '../node/lint-config';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 import { UsageError } from './io';
@@ -41,9 +41,7 @@ export function expandPaths(paths: readonly string[], cwd: string, configuration
 
 /** The folder a glob's fixed leading part names. */
 function globBase(glob: string, cwd: string): string {
-  const parts = glob.split(sep).join('/').split('/');
-  const fixed = parts.findIndex((part) => isGlob(part));
-  return resolve(cwd, parts.slice(0, fixed < 0 ? parts.length : fixed).join('/') || '.');
+  return resolve(cwd, globParts(glob).fixed || '.');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
