@@ -67,7 +67,7 @@ export function runLint(argv: readonly string[], io: CliIo): number | Promise<nu
   let files: Candidate[];
   try {
     configuration = new LintConfiguration(io.cwd, options.config, options.quality);
-    files = expandPaths(options.paths, io.cwd, configuration);
+    files = expandPaths(options.paths, io.cwd, configuration, io.platform);
   } catch (error) {
     io.err(`fragment-lint: ${(error as Error).message}\n`);
     return 2;
