@@ -18,7 +18,8 @@ export interface WriteOperations {
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 const nodeOperations: WriteOperations = {
-  rename: renameSync,
+  // Looked up at each call, not once: a test that stands in for node:fs's renameSync is heard.
+  rename: (from, to) => renameSync(from, to),
   // Sleeps without spinning: nothing ever notifies this cell, so the wait runs to its timeout.
   wait: (milliseconds) => void Atomics.wait(sleeper, 0, 0, milliseconds),
 };
