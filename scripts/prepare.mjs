@@ -3,9 +3,11 @@
 // links the folder and runs this script without installing the folder's devDependencies, so
 // when the bundler is missing they are installed here first, from the lockfile.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmInvocation } from './npm-command.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,8 +20,10 @@ function hasBundler() {
   }
 }
 
+// No shell, ever: node is run as process.execPath and npm as node with npm's own CLI script
+// (npm-command.mjs), so a space in a path (`C:\Program Files\nodejs`) needs no quoting by cmd.exe.
 function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { cwd: repoRoot, env, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, { cwd: repoRoot, env, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`prepare: \`${command} ${args.join(' ')}\` failed (${result.error?.message ?? `exit ${result.status}`})`);
     process.exit(1);
@@ -32,7 +36,17 @@ if (!hasBundler()) {
   // variables: the install into the clone must not inherit them. --ignore-scripts: this script
   // is that install's `prepare`, which must not run again.
   const ownSettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ownSettings);
+  const npm = npmInvocation({ execPath: process.execPath, env: process.env, platform: process.platform, exists: existsSync }, [
+    'ci',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+  ]);
+  if (!npm) {
+    console.error(`prepare: npm's npm-cli.js was not found beside ${process.execPath}: run \`npm ci\` in ${repoRoot} first, then install again`);
+    process.exit(1);
+  }
+  run(npm.command, npm.args, ownSettings);
 }
 // A package made by `npm pack` or `npm publish` gets the minified build, without source maps.
 const forPackage = ['pack', 'publish'].includes(process.env.npm_command ?? '');

@@ -42,10 +42,9 @@ export function useDisplayLanguage(options: { locale?: string | undefined; bundl
   const language = languageOf(options.locale);
   const bundle = language === undefined ? undefined : readTranslations(language);
   inForce = bundle;
-  if (bundle) {
-    l10n.config({ contents: bundle });
-    useConfigMessages(bundle);
-  }
+  // English is the sources' own words: an empty bundle puts them back after another language.
+  l10n.config({ contents: bundle ?? {} });
+  useConfigMessages(bundle ?? {});
   inForceLanguage = bundle ? (language as string) : 'en';
   return inForceLanguage;
 }

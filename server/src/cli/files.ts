@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fragmentFilesIn, fragmentFilesMatching, isFolder, isGlob } from '../node/fragment-files';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { renameRetrying } from '../node/atomic-write';
+import { fragmentFilesIn, fragmentFilesMatching, globParts, isFolder, isGlob } from '../node/fragment-files';
 import type { LintConfiguration } from '../node/lint-config';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 import { UsageError } from './io';
@@ -14,13 +15,28 @@ export interface Candidate {
   readonly searchedFrom: string;
 }
 
-/** Files, folders and globs to the list of files to check, each once, in the order given. */
-export function expandPaths(paths: readonly string[], cwd: string, configuration: LintConfiguration): Candidate[] {
+/** Whether a platform's usual file systems tell `a.txt` from `A.TXT` (Windows and macOS do not). */
+function casesDiffer(platform: NodeJS.Platform): boolean {
+  return platform !== 'win32' && platform !== 'darwin';
+}
+
+/**
+ * Files, folders and globs to the list of files to check, each once, in the order given. On
+ * Windows and macOS a path named twice in two casings (`a.txt A.TXT`) is one file, checked once
+ * under the first spelling.
+ */
+export function expandPaths(
+  paths: readonly string[],
+  cwd: string,
+  configuration: LintConfiguration,
+  platform: NodeJS.Platform = process.platform,
+): Candidate[] {
   const files = new Map<string, Candidate>();
+  const keyOf = casesDiffer(platform) ? (path: string) => path : (path: string) => path.toLowerCase();
   // A file found by searching is checked only if its configuration counts it in the harvest; one named is checked as asked.
   const found = (path: string, searchedFrom: string) => {
-    if (!files.has(path) && configuration.isIncluded(path, searchedFrom))
-      files.set(path, { path, needsFragmentFirstLine: path.endsWith('.txt'), searchedFrom });
+    const key = keyOf(path);
+    if (!files.has(key) && configuration.isIncluded(path, searchedFrom)) files.set(key, { path, needsFragmentFirstLine: path.endsWith('.txt'), searchedFrom });
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -28,12 +44,17 @@ export function expandPaths(paths: readonly string[], cwd: string, configuration
     if (isFolder(absolute)) for (const file of fragmentFilesIn(absolute, () => false, false)) found(file, absolute);
     else if (isGlob(path)) for (const file of fragmentFilesMatching(path, cwd, false)) found(file, globBase(path, cwd));
     else {
-      try {
-        statSync(absolute);
-      } catch {
-        throw new UsageError(`no such file or folder: ${path}`);
+      const earlier = files.get(keyOf(absolute));
+      if (earlier === undefined) {
+        try {
+          statSync(absolute);
+        } catch {
+          throw new UsageError(`no such file or folder: ${path}`);
+        }
       }
-      files.set(absolute, { path: absolute, needsFragmentFirstLine: false, searchedFrom: dirname(absolute) });
+      // Named, it is checked as asked, under the spelling it was first met by.
+      const spelling = earlier?.path ?? absolute;
+      files.set(keyOf(absolute), { path: spelling, needsFragmentFirstLine: false, searchedFrom: dirname(spelling) });
     }
   }
   return [...files.values()];
@@ -41,9 +62,7 @@ export function expandPaths(paths: readonly string[], cwd: string, configuration
 
 /** The folder a glob's fixed leading part names. */
 function globBase(glob: string, cwd: string): string {
-  const parts = glob.split(sep).join('/').split('/');
-  const fixed = parts.findIndex((part) => isGlob(part));
-  return resolve(cwd, parts.slice(0, fixed < 0 ? parts.length : fixed).join('/') || '.');
+  return resolve(cwd, globParts(glob).fixed || '.');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -85,7 +104,8 @@ export function writeAtomically(file: string, text: string): void {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text, { mode: statSync(file).mode });
-    renameSync(temporary, file);
+    // Tried again for a while when another program holds the file (Windows: open in Excel, being scanned).
+    renameRetrying(temporary, file);
   } finally {
     rmSync(temporary, { force: true }); // gone after the rename; removed after a failure
   }

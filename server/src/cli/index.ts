@@ -10,7 +10,7 @@ import { runLint } from './lint';
 /**
  * `fragment-lint` / `fragments`: one program. A first word naming a subcommand (`import`,
  * `export`, `lint`) picks it; anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
- * environment's LC_ALL, LC_MESSAGES, LANG) sets the language of the messages.
+ * environment's LC_ALL, LC_MESSAGES, LANG, or else the system's display language) sets the language of the messages.
  */
 export function main(
   argv: readonly string[],
@@ -18,6 +18,7 @@ export function main(
   out: (text: string) => void = (text) => process.stdout.write(text),
   err: (text: string) => void = (text) => process.stderr.write(text),
   env: Readonly<Record<string, string | undefined>> = process.env,
+  systemLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale,
 ): number | Promise<number> {
   const io: CliIo = { cwd, out, err };
   const { locale, rest } = takeLocale(argv);
@@ -26,7 +27,7 @@ export function main(
     return 2;
   }
   useTranslationsFrom(readTranslations);
-  useDisplayLanguage({ locale: locale ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG });
+  useDisplayLanguage({ locale: locale ?? messageLocale(env, systemLocale) });
   if (rest.includes('--version')) {
     out(`${version}\n`);
     return 0;
@@ -35,6 +36,23 @@ export function main(
   if (rest[0] === 'export') return runExport(rest.slice(1), io);
   if (rest[0] === 'lint') return runLint(rest.slice(1), io);
   return runLint(rest, io);
+}
+
+/**
+ * The locale of the messages when `--locale` does not say: POSIX's LC_ALL, LC_MESSAGES, LANG (the
+ * first set and not empty), else the system's, as Intl tells it: Windows sets none of the three,
+ * and Node reads the user's display language from Windows (`fr-FR`).
+ */
+export function messageLocale(env: Readonly<Record<string, string | undefined>>, systemLocale: () => string): string | undefined {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+  }
+  try {
+    return systemLocale();
+  } catch {
+    return undefined; // a Node without Intl's data: English
+  }
 }
 
 /** `--locale fr` or `--locale=fr`, anywhere: an option of the program, not of one subcommand. */

@@ -8,6 +8,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The platform whose file names the paths follow (tests stand in for Windows and macOS); process.platform unless given. */
+  readonly platform?: NodeJS.Platform;
 }
 
 /** The bad usage of a command line: exit code 2 with the usage. */

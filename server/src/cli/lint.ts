@@ -26,7 +26,8 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
                    choose the files found in folders and by globs.
   --no-quality     leave out the quality hints (outcome-is-activity, vague-change, no-when, …)
   --jobs N         check on N threads at most (default: one per core but one; 1 checks on this one)
-  --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG)
+  --locale LANG    the language of the messages (en, fr; default: LC_ALL, LC_MESSAGES or LANG,
+                   else the system's display language, as on Windows)
   --version        print the version
   --help           show this help
 
@@ -66,7 +67,7 @@ export function runLint(argv: readonly string[], io: CliIo): number | Promise<nu
   let files: Candidate[];
   try {
     configuration = new LintConfiguration(io.cwd, options.config, options.quality);
-    files = expandPaths(options.paths, io.cwd, configuration);
+    files = expandPaths(options.paths, io.cwd, configuration, io.platform);
   } catch (error) {
     io.err(`fragment-lint: ${(error as Error).message}\n`);
     return 2;

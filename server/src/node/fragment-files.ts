@@ -1,5 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { portableGlob } from '../core/schema/portable-glob';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 
 /** Folders never searched: dependencies and version control. */
@@ -84,12 +85,15 @@ export function isGlob(pattern: string): boolean {
   return GLOB_CHARACTERS.test(pattern);
 }
 
-/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated paths. */
+/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`, `\[` for a `[` itself) as a regular expression over `/`-separated paths. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const character = glob[i] as string;
-    if (character === '*') {
+    if (character === '\\' && i + 1 < glob.length) {
+      source += (glob[i + 1] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i++;
+    } else if (character === '*') {
       if (glob[i + 1] === '*') {
         // `**/` matches any number of folders, `**` at the end anything.
         const slash = glob[i + 2] === '/';
@@ -123,13 +127,22 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * A glob's fixed leading folders and the rest, `/`-separated, its `\` read as on every system
+ * (`reports\2024\*.txt` is `reports/2024` and `*.txt`: portableGlob).
+ */
+export function globParts(glob: string): { readonly fixed: string; readonly rest: string } {
+  const parts = portableGlob(glob).split('/');
+  const firstMagic = parts.findIndex((part) => isGlob(part));
+  if (firstMagic < 0) return { fixed: parts.join('/'), rest: '' };
+  return { fixed: parts.slice(0, firstMagic).join('/'), rest: parts.slice(firstMagic).join('/') };
+}
+
 /** The fragment files a glob matches, searched from the glob's fixed leading folders. */
 export function fragmentFilesMatching(glob: string, cwd: string, openTxt = true): string[] {
-  const normalised = glob.split(sep).join('/');
-  const parts = normalised.split('/');
-  const firstMagic = parts.findIndex((part) => isGlob(part));
-  const base = resolve(cwd, parts.slice(0, firstMagic).join('/') || '.');
-  const pattern = globToRegExp(parts.slice(firstMagic).join('/'));
+  const { fixed, rest } = globParts(glob);
+  const base = resolve(cwd, fixed || '.');
+  const pattern = globToRegExp(rest);
   return fragmentFilesIn(base, () => false, openTxt).filter((path) => pattern.test(relative(base, path).split(sep).join('/')));
 }
 

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FragmentSchema } from '../schema/schema-types';
 import { type Cell, cellText, columnName, isEmptyCell, type Row, type Sheet } from './cells';
-import { DEFAULT_NAME_PATTERN, fileNameFor, namePatternProblem } from './file-names';
+import { DEFAULT_NAME_PATTERN, distinctFileNames, namePatternProblem, rowFileName } from './file-names';
 import { type MasterLayout, masterLayout } from './layout';
 
 /** A workbook that cannot be imported as it is: the message says what to change. Nothing is written. */
@@ -32,9 +32,8 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
   const layout = masterLayout(schema);
   const plan = planColumns(headers, layout);
   const idColumn = headers.findIndex((header) => header.trim() === schema.idField);
-  const fragments: ImportedFragment[] = [];
+  const rows: Array<{ index: number; rowNumber: number; name: string; madeSafe: boolean; row: Row }> = [];
   const emptyRows: number[] = [];
-  const rowOfFile = new Map<string, number>();
   for (let index = 1; index < sheet.rows.length; index++) {
     const row = sheet.rows[index] as Row;
     const rowNumber = index;
@@ -54,7 +53,14 @@ export function importSheet(sheet: Sheet, schema: FragmentSchema, namePattern = 
       emptyRows.push(rowNumber);
       continue;
     }
-    const fileName = fileNameFor(namePattern, rowNumber, idColumn < 0 ? '' : cellText(row[idColumn]));
+    rows.push({ index, rowNumber, ...rowFileName(namePattern, rowNumber, idColumn < 0 ? '' : cellText(row[idColumn])), row });
+  }
+  // Names made safe (on Windows too) never land on another row's; names as written that clash are the sheet's mistake.
+  const names = distinctFileNames(rows);
+  const rowOfFile = new Map<string, number>();
+  const fragments: ImportedFragment[] = [];
+  for (const [position, { index, rowNumber, row }] of rows.entries()) {
+    const fileName = names[position] as string;
     const clash = rowOfFile.get(fileName.toLowerCase());
     if (clash !== undefined) {
       throw new HarvestInputError(l10n.t('rows {0} and {1} would both be written to {2}: use a name pattern with {3}', clash + 1, index + 1, fileName, '{n}'));

@@ -3,6 +3,7 @@ import { configPipeline } from '../config-pipeline-loader';
 import type { DiagnosticCode } from '../rules/rule';
 import type { LoadedConfig } from './config';
 import type { SeveritySetting } from './config-names';
+import { portableGlob } from './portable-glob';
 import type { FragmentSchema } from './schema-types';
 
 /** What applies to one file under a configuration: its schema and severities, and a key naming that combination. */
@@ -24,7 +25,8 @@ export interface ConfigScope {
 /**
  * The `include`, `exclude` and `overrides` of a loaded configuration, as questions about one
  * file. Globs match the path relative to the configuration's folder, or one of its folders (so
- * `archive` stands for everything under it). Pure: picomatch's POSIX build runs anywhere.
+ * `archive` stands for everything under it); `\` separates folders as `/` does (portableGlob).
+ * Pure: picomatch's POSIX build runs anywhere.
  */
 export function configScope(config: LoadedConfig): ConfigScope {
   const include = matcher(config.include ?? []);
@@ -61,7 +63,7 @@ export function configScope(config: LoadedConfig): ConfigScope {
 function matcher(globs: readonly string[]): (relativePath: string) => boolean {
   if (globs.length === 0) return () => false;
   const matches = picomatch(
-    globs.map((glob) => glob.replace(/^\.\//, '').replace(/\/$/, '')),
+    globs.map((glob) => portableGlob(glob).replace(/^\.\//, '').replace(/\/$/, '')),
     { dot: true },
   );
   return (relativePath) => {
