@@ -4,8 +4,13 @@ import { basename, dirname, join } from 'node:path';
 /** A folder or file that cannot be written: the message names it and says why. Nothing was changed. */
 export class WriteError extends Error {}
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+/**
+ * Why a write failed, in words. Windows says ENOENT where POSIX says ENOTDIR (a file where a
+ * folder of the path should be): with the path, the nearest existing ancestor tells them apart.
+ */
+function reasonOf(error: unknown, path?: string): string {
+  let code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && path !== undefined && fileInPathOf(path)) code = 'ENOTDIR';
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
     EPERM: 'permission denied',
@@ -16,6 +21,14 @@ function reasonOf(error: unknown): string {
     ENOENT: 'the folder does not exist',
   };
   return (code && reasons[code]) ?? (error as Error).message;
+}
+
+/** Whether the nearest existing ancestor folder of `path` is in fact a file. */
+function fileInPathOf(path: string): boolean {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if (existsSync(folder)) return !statSync(folder).isDirectory();
+    if (dirname(folder) === folder) return false;
+  }
 }
 
 /**
@@ -32,7 +45,7 @@ export function writeFilesAtomically(folder: string, files: ReadonlyArray<{ read
     temporary = mkdtempSync(join(parent, `.${basename(folder)}.writing-`));
   } catch (error) {
     // A folder of one's own inside a folder one may not write to: stage inside it instead.
-    if (!existsSync(folder)) throw new WriteError(`cannot write into ${folder}: ${reasonOf(error)}`);
+    if (!existsSync(folder)) throw new WriteError(`cannot write into ${folder}: ${reasonOf(error, join(folder, 'x'))}`);
     try {
       temporary = mkdtempSync(join(folder, '.fragments-writing-'));
     } catch (inside) {
@@ -97,7 +110,7 @@ export function replaceFilesAtomically(files: ReadonlyArray<{ readonly path: str
     }
     for (const [index, file] of files.entries()) renameSync(temporaries[index] as string, file.path);
   } catch (error) {
-    throw new WriteError(`cannot write ${files[0]?.path ?? 'the file'}: ${reasonOf(error)}; nothing was written`);
+    throw new WriteError(`cannot write ${files[0]?.path ?? 'the file'}: ${reasonOf(error, files[0]?.path)}; nothing was written`);
   } finally {
     for (const temporary of temporaries) removeQuietly(temporary);
   }
