@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { printed, printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -50,31 +51,31 @@ describe('fragment-lint finds the configuration as the editor does', () => {
     const { code, stdout } = lint(['.'], folder);
     assert.equal(code, 1, stdout);
     assert.deepEqual(codesByFile(stdout), {
-      'round2/a.txt': ['empty-field'],
+      [printed('round2/a.txt')]: ['empty-field'],
       // The override: empty evidence is an error there.
-      'round3/b.txt': ['empty-field'],
+      [printed('round3/b.txt')]: ['empty-field'],
       // The nearer file alone applies: unknown-field is on again, empty-field off.
-      'round3/late/d.fragment': ['unknown-field'],
+      [printed('round3/late/d.fragment')]: ['unknown-field'],
     });
-    assert.match(stdout, /round3\/b\.txt:16:3 error empty-field/);
+    assert.match(stdout, new RegExp(`${printedPattern('round3/b.txt')}:16:3 error empty-field`));
     assert.match(stdout, /in 3 files\.\n$/, 'drafts are left out');
     // Named on the command line, an excluded file is checked: it was asked for.
     assert.match(lint(['round3/drafts/c.txt'], folder).stdout, /in 1 file\./);
     // A glob searches the same way.
-    assert.deepEqual(Object.keys(codesByFile(lint(['round3/**/*.txt'], folder).stdout)), ['round3/b.txt']);
+    assert.deepEqual(Object.keys(codesByFile(lint(['round3/**/*.txt'], folder).stdout)), [printed('round3/b.txt')]);
   });
 
   it('lets --config override every nearest file', () => {
     const folder = harvest({ '.fragmentrc.json': { severities: { 'empty-field': 'off', 'unknown-field': 'off' } }, 'team.json': { include: ['round2'] } });
     assert.equal(lint(['.'], folder).stdout, 'No problems in 4 files.\n');
     const configured = lint(['--config', 'team.json', '.'], folder);
-    assert.deepEqual(codesByFile(configured.stdout), { 'round2/a.txt': ['unknown-field', 'empty-field'] });
+    assert.deepEqual(codesByFile(configured.stdout), { [printed('round2/a.txt')]: ['unknown-field', 'empty-field'] });
   });
 
   it('stops with the problems of a broken .fragmentrc.json it found, and exit code 2', () => {
     const folder = harvest({ 'round3/.fragmentrc.json': '{\n  "exclude": "drafts"\n}\n' });
     const { code, stderr } = lint(['.'], folder);
     assert.equal(code, 2);
-    assert.match(stderr, /round3\/\.fragmentrc\.json:2:3 error exclude: /);
+    assert.match(stderr, new RegExp(`${printedPattern('round3/.fragmentrc.json')}:2:3 error exclude: `));
   });
 });

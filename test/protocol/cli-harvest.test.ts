@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { fixtureXlsx, passwordProtectedWorkbook } from '../unit/workbook-fixture';
+import { printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -259,9 +260,12 @@ describe('fragments export', () => {
       [['export', 'harvest', '--out', 'out.ods', '--include-confidential'], /must end in \.xlsx or \.csv/],
       [
         ['export', 'harvest', '--out', 'blocker/out.xlsx', '--include-confidential'],
-        /cannot write .*blocker\/out\.xlsx: a file stands where a folder should be; nothing was written/,
+        new RegExp(`cannot write .*${printedPattern('blocker/out.xlsx')}: a file stands where a folder should be; nothing was written`),
       ],
-      [['export', 'harvest', '--out', 'nowhere/out.xlsx', '--include-confidential'], /cannot write .*nowhere\/out\.xlsx: the folder does not exist/],
+      [
+        ['export', 'harvest', '--out', 'nowhere/out.xlsx', '--include-confidential'],
+        new RegExp(`cannot write .*${printedPattern('nowhere/out.xlsx')}: the folder does not exist`),
+      ],
     ];
     for (const [args, message] of cases) {
       const result = fragments(args, folder);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fragmentText } from '../../scripts/bench/corpus';
 import { threadsFor } from '../../server/src/cli/lint-threads';
+import { printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -52,8 +53,10 @@ describe('fragment-lint on several threads', () => {
     });
     const [stdout, , french] = outputs as [string, string, string];
     assert.match(french, /Champ inconnu « coutnry »/);
-    assert.match(stdout, /^round0\/00000\.\w+:1:\d+ error duplicate-id .* Also at round1\/copy\.fragment:1:\d+\./m);
-    assert.match(stdout, /^round1\/copy\.fragment:1:\d+ error duplicate-id .* Also at round0\/00000\.\w+:1:\d+\./m);
+    const first = `${printedPattern('round0/00000')}\\.\\w+`;
+    const copy = printedPattern('round1/copy.fragment');
+    assert.match(stdout, new RegExp(`^${first}:1:\\d+ error duplicate-id .* Also at ${copy}:1:\\d+\\.`, 'm'));
+    assert.match(stdout, new RegExp(`^${copy}:1:\\d+ error duplicate-id .* Also at ${first}:1:\\d+\\.`, 'm'));
   });
 
   it('--fix and --dry-run give the same files and the same output on threads', () => {

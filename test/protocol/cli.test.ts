@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../server/src/cli';
+import { printed, printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -36,8 +37,8 @@ describe('fragment-lint', () => {
     assert.equal(
       stdout,
       [
-        'examples/000_88eaf67a59f4c304.txt:4:3 warning unknown-field Unknown field "coutnry". Did you mean "Country"?',
-        'examples/000_88eaf67a59f4c304.txt:16:3 warning empty-field Required field "Evidence supporting the outcome statement" is empty.',
+        `${printed('examples/000_88eaf67a59f4c304.txt')}:4:3 warning unknown-field Unknown field "coutnry". Did you mean "Country"?`,
+        `${printed('examples/000_88eaf67a59f4c304.txt')}:16:3 warning empty-field Required field "Evidence supporting the outcome statement" is empty.`,
         '2 problems (2 warnings) in 1 file.',
         '',
       ].join('\n'),
@@ -110,8 +111,8 @@ describe('fragment-lint', () => {
     });
     assert.match(lint(['round3'], folder).stdout, /in 2 files\.$/m);
     const globbed = lint(['round*/*.txt'], folder).stdout;
-    assert.match(globbed, /^round3\/a\.txt:4:3/m);
-    assert.match(globbed, /^round4\/c\.txt:4:3/m);
+    assert.match(globbed, new RegExp(`^${printedPattern('round3/a.txt')}:4:3`, 'm'));
+    assert.match(globbed, new RegExp(`^${printedPattern('round4/c.txt')}:4:3`, 'm'));
     assert.match(globbed, /in 2 files\.$/m);
   });
 

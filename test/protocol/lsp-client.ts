@@ -1,8 +1,15 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  type MessageReader,
+  type MessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import {
   ConfigurationRequest,
   type Diagnostic,
@@ -42,26 +49,42 @@ export function awkwardFolder(label: string): string {
   return mkdtempSync(join(tmpdir(), `M&E harvest (2024) ' ! , + = ; # % [ ] été ${label}-`));
 }
 
+/** How a test reaches its server: the server's process and the two ends of its messages. */
+export interface ServerTransport {
+  readonly process: ChildProcess;
+  readonly reader: MessageReader;
+  readonly writer: MessageWriter;
+}
+
+/** The server as editors start it: `node dist/server.js --stdio`. */
+export function stdioTransport(): ServerTransport {
+  // FRAGMENT_SERVER_PATH runs another build of the server (the benchmark's production bundle).
+  const server = process.env.FRAGMENT_SERVER_PATH ?? serverPath;
+  if (!existsSync(server)) throw new Error(`${server} is missing: run "npm run build" first`);
+  // FRAGMENT_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof" to profile it.
+  const nodeArgs = process.env.FRAGMENT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: 'pipe' });
+  return { process: child, reader: new StreamMessageReader(child.stdout), writer: new StreamMessageWriter(child.stdin) };
+}
+
 /**
  * A minimal LSP client over stdio for tests: it starts `node dist/server.js --stdio` as an
  * editor would and lets a test wait for the diagnostics of a given document version.
  */
 export class TestClient {
   readonly connection: MessageConnection;
-  private readonly process: ChildProcessWithoutNullStreams;
+  private readonly process: ChildProcess;
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<{ matches: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }> = [];
   readonly stderr: string[] = [];
 
-  private constructor(readonly mode: DiagnosticsMode) {
-    // FRAGMENT_SERVER_PATH runs another build of the server (the benchmark's production bundle).
-    const server = process.env.FRAGMENT_SERVER_PATH ?? serverPath;
-    if (!existsSync(server)) throw new Error(`${server} is missing: run "npm run build" first`);
-    // FRAGMENT_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof" to profile it.
-    const nodeArgs = process.env.FRAGMENT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.process = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: 'pipe' });
-    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+  private constructor(
+    readonly mode: DiagnosticsMode,
+    transport: ServerTransport,
+  ) {
+    this.process = transport.process;
+    this.process.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createMessageConnection(transport.reader, transport.writer);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshes++;
@@ -121,16 +144,27 @@ export class TestClient {
    * them (by section), as an editor answers with the user's settings.
    */
   static async start(
-    options: { folder?: string; settings?: Record<string, unknown>; locale?: string; initializationOptions?: unknown; diagnostics?: DiagnosticsMode } = {},
+    options: {
+      folder?: string;
+      settings?: Record<string, unknown>;
+      locale?: string;
+      initializationOptions?: unknown;
+      diagnostics?: DiagnosticsMode;
+      /** Another way to the server than stdio (a socket to Windows Node), and `processId` for it. */
+      transport?: () => Promise<ServerTransport>;
+      processId?: number | null;
+      /** The folder's URI as the editor writes it, instead of one made from `folder`. */
+      folderUri?: string;
+    } = {},
   ): Promise<{ client: TestClient; initialize: InitializeResult }> {
     // Settings are answered (`workspace/configuration`) whenever they are given, with or without a folder.
     const mode = options.diagnostics ?? 'push';
-    const client = new TestClient(mode);
+    const client = new TestClient(mode, options.transport === undefined ? stdioTransport() : await options.transport());
     client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.[item.section ?? ''] ?? null));
     client.connection.onRequest(RegistrationRequest.type, () => undefined);
-    const folderUri = options.folder === undefined ? null : fileUri(options.folder);
+    const folderUri = options.folderUri ?? (options.folder === undefined ? null : fileUri(options.folder));
     const initialize = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: folderUri,
       workspaceFolders: folderUri === null ? null : [{ uri: folderUri, name: 'harvest' }],
       ...(options.locale !== undefined ? { locale: options.locale } : {}),
@@ -142,7 +176,7 @@ export class TestClient {
         },
         workspace: {
           configuration: options.settings !== undefined,
-          workspaceFolders: options.folder !== undefined,
+          workspaceFolders: folderUri !== null,
           ...(mode === 'pull' ? { diagnostics: { refreshSupport: true } } : {}),
         },
       },

@@ -44,8 +44,13 @@ export function renameRetrying(from: string, to: string, operations: WriteOperat
   }
 }
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+/**
+ * Why a write failed, in words. Windows says ENOENT where POSIX says ENOTDIR (a file where a
+ * folder of the path should be): with the path, the nearest existing ancestor tells them apart.
+ */
+function reasonOf(error: unknown, path?: string): string {
+  let code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && path !== undefined && fileInPathOf(path)) code = 'ENOTDIR';
   switch (code) {
     case 'EBUSY':
       return l10n.t('it is in use by another program (open in Excel, or being scanned by an antivirus); close it and try again');
@@ -94,6 +99,14 @@ function failureMessage(failedAt: string, error: unknown, stuck: readonly string
   return `${head}; ${parts.join('; ')}`;
 }
 
+/** Whether the nearest existing ancestor folder of `path` is in fact a file. */
+function fileInPathOf(path: string): boolean {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if (existsSync(folder)) return !statSync(folder).isDirectory();
+    if (dirname(folder) === folder) return false;
+  }
+}
+
 /**
  * Writes files into a folder all or nothing: every file is first written into a temporary folder
  * beside it, then moved in (the whole temporary folder, when the folder is new). Should a move
@@ -113,7 +126,7 @@ export function writeFilesAtomically(
     temporary = mkdtempSync(join(parent, `.${basename(folder)}.writing-`));
   } catch (error) {
     // A folder of one's own inside a folder one may not write to: stage inside it instead.
-    if (!existsSync(folder)) throw new WriteError(l10n.t('cannot write into {0}: {1}', folder, reasonOf(error)));
+    if (!existsSync(folder)) throw new WriteError(l10n.t('cannot write into {0}: {1}', folder, reasonOf(error, join(folder, 'x'))));
     try {
       temporary = mkdtempSync(join(folder, '.fragments-writing-'));
     } catch (inside) {
