@@ -83,7 +83,7 @@ function listed(names: readonly string[]): string {
  * then what was left written (moved in and not put back) and what was not.
  */
 function failureMessage(failedAt: string, error: unknown, stuck: readonly string[], notWritten: readonly string[], keptIn?: string): string {
-  const head = l10n.t('cannot write {0}: {1}', failedAt, reasonOf(error));
+  const head = l10n.t('cannot write {0}: {1}', failedAt, reasonOf(error, failedAt));
   const parts: string[] = [];
   if (stuck.length > 0)
     parts.push(
