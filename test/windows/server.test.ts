@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,4 +105,56 @@ describe('the language server under Windows Node, opened as VS Code on Windows o
       });
     });
   }
+
+  /** A client started on `folderUri` in pull mode, once the folder is indexed. */
+  async function started(folderUri: string): Promise<TestClient> {
+    const { client } = await TestClient.start({
+      transport: windowsServer,
+      processId: null,
+      folderUri,
+      settings: { outcomeFragments: {}, 'files.exclude': {} },
+      diagnostics: 'pull',
+    });
+    await client.connection.sendRequest<HarvestSummary>(HARVEST_SUMMARY_REQUEST);
+    return client;
+  }
+
+  it('knows a file opened under another casing (Windows disks ignore case) as the one file on disk', async (t) => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'fragment-windows-')), 'M&E Harvest (2024)');
+    mkdirSync(folder);
+    copyFileSync(join(repositoryRoot, 'example', exampleName), join(folder, exampleName));
+    const client = await started(editorUriOf(folder));
+    // Wine, like Windows, finds the file whatever the case of its path.
+    const uri = editorUriOf(join(folder, exampleName)).replace('M%26E%20Harvest', 'm%26e%20HARVEST').replace('.txt', '.TXT');
+    await client.open(uri, example);
+    const diagnostics = await client.diagnosticsOf(uri, 1);
+    const summary = await client.connection.sendRequest<HarvestSummary>(HARVEST_SUMMARY_REQUEST);
+    const files = await client.connection.sendRequest<string[]>(WORKSPACE_FILES_REQUEST);
+    t.diagnostic(`diagnostics: ${codesOf(diagnostics).join(', ')}; summary: ${summary.totals.outcomes} outcome(s); workspace files: ${files.join(', ')}`);
+    assert.deepEqual(codesOf(diagnostics), ['unknown-field', 'empty-field']);
+    assert.equal(summary.totals.outcomes, 1);
+    assert.deepEqual(files, [uri], 'named as the editor named it');
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('indexes a workspace folder at a drive root (E:\\, as a USB stick is)', async (t) => {
+    // Drive E: of the suite's Wine prefix is a new folder: its root holds one fragment file.
+    const root = mkdtempSync(join(tmpdir(), 'fragment-windows-drive-'));
+    copyFileSync(join(repositoryRoot, 'example', exampleName), join(root, exampleName));
+    const drive = join(cache, 'prefix', 'dosdevices', 'e:');
+    rmSync(drive, { force: true });
+    symlinkSync(root, drive);
+    try {
+      const client = await started('file:///e%3A/'); // as VS Code on Windows names E:\
+      const files = await client.connection.sendRequest<string[]>(WORKSPACE_FILES_REQUEST);
+      t.diagnostic(`workspace files: ${files.join(', ')}`);
+      assert.deepEqual(files, [`file:///e%3A/${exampleName}`]);
+      const uri = files[0] as string;
+      await client.open(uri, example);
+      assert.deepEqual(codesOf(await client.diagnosticsOf(uri, 1)), ['unknown-field', 'empty-field']);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      rmSync(drive, { force: true });
+    }
+  });
 });
