@@ -52,7 +52,7 @@ const harvestApart = {
 };
 
 /**
- * What reads and edits a `.fragmentrc.json` (zod, jsonc-parser: server/src/core/config-pipeline.ts)
+ * What reads and edits a `.fragmentrc.json` (zod, jsonc-parser: server/src/core/schema/config-pipeline.ts)
  * is a bundle of its own too, dist/config.js, that the server loads when a folder has one.
  */
 const configApart = {
@@ -97,7 +97,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/start.ts'], outfile: 'dist/server.js', plugins: [languageServerApart] },
   { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/language-server.js', plugins: [harvestApart, configApart, lazyBuiltins] },
-  { ...common, entryPoints: ['server/src/core/config-pipeline.ts'], outfile: 'dist/config.js' },
+  { ...common, entryPoints: ['server/src/core/schema/config-pipeline.ts'], outfile: 'dist/config.js' },
   { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.

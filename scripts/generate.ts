@@ -4,9 +4,9 @@
 // Usage: npm run generate. A unit test fails when a committed file is out of date.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { snippetsOf } from '../server/src/core/features/snippets';
 import { configJsonSchema } from '../server/src/core/schema/config';
 import { defaultSchema } from '../server/src/core/schema/default-schema';
-import { snippetsOf } from '../server/src/core/snippets';
 import { englishBundle } from './l10n-strings';
 
 const root = join(__dirname, '..');

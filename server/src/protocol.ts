@@ -1,5 +1,5 @@
 import type { HarvestSummary } from './core/harvest/summary';
-import type { StoryModel } from './core/story-model';
+import type { StoryModel } from './core/story/story-model';
 
 /**
  * Requests of ours beside LSP's, shared by the server and the client. Types only and plain
@@ -35,7 +35,7 @@ export const HARVEST_CHANGED_NOTIFICATION = 'fragments/harvestChanged';
 
 export { OTHER_CONFIDENTIAL } from './core/harvest/records';
 export { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE, type SummaryDimension, type SummaryFragment, type SummaryGroup } from './core/harvest/summary';
-export type { FragmentStoryModel, StoryModel } from './core/story-model';
+export type { FragmentStoryModel, StoryModel } from './core/story/story-model';
 
 /** Imports a workbook (file URI) into a folder of fragment files, as `fragments import` does. */
 export const IMPORT_WORKBOOK_REQUEST = 'fragments/importWorkbook';

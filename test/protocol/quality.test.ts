@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type CodeAction, CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/text/text';
 import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fragmentText } from '../../scripts/bench/corpus';
-import { splitIntoChunks } from '../../server/src/core/chunks';
-import { fixesOf } from '../../server/src/core/code-actions';
-import { parseFragmentFile } from '../../server/src/core/parse';
+import { fixesOf } from '../../server/src/core/features/code-actions';
 import { rules } from '../../server/src/core/rules';
 import type { FragmentDiagnostic } from '../../server/src/core/rules/rule';
-import { applyEdits } from '../../server/src/core/text';
+import { splitIntoChunks } from '../../server/src/core/text/chunks';
+import { parseFragmentFile } from '../../server/src/core/text/parse';
+import { applyEdits } from '../../server/src/core/text/text';
 import { readExample, readFixture, service } from './helpers';
 
 /** The reference: every rule on the whole parse, as if the file were not cut into chunks. */

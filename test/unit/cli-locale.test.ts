@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { main, messageLocale } from '../../server/src/cli/index';
-import { useDisplayLanguage } from '../../server/src/display-language';
+import { useDisplayLanguage } from '../../server/src/core/l10n/display-language';
 
 const windows = () => 'fr-FR';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixesOf } from '../../server/src/core/code-actions';
-import { countRedactions } from '../../server/src/core/merged-story';
-import { applyEdits } from '../../server/src/core/text';
+import { fixesOf } from '../../server/src/core/features/code-actions';
+import { countRedactions } from '../../server/src/core/story/merged-story';
+import { applyEdits } from '../../server/src/core/text/text';
 import { analyze, applyPreferredFix, lineOf, readExample, SEVERITY, service, summary } from './helpers';
 
 const example = readExample();

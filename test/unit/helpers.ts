@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixesOf } from '../../server/src/core/code-actions';
+import { fixesOf } from '../../server/src/core/features/code-actions';
 import type { FragmentDiagnostic } from '../../server/src/core/rules/rule';
 import { type Analysis, createFragmentService } from '../../server/src/core/service';
-import { applyEdits } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/text/text';
 
 export const repositoryRoot = join(__dirname, '..', '..');
 export const fixturesFolder = join(repositoryRoot, 'test', 'fixtures');

@@ -5,11 +5,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { ChunkedText } from '../../server/src/core/chunked-text';
-import { chunkCutter, splitIntoChunks } from '../../server/src/core/chunks';
-import { diagnosticsJson } from '../../server/src/core/diagnostics-json';
+import { diagnosticsJson } from '../../server/src/core/features/diagnostics-json';
 import { createFragmentService } from '../../server/src/core/service';
-import { FragmentDocument } from '../../server/src/fragment-document';
+import { ChunkedText } from '../../server/src/core/text/chunked-text';
+import { chunkCutter, splitIntoChunks } from '../../server/src/core/text/chunks';
+import { FragmentDocument } from '../../server/src/lsp/fragment-document';
 import { repositoryRoot } from './helpers';
 
 /** Cases per property: a quick run by default, the full 100,000 when CI asks (FRAGMENT_PROPERTY_RUNS). */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as l10n from '@vscode/l10n';
-import { languageOf } from '../../server/src/display-language';
+import { languageOf } from '../../server/src/core/l10n/display-language';
 import { analyze, readExample, repositoryRoot, service } from './helpers';
 
 const folder = join(repositoryRoot, 'l10n');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countRedactions, isUpToDate, regenerateMergedStory } from '../../server/src/core/merged-story';
+import { countRedactions, isUpToDate, regenerateMergedStory } from '../../server/src/core/story/merged-story';
 import { analyze, readFixture, SEVERITY } from './helpers';
 
 describe('the merged story is up to date (FORMAT.md §4)', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseFragmentFile } from '../../server/src/core/parse';
 import { defaultSchema } from '../../server/src/core/schema/default-schema';
 import { SchemaIndex } from '../../server/src/core/schema/schema-index';
-import { listEntries } from '../../server/src/core/values';
+import { parseFragmentFile } from '../../server/src/core/text/parse';
+import { listEntries } from '../../server/src/core/values/values';
 import { analyze, readExample, readFixture, summary } from './helpers';
 
 const index = new SchemaIndex(defaultSchema);

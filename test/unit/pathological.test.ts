@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isUpToDate, REDACTION, regenerateMergedStory } from '../../server/src/core/merged-story';
 import { createFragmentService } from '../../server/src/core/service';
+import { isUpToDate, REDACTION, regenerateMergedStory } from '../../server/src/core/story/merged-story';
 import { readExample } from './helpers';
 
 /**

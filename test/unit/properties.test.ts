@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { fixesOf } from '../../server/src/core/code-actions';
-import { REDACTION, regenerateMergedStory } from '../../server/src/core/merged-story';
-import { editDistance } from '../../server/src/core/near';
+import { fixesOf } from '../../server/src/core/features/code-actions';
 import { defaultSchema } from '../../server/src/core/schema/default-schema';
+import { REDACTION, regenerateMergedStory } from '../../server/src/core/story/merged-story';
+import { editDistance } from '../../server/src/core/text/near';
 import { analyze, editStaysOnLines, lineLengths, readExample, service } from './helpers';
 
 /** Cases per property: a quick run by default, the full 100,000 when CI asks (FRAGMENT_PROPERTY_RUNS). */

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli';
-import { withDismissal } from '../../server/src/core/dismiss';
+import { withDismissal } from '../../server/src/core/features/dismiss';
 import { qualityCodes } from '../../server/src/core/rules/quality';
 import { loadConfig } from '../../server/src/core/schema/config';
 import { createFragmentService } from '../../server/src/core/service';
-import { applyEdits } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/text/text';
 import { fixturesFolder, readFixture, SEVERITY } from './helpers';
 
 const ID = 'SCC-<redacted>/CIV021';

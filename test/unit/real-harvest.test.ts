@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shareableMessages } from '../../server/src/core/confidential-text';
 import { loadConfig } from '../../server/src/core/schema/config';
 import { createFragmentService } from '../../server/src/core/service';
+import { shareableMessages } from '../../server/src/core/story/confidential-text';
 import { analyze, applyPreferredFix, readExample, service, summary } from './helpers';
 
 const example = readExample();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fixesOf } from '../../server/src/core/code-actions';
+import { fixesOf } from '../../server/src/core/features/code-actions';
 import { diagnosticCodes } from '../../server/src/core/rules/rule';
-import { applyEdits } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/text/text';
 import {
   analyze,
   applyPreferredFix,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { editDistance, nearMatches } from '../../server/src/core/near';
 import { defaultSchema, sccSchema } from '../../server/src/core/schema/default-schema';
 import { schemaSchemas } from '../../server/src/core/schema/schema-types';
 import { createFragmentService } from '../../server/src/core/service';
+import { editDistance, nearMatches } from '../../server/src/core/text/near';
 import { analyze, readExample, readFixture, SEVERITY, service, summary } from './helpers';
 
 describe('near misses (FORMAT.md §3)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type SchedulerTimers, ValidationScheduler } from '../../server/src/validation-scheduler';
+import { type SchedulerTimers, ValidationScheduler } from '../../server/src/lsp/validation-scheduler';
 
 /** Timers that run only when the test says so. */
 function manualTimers() {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/core/text';
+import { applyEdits } from '../../server/src/core/text/text';
 import { analyze, readExample, service } from './helpers';
 
 const example = readExample();

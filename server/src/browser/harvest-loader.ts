@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver/browser';
-import { displayBundle } from '../display-language';
+import { displayBundle } from '../core/l10n/display-language';
 import { HOST_HARVEST_BUNDLE_REQUEST } from '../protocol';
 import type { BrowserHarvestBundle } from './harvest-bundle';
 

@@ -1,8 +1,8 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { startServer } from '../server';
+import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { ClientFolders } from './client-folders';
-import { registerBrowserHarvestRequests } from './harvest-requests';
+import { registerBrowserHarvestRequests } from './workbook-requests';
 
 // The language server in a web worker (dist/browser/server.js): the same wiring over messages
 // posted to and from the page that started it; the folders come from the client.

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../../package.json';
-import { useDisplayLanguage, useTranslationsFrom } from '../display-language';
+import { useDisplayLanguage, useTranslationsFrom } from '../core/l10n/display-language';
 import { readTranslations } from '../node/translations';
 import { runExport } from './export';
 import { runImport } from './import';

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI } from 'vscode-uri';
-import { shareableMessages } from '../core/confidential-text';
 import type { FragmentId } from '../core/rules/duplicate-id';
+import { shareableMessages } from '../core/story/confidential-text';
 import type { LintConfiguration } from '../node/lint-config';
 import { unifiedDiff } from './diff';
 import { type Candidate, readCandidate, writeAtomically } from './files';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { useDisplayLanguage } from '../display-language';
+import { useDisplayLanguage } from '../core/l10n/display-language';
 import { LintConfiguration } from '../node/lint-config';
 import type { Candidate } from './files';
 import { type FileReport, type LintFileOptions, lintFiles } from './lint-files';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import type { Location } from 'vscode-languageserver-types';
+import { displayBundle, displayLanguage } from '../core/l10n/display-language';
 import { duplicateIdDiagnostics, type FragmentId } from '../core/rules/duplicate-id';
-import { displayBundle, displayLanguage } from '../display-language';
 import { LintConfiguration } from '../node/lint-config';
 import { type Candidate, expandPaths } from './files';
 import { type CliIo, UsageError } from './io';

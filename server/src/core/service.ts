@@ -1,17 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { type Chunk, splitIntoChunks } from './chunks';
-import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './code-actions';
-import { completions } from './completion';
-import { shareableMessages } from './confidential-text';
-import { confidentialityOf } from './confidentiality';
-import { diagnosticsJson } from './diagnostics-json';
-import { type DismissalTarget, dismissActions } from './dismiss';
-import { formattingEdits } from './formatting';
-import { hover } from './hover';
-import { IgnoreList } from './ignore';
-import { type ParsedFile, parseFragmentFile } from './parse';
-import { withQualityHover } from './quality-hover';
+import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './features/code-actions';
+import { completions } from './features/completion';
+import { diagnosticsJson } from './features/diagnostics-json';
+import { type DismissalTarget, dismissActions } from './features/dismiss';
+import { formattingEdits } from './features/formatting';
+import { hover } from './features/hover';
+import { IgnoreList } from './features/ignore';
+import { withQualityHover } from './features/quality-hover';
+import { documentSymbols, foldingRanges } from './features/symbols';
 import { rules } from './rules';
 import { duplicateIdDiagnostics, type FragmentId, fragmentIds } from './rules/duplicate-id';
 import { qualityCodes } from './rules/quality';
@@ -20,9 +17,12 @@ import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
 import type { FragmentSchema } from './schema/schema-types';
-import { shifted, shiftRange } from './shift';
-import { type StoryModel, storyModel } from './story-model';
-import { documentSymbols, foldingRanges } from './symbols';
+import { shareableMessages } from './story/confidential-text';
+import { confidentialityOf } from './story/confidentiality';
+import { type StoryModel, storyModel } from './story/story-model';
+import { type Chunk, splitIntoChunks } from './text/chunks';
+import { type ParsedFile, parseFragmentFile } from './text/parse';
+import { shifted, shiftRange } from './text/shift';
 
 export interface FragmentServiceOptions {
   /** The schema to check against; the SCC default when absent. */

@@ -7,7 +7,7 @@ import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest
 import { type HarvestFragment, readHarvestFile } from '../core/harvest/harvest-fragments';
 import type { ExportLayout } from '../core/harvest/layout';
 import { MasterSheetBuilder } from '../core/harvest/master-layout';
-import { naturalCompare } from '../core/natural-order';
+import { naturalCompare } from '../core/harvest/natural-order';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
 import { formatOfName, WorkbookError, writeWorkbook } from '../workbook';

@@ -1,4 +1,4 @@
-import { displayBundle } from '../display-language';
+import { displayBundle } from '../core/l10n/display-language';
 import type { HarvestPipeline } from './harvest-pipeline';
 
 /**

@@ -1,11 +1,11 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { useTranslationsFrom } from '../display-language';
-import { registerHarvestRequests } from '../harvest-requests';
-import { startServer } from '../server';
+import { useTranslationsFrom } from '../core/l10n/display-language';
+import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { DiskFileSystem } from './disk-file-system';
 import { stdioConnection } from './stdio-connection';
 import { readTranslations } from './translations';
+import { registerHarvestRequests } from './workbook-requests';
 
 // The language server as a Node process (dist/language-server.js, which dist/server.js loads).
 // The connection picks its transport from the command line: --stdio, --node-ipc or --socket=N.

@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import { AbstractMessageWriter, type Connection, createConnection, type Message, type MessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
-import { EncodedJson } from '../encoded-json';
+import { EncodedJson } from '../lsp/encoded-json';
 
 /**
  * The connection over stdin and stdout (`--stdio`), as `createConnection` makes it, but with a

@@ -1,6 +1,6 @@
-import { configPipeline } from '../core/config-pipeline-loader';
 import type { LoadedConfig } from '../core/schema/config';
 import { CONFIG_FILE_NAME } from '../core/schema/config-names';
+import { configPipeline } from '../core/schema/config-pipeline-loader';
 import { defaultSchema } from '../core/schema/default-schema';
 import { type ConfigScope, configScope, type FileSettings } from '../core/schema/file-scope';
 

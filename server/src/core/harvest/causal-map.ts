@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { fieldNamed } from '../parse';
 import type { FieldSchema, FragmentSchema } from '../schema/schema-types';
-import { storyModel } from '../story-model';
-import { listEntries } from '../values';
+import { storyModel } from '../story/story-model';
+import { fieldNamed } from '../text/parse';
+import { listEntries } from '../values/values';
 import { type Cell, cellFromText, type Row, type Sheet } from './cells';
 import type { HarvestFragment } from './harvest-fragments';
 

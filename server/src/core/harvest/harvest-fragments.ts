@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { confidentialityOf } from '../confidentiality';
-import { type Field, type Fragment, parseFragmentFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
+import { confidentialityOf } from '../story/confidentiality';
+import { type Field, type Fragment, parseFragmentFile } from '../text/parse';
 
 /** One field as an export writes it: the key as written (a trailing space kept) and the raw value. */
 export interface ExportedField {

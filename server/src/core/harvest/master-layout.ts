@@ -1,5 +1,5 @@
-import { fold } from '../near';
 import type { FragmentSchema } from '../schema/schema-types';
+import { fold } from '../text/near';
 import { type Cell, cellFromText, type Row, type Sheet } from './cells';
 import type { HarvestFragment } from './harvest-fragments';
 import { type MasterLayout, masterLayout } from './layout';

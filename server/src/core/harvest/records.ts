@@ -1,10 +1,10 @@
-import { confidentialityOf } from '../confidentiality';
-import { fold, foldListed } from '../near';
-import { saysNothing } from '../non-answer';
-import { type Field, type Fragment, fieldNamed, type ParsedFile } from '../parse';
 import { Severity } from '../rules/rule';
 import type { FieldSchema, FragmentSchema } from '../schema/schema-types';
-import { listEntries } from '../values';
+import { confidentialityOf } from '../story/confidentiality';
+import { fold, foldListed } from '../text/near';
+import { type Field, type Fragment, fieldNamed, type ParsedFile } from '../text/parse';
+import { saysNothing } from '../values/non-answer';
+import { listEntries } from '../values/values';
 
 /** The group of a confidential fragment whose value is none of the field's listed values: its own words are never shown. */
 export const OTHER_CONFIDENTIAL = 'Other (confidential)';

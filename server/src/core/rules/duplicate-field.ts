@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import type { Field } from '../parse';
+import type { Field } from '../text/parse';
 import { type Fix, makeDiagnostic, type Rule, type RuleContext } from './rule';
 
 interface DuplicateFieldData {

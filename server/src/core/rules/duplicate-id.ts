@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticRelatedInformation, Location, Range } from 'vscode-languageserver-types';
-import type { ParsedFile } from '../parse';
-import { fieldNamed } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
+import type { ParsedFile } from '../text/parse';
+import { fieldNamed } from '../text/parse';
 import { type FragmentDiagnostic, makeDiagnostic, type Rule } from './rule';
 
 /** A FragmentID where it stands. */

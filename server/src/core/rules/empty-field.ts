@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isNonAnswer } from '../non-answer';
+import { isNonAnswer } from '../values/non-answer';
 import { makeDiagnostic, type Rule } from './rule';
 
 /**

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { fieldNamed } from '../parse';
-import { regExpOf } from '../regexp-cache';
+import { fieldNamed } from '../text/parse';
+import { regExpOf } from '../text/regexp-cache';
 import { makeDiagnostic, type Rule } from './rule';
 
 /** The objective code in the FragmentID (`CIV` in `SCC-…/CIV021`) differs from the linked objective's. */

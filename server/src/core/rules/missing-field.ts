@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
-import type { Fragment } from '../parse';
+import type { Fragment } from '../text/parse';
 import { makeDiagnostic, type Rule, type RuleContext } from './rule';
 
 interface MissingFieldData {

@@ -1,8 +1,8 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
-import { isNonAnswer } from '../non-answer';
-import type { Field, ParsedFile } from '../parse';
 import type { SchemaIndex } from '../schema/schema-index';
-import { checkValue, type ValueFinding } from '../values';
+import type { Field, ParsedFile } from '../text/parse';
+import { isNonAnswer } from '../values/non-answer';
+import { checkValue, type ValueFinding } from '../values/values';
 
 /** The stable diagnostic codes of FORMAT.md §5 and §7: users configure severities by them. */
 export const diagnosticCodes = [

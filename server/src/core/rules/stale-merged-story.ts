@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
-import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../merged-story';
+import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../story/merged-story';
 import { makeDiagnostic, type Rule } from './rule';
 
 interface StaleMergedStoryData {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { quotedAlternatives } from '../words';
+import { quotedAlternatives } from '../text/words';
 import { type Fix, makeDiagnostic, type Rule } from './rule';
 
 interface UnknownFieldData {

@@ -3,7 +3,7 @@ import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorC
 import type { Range } from 'vscode-languageserver-types';
 import * as z from 'zod/mini';
 import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
-import { OffsetMap } from '../text';
+import { OffsetMap } from '../text/text';
 import { type SeveritySetting, severitySettings } from './config-names';
 import { defaultSchema } from './default-schema';
 import { applyQualityConfig, qualitySchemas } from './quality-types';

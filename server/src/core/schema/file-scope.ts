@@ -1,8 +1,8 @@
 import picomatch from 'picomatch/posix';
-import { configPipeline } from '../config-pipeline-loader';
 import type { DiagnosticCode } from '../rules/rule';
 import type { LoadedConfig } from './config';
 import type { SeveritySetting } from './config-names';
+import { configPipeline } from './config-pipeline-loader';
 import { portableGlob } from './portable-glob';
 import type { FragmentSchema } from './schema-types';
 

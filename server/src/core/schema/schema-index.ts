@@ -1,4 +1,4 @@
-import { fold, nearMatches } from '../near';
+import { fold, nearMatches } from '../text/near';
 import type { FieldSchema, FragmentSchema } from './schema-types';
 
 /** How a key written in a file names a field of the schema. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import { fold } from '../../near';
-import { fieldNamed } from '../../parse';
+import { fold } from '../../text/near';
+import { fieldNamed } from '../../text/parse';
 import { makeDiagnostic, type Rule } from '../rule';
 import { eachQualityFragment, type QualityData, qualityData, rangeInValue } from './quality-rule';
 import { matchesOf, normalised, wordsOf } from './words';

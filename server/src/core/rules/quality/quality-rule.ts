@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
-import { type Field, type Fragment, fieldNamed, positionInValue } from '../../parse';
 import type { QualitySchema } from '../../schema/quality-types';
+import { type Field, type Fragment, fieldNamed, positionInValue } from '../../text/parse';
 import type { FragmentDiagnostic, RuleContext } from '../rule';
 import { type CompiledQuality, compileQuality } from './words';
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { fold } from '../../near';
+import { fold } from '../../text/near';
 import { makeDiagnostic, type Rule } from '../rule';
 import { eachQualityFragment, type QualityData, qualityData } from './quality-rule';
 import { wordsOf } from './words';

@@ -14,15 +14,13 @@ import {
   TextDocuments,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { chunkCutter } from './core/chunks';
-import { FIX_ALL_KIND } from './core/code-actions';
-import { fragmentIds } from './core/rules/duplicate-id';
-import type { DiagnosticCode } from './core/rules/rule';
-import type { SeveritySetting } from './core/schema/config';
-import { type Analysis, CancelledError, type ChunkedSource, DEFAULT_MAX_SIZE } from './core/service';
-import { useDisplayLanguage } from './display-language';
-import { EncodedJson } from './encoded-json';
-import { FragmentDocument } from './fragment-document';
+import { FIX_ALL_KIND } from '../core/features/code-actions';
+import { useDisplayLanguage } from '../core/l10n/display-language';
+import { fragmentIds } from '../core/rules/duplicate-id';
+import type { DiagnosticCode } from '../core/rules/rule';
+import type { SeveritySetting } from '../core/schema/config';
+import { type Analysis, CancelledError, type ChunkedSource, DEFAULT_MAX_SIZE } from '../core/service';
+import { chunkCutter } from '../core/text/chunks';
 import {
   FIX_ALL_EDITS_REQUEST,
   type FixAllEditsParams,
@@ -33,10 +31,12 @@ import {
   type StoryModelParams,
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
-} from './protocol';
+} from '../protocol';
+import type { FragmentWorkspace } from '../workspace/fragment-workspace';
+import { EncodedJson } from './encoded-json';
+import { FragmentDocument } from './fragment-document';
 import { PulledDiagnostics } from './pull-diagnostics';
 import { ValidationScheduler } from './validation-scheduler';
-import type { FragmentWorkspace } from './workspace/fragment-workspace';
 
 /**
  * The language server's wiring, the same in every runtime: one short handler per request over

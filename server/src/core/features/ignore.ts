@@ -1,6 +1,6 @@
-import { fieldNamed, type ParsedFile } from './parse';
-import type { FragmentId } from './rules/duplicate-id';
-import type { DiagnosticCode, FragmentDiagnostic } from './rules/rule';
+import type { FragmentId } from '../rules/duplicate-id';
+import type { DiagnosticCode, FragmentDiagnostic } from '../rules/rule';
+import { fieldNamed, type ParsedFile } from '../text/parse';
 
 /** The `ignore` of a configuration: codes not reported for a fragment, by its FragmentID (what a dismissal records). */
 export class IgnoreList {

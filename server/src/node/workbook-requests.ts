@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { CancelledError } from './core/service';
-import { harvestPipeline } from './node/load-harvest';
+import { CancelledError } from '../core/service';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
@@ -13,8 +12,9 @@ import {
   IMPORT_WORKBOOK_REQUEST,
   type ImportWorkbookParams,
   type ImportWorkbookResult,
-} from './protocol';
-import type { FragmentWorkspace } from './workspace/fragment-workspace';
+} from '../protocol';
+import type { FragmentWorkspace } from '../workspace/fragment-workspace';
+import { harvestPipeline } from './load-harvest';
 
 /**
  * Import and export run here, on the same pipeline as `fragments import` and `fragments export`

@@ -1,10 +1,10 @@
+import { type FragmentDiagnostic, Severity } from '../rules/rule';
+import type { FragmentSchema } from '../schema/schema-types';
+import { type Fragment, fieldNamed } from '../text/parse';
+import { saysNothing } from '../values/non-answer';
+import { listEntries } from '../values/values';
 import { type ConfidentialityVerdict, confidentialityOf } from './confidentiality';
 import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from './merged-story';
-import { saysNothing } from './non-answer';
-import { type Fragment, fieldNamed } from './parse';
-import { type FragmentDiagnostic, Severity } from './rules/rule';
-import type { FragmentSchema } from './schema/schema-types';
-import { listEntries } from './values';
 
 /** What the preview shows of one fragment: plain data, rendered by the client. */
 export interface FragmentStoryModel {

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
-import type { FragmentDiagnostic } from './rules/rule';
-import type { QualitySchema } from './schema/quality-types';
-import { comparePositions } from './text';
+import type { FragmentDiagnostic } from '../rules/rule';
+import type { QualitySchema } from '../schema/quality-types';
+import { comparePositions } from '../text/text';
 
 /** One hint's explanation; the default schema's words are translated (a configuration's own stay as written). */
 function explanation(code: string, { title, criterion, good, weak }: QualitySchema['explanations'][string]): string {

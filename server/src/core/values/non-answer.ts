@@ -1,5 +1,5 @@
-import type { Field } from './parse';
-import type { FragmentSchema } from './schema/schema-types';
+import type { FragmentSchema } from '../schema/schema-types';
+import type { Field } from '../text/parse';
 
 const foldedNonAnswers = new WeakMap<FragmentSchema, ReadonlySet<string>>();
 

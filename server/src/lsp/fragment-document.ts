@@ -1,7 +1,7 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
-import { ChunkedText } from './core/chunked-text';
-import type { ChunkCutter } from './core/chunks';
-import type { ChunkedSource } from './core/service';
+import type { ChunkedSource } from '../core/service';
+import { ChunkedText } from '../core/text/chunked-text';
+import type { ChunkCutter } from '../core/text/chunks';
 
 /**
  * An open document, its text kept in chunks (core/chunked-text.ts): the server's TextDocuments

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction, Command, CreateFile, Range, TextDocumentEdit } from 'vscode-languageserver-types';
+import { qualityCodes } from '../rules/quality';
+import type { QualityData } from '../rules/quality/quality-rule';
+import type { FragmentDiagnostic } from '../rules/rule';
+import { configPipeline } from '../schema/config-pipeline-loader';
+import { rangesIntersect } from '../text/text';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
-import { configPipeline } from './config-pipeline-loader';
-import { qualityCodes } from './rules/quality';
-import type { QualityData } from './rules/quality/quality-rule';
-import type { FragmentDiagnostic } from './rules/rule';
-import { rangesIntersect } from './text';
 
 /** The configuration file a dismissal is recorded in: where it is, and its text (undefined when it does not exist yet). */
 export interface DismissalTarget {

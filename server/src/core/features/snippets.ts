@@ -1,5 +1,5 @@
+import type { FragmentSchema } from '../schema/schema-types';
 import { escapeSnippet, valueSnippet } from './completion';
-import type { FragmentSchema } from './schema/schema-types';
 
 export interface Snippet {
   readonly prefix: string;

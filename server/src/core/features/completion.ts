@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, type Position, type Range } from 'vscode-languageserver-types';
-import { fragmentAt, locate } from './locate';
-import { fold } from './near';
-import type { Field, ParsedFile } from './parse';
-import type { SchemaIndex } from './schema/schema-index';
-import type { FieldSchema } from './schema/schema-types';
-import { listEntries } from './values';
+import type { SchemaIndex } from '../schema/schema-index';
+import type { FieldSchema } from '../schema/schema-types';
+import { fragmentAt, locate } from '../text/locate';
+import { fold } from '../text/near';
+import type { Field, ParsedFile } from '../text/parse';
+import { listEntries } from '../values/values';
 
 /** Text before the cursor that can only be the start of a key: nothing, `**`, `**Rat`, `Rat`. */
 const keyPrefixPattern = /^\s*\*{0,2}[^*:]*$/;

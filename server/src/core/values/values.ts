@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import { byDistance, fold, foldListed, nearMatches, nearThreshold } from './near';
-import { type Field, positionInValue } from './parse';
-import { regExpOf } from './regexp-cache';
-import type { FieldSchema } from './schema/schema-types';
-import { quotedAlternatives } from './words';
+import type { FieldSchema } from '../schema/schema-types';
+import { byDistance, fold, foldListed, nearMatches, nearThreshold } from '../text/near';
+import { type Field, positionInValue } from '../text/parse';
+import { regExpOf } from '../text/regexp-cache';
+import { quotedAlternatives } from '../text/words';
 
 /** What is wrong with a value (or one entry of a list): the input of `invalid-value` and `value-format`. */
 export type ValueFinding =

@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ParsedFile } from './parse';
+import type { ParsedFile } from '../text/parse';
 
 /**
  * Formatting: `**Key**: value` with the key trimmed inside its stars and one space after the

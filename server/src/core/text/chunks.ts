@@ -1,4 +1,4 @@
-import type { SchemaIndex } from './schema/schema-index';
+import type { SchemaIndex } from '../schema/schema-index';
 
 /** A stretch of a file that parses the same alone as in the whole file: it starts where a fragment surely starts. */
 export interface Chunk {

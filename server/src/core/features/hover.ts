@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { locate } from '../text/locate';
+import { fold } from '../text/near';
+import type { ParsedFile } from '../text/parse';
+import { comparePositions } from '../text/text';
+import { listEntries } from '../values/values';
 import { fieldDocumentation } from './completion';
-import { locate } from './locate';
-import { fold } from './near';
-import type { ParsedFile } from './parse';
-import { comparePositions } from './text';
-import { listEntries } from './values';
 
 /** On a key: what the field means, its type, whether required, its values. On a listed value: what it means. */
 export function hover(file: ParsedFile, position: Position): Hover | undefined {

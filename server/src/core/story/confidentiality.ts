@@ -1,6 +1,6 @@
-import { fold } from './near';
-import { type Fragment, fieldNamed } from './parse';
-import type { FragmentSchema } from './schema/schema-types';
+import type { FragmentSchema } from '../schema/schema-types';
+import { fold } from '../text/near';
+import { type Fragment, fieldNamed } from '../text/parse';
 
 export type ConfidentialityReason = 'flagged' | 'public' | 'empty' | 'invalid' | 'missing' | 'no-flag-in-schema';
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { useConfigMessages } from './core/config-pipeline-loader';
+import { useConfigMessages } from '../schema/config-pipeline-loader';
 
 /**
  * Our own translations by language, for other editors and the CLI, which ask for them by locale.

@@ -1,6 +1,6 @@
 import { type DocumentSymbol, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
-import { fieldNamed, type ParsedFile } from './parse';
-import type { SchemaIndex } from './schema/schema-index';
+import type { SchemaIndex } from '../schema/schema-index';
+import { fieldNamed, type ParsedFile } from '../text/parse';
 
 const MAX_DETAIL_LENGTH = 60;
 

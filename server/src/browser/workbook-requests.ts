@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/browser';
 import { URI, Utils } from 'vscode-uri';
 import type { Sheet } from '../core/harvest/cells';
-import { naturalCompare } from '../core/natural-order';
+import { naturalCompare } from '../core/harvest/natural-order';
 import { CancelledError } from '../core/service';
 import {
   EXPORT_HARVEST_REQUEST,

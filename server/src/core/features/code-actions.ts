@@ -1,8 +1,8 @@
 import { diffArrays } from 'diff';
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
-import { ruleByCode } from './rules';
-import type { Fix, FragmentDiagnostic, RuleContext } from './rules/rule';
-import { applyEdits, OffsetMap, rangesIntersect } from './text';
+import { ruleByCode } from '../rules';
+import type { Fix, FragmentDiagnostic, RuleContext } from '../rules/rule';
+import { applyEdits, OffsetMap, rangesIntersect } from '../text/text';
 
 export const FIX_ALL_KIND = 'source.fixAll.fragment';
 export const QUICK_FIX_KIND = 'quickfix';

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
-import { type Field, type Fragment, fieldNamed } from './parse';
-import type { MergedStorySchema } from './schema/schema-types';
+import type { MergedStorySchema } from '../schema/schema-types';
+import { type Field, type Fragment, fieldNamed } from '../text/parse';
 
 /** The anonymisation mark that hides one or more words of the merged story (FORMAT.md §4). */
 export const REDACTION = '<redacted>';

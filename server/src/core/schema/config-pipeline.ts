@@ -6,8 +6,8 @@
  */
 import * as l10n from '@vscode/l10n';
 
+export { applyConfig, loadConfig } from './config';
 export { withDismissal } from './config-edit';
-export { applyConfig, loadConfig } from './schema/config';
 
 /** A bundle of its own has its own @vscode/l10n: it speaks the language of the program that loads it. */
 export function useMessages(contents: l10n.l10nJsonFormat): void {

@@ -1,6 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { KeyMatch, SchemaIndex } from './schema/schema-index';
-import type { FieldSchema } from './schema/schema-types';
+import type { KeyMatch, SchemaIndex } from '../schema/schema-index';
+import type { FieldSchema } from '../schema/schema-types';
 import { detectEol, type Line, range, splitLines } from './text';
 
 /** A piece of a value on one line: where it starts and its raw text. */
