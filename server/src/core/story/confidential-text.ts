@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FragmentSpan } from '../analysis/analysis';
 import { qualityCodesQuotingValues } from '../rules/quality';
 import type { FragmentSchema } from '../schema/schema-types';
-import type { FragmentSpan } from '../service';
 
 /** The codes whose messages quote a field's value (the others quote keys, IDs and the schema's words). */
 const QUOTING_VALUES = new Set<string>(['invalid-value', 'value-format', ...qualityCodesQuotingValues]);
