@@ -2,15 +2,16 @@ import type { Location } from 'vscode-languageserver-types';
 import { type FileRecord, fileRecord } from '../core/harvest/records';
 import { type HarvestSummary, harvestSummary } from '../core/harvest/summary';
 import type { FragmentId } from '../core/rules/duplicate-id';
-import { type DiagnosticCode, Severity } from '../core/rules/rule';
+import type { DiagnosticCode } from '../core/rules/rule';
 import type { ConfigProblem } from '../core/schema/config';
 import { CONFIG_FILE_NAME, type SeveritySetting } from '../core/schema/config-names';
 import { defaultSchema } from '../core/schema/default-schema';
 import { pathMatcher } from '../core/schema/file-scope';
-import { type Analysis, createFragmentService, DEFAULT_MAX_SIZE, type FragmentService } from '../core/service';
+import { type Analysis, DEFAULT_MAX_SIZE, type FragmentService } from '../core/service';
 import { FRAGMENT_FIRST_LINE } from '../protocol';
 import { ClosedFileChecks } from './closed-file-checks';
 import { ConfigFileIndex } from './config-files';
+import { type FileService, FileServices } from './file-services';
 import { mayBeFragmentFile, type WorkspaceFileSystem } from './file-system';
 import { FragmentIdIndex } from './fragment-id-index';
 import { uriConfigSource } from './uri-config-source';
@@ -31,13 +32,6 @@ interface Folder {
   readonly excluded: (relativePath: string) => boolean;
 }
 
-/** The service that checks a file, and what the harvest summary needs to know of its settings. */
-interface FileService {
-  readonly service: FragmentService;
-  /** LSP severity of `duplicate-id`, undefined when off. */
-  readonly duplicateIdSeverity: number | undefined;
-}
-
 /**
  * The workspace as the server knows it, in every runtime, over a `WorkspaceFileSystem`: the
  * configuration of each file (the nearest `.fragmentrc.json` up to its workspace folder, with the
@@ -56,9 +50,7 @@ export class FragmentWorkspace {
   private readonly configFiles: ConfigFileIndex;
   /** Every configuration file seen (its URI by its key), so that a deleted one's problems are cleared. */
   private readonly knownConfigs = new Map<string, string>();
-  private defaultService: FragmentService = createFragmentService();
-  private readonly services = new Map<string, FileService>();
-  private readonly servicesByKey = new Map<string, FileService>();
+  private readonly services: FileServices;
   private readonly ids = new FragmentIdIndex();
   /** The harvest's files by key: records of closed files, or an open document's latest analysis (made into a record when asked). */
   private readonly records = new Map<string, FileRecord | { uri: string; analysis: Analysis; record?: FileRecord }>();
@@ -66,9 +58,6 @@ export class FragmentWorkspace {
   private readonly checkedOnDisk = new ClosedFileChecks();
   /** The last summary, until a record changes: the view and the dashboard both ask after each change. */
   private summary: HarvestSummary | undefined;
-  private severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
-  private maxSize = DEFAULT_MAX_SIZE;
-  private qualityHints = true;
 
   /** `ignoreCase` where the disk ignores it (Windows, macOS). */
   constructor(
@@ -77,6 +66,7 @@ export class FragmentWorkspace {
   ) {
     this.keys = new UriKeys(options.ignoreCase === true);
     this.configFiles = new ConfigFileIndex(uriConfigSource(files, (uri) => this.keys.key(uri)));
+    this.services = new FileServices(this.configFiles);
   }
 
   /** A file's key: the same for every spelling of its URI. */
@@ -86,12 +76,7 @@ export class FragmentWorkspace {
 
   /** The editor's settings: severities, the size above which a file is not checked, and whether quality hints are shown. */
   setSettings(severities: Partial<Record<DiagnosticCode, SeveritySetting>>, maxSize = DEFAULT_MAX_SIZE, qualityHints = true): void {
-    this.severities = severities;
-    this.maxSize = maxSize;
-    this.qualityHints = qualityHints;
-    this.defaultService = createFragmentService({ severities, maxSize, qualityHints });
-    this.services.clear();
-    this.servicesByKey.clear();
+    this.services.setSettings(severities, maxSize, qualityHints);
     this.generation++;
   }
 
@@ -120,7 +105,6 @@ export class FragmentWorkspace {
   /** Forgets every file's configuration and index entry, and indexes the harvest's files again. */
   private reindex(): void {
     this.services.clear();
-    this.servicesByKey.clear();
     // Each folder's own configuration is read even before a file needs it: its problems are shown at once.
     for (const folder of this.folders) this.configFiles.configIn(folder.uri);
     this.ids.clear();
@@ -136,27 +120,9 @@ export class FragmentWorkspace {
     return this.fileService(uri).service;
   }
 
-  /** The default service, or the one the file's nearest configuration (and its overrides) make. */
   private fileService(uri: string): FileService {
-    const key = this.keys.key(uri);
-    const known = this.servicesByKey.get(key);
-    if (known) return known;
     const folder = this.folderOf(uri);
-    const settings = folder ? this.configFiles.settingsFor(this.inFolder(uri, folder), folder.uri) : undefined;
-    const serviceKey = settings ? `${settings.configPath}\n${settings.key}` : '';
-    let fileService = this.services.get(serviceKey);
-    if (!fileService) {
-      // The editor's settings are the writer's own choice: they win over the team's file.
-      const severities = { ...settings?.severities, ...this.severities };
-      const service = settings
-        ? createFragmentService({ schema: settings.schema, severities, maxSize: this.maxSize, qualityHints: this.qualityHints, ignore: settings.ignore })
-        : this.defaultService;
-      const duplicateId = severities['duplicate-id'];
-      fileService = { service, duplicateIdSeverity: duplicateId === 'off' ? undefined : Severity[duplicateId ?? 'error'] };
-      this.services.set(serviceKey, fileService);
-    }
-    this.servicesByKey.set(key, fileService);
-    return fileService;
+    return this.services.of(this.keys.key(uri), folder && { uri: this.inFolder(uri, folder), folderUri: folder.uri });
   }
 
   /** The configuration files and their problems (empty when a file is fine or absent). */
@@ -262,7 +228,7 @@ export class FragmentWorkspace {
     const spelt = folder ? this.inFolder(uri, folder) : uri;
     const text = folder ? this.files.readText(spelt) : undefined;
     // Only the harvest's fragment files stand in the index when closed.
-    if (text === undefined || text.length > this.maxSize || !this.isHarvestFile(spelt) || !this.isFragmentFile(spelt, text)) return this.forget(uri);
+    if (text === undefined || text.length > this.services.maxSize || !this.isHarvestFile(spelt) || !this.isFragmentFile(spelt, text)) return this.forget(uri);
     // Checked as a whole here, once: the summary counts the problems of files nobody opened.
     const service = this.serviceFor(uri);
     const analysis = service.analyze(text, uri, { remember: false, keepParse: true });
