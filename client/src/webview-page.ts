@@ -1,4 +1,4 @@
-import { escapeHtml } from './preview/render';
+import { escapeHtml } from './html-escape';
 
 /** What a webview page of ours is made of: its body, and where its one stylesheet and script are. */
 export interface WebviewPageOptions {

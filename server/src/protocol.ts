@@ -7,8 +7,8 @@ import type { StoryModel } from './core/story/story-model';
  */
 export const STORY_MODEL_REQUEST = 'fragments/storyModel';
 
-/** Fragment files generated from the harvest spreadsheet are `.txt` files that start with their FragmentID. */
-export const FRAGMENT_FIRST_LINE = /^\uFEFF?\*\*FragmentID\*\*:/;
+// The client opens such a `.txt` as a fragment.
+export { FRAGMENT_FIRST_LINE } from './core/text/first-line';
 
 export interface StoryModelParams {
   readonly textDocument: { readonly uri: string };

@@ -1,18 +1,15 @@
 import * as l10n from '@vscode/l10n';
 import type { FragmentStoryModel, StoryModel } from '../../../server/src/protocol';
+import { escapeHtml } from '../html-escape';
 import { type WebviewPageOptions, webviewPage } from '../webview-page';
+
+export { escapeHtml };
 
 /**
  * Renders the story model as the preview's HTML. Pure (no `vscode`): every value from the
  * fragment is escaped, and anonymisation marks (`<redacted>`, `<person>`, `<LOC>`) become
  * styled marks whose text is still escaped.
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string);
-}
 
 const placeholderPattern = /(<[A-Za-z_-]+>)/;
 

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { FRAGMENT_FIRST_LINE } from '../core/text/first-line';
 import { renameRetrying } from '../node/atomic-write';
 import { fragmentFilesIn, fragmentFilesMatching, globParts, isFolder, isGlob } from '../node/fragment-files';
 import type { LintConfiguration } from '../node/lint-config';
-import { FRAGMENT_FIRST_LINE } from '../protocol';
 import { UsageError } from './io';
 
 /** A file to check; one found in a folder or by a glob is checked only if it is a fragment file. */

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { portableGlob } from '../core/schema/portable-glob';
-import { FRAGMENT_FIRST_LINE } from '../protocol';
+import { FRAGMENT_FIRST_LINE } from '../core/text/first-line';
 
 /** Folders never searched: dependencies and version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);

@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAME, type SeveritySetting } from '../core/schema/config-na
 import { defaultSchema } from '../core/schema/default-schema';
 import { pathMatcher } from '../core/schema/file-scope';
 import { type Analysis, DEFAULT_MAX_SIZE, type FragmentService } from '../core/service';
-import { FRAGMENT_FIRST_LINE } from '../protocol';
+import { FRAGMENT_FIRST_LINE } from '../core/text/first-line';
 import { ClosedFileChecks } from './closed-file-checks';
 import { ConfigFileIndex } from './config-files';
 import { type FileService, FileServices } from './file-services';
