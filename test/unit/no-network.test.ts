@@ -84,7 +84,7 @@ describe('no network', () => {
   }
 
   it('hands @vscode/l10n bundle contents only, never a URL or a path to load', () => {
-    const sources = ['server/src/display-language.ts', 'client/src/extension.ts'].map((file) => readFileSync(join(repositoryRoot, file), 'utf8'));
+    const sources = ['server/src/core/l10n/display-language.ts', 'client/src/extension.ts'].map((file) => readFileSync(join(repositoryRoot, file), 'utf8'));
     for (const source of sources) assert.doesNotMatch(source, /l10n\.config\(\{\s*(uri|fsPath)\b/);
   });
 

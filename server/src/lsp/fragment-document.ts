@@ -4,7 +4,7 @@ import { ChunkedText } from '../core/text/chunked-text';
 import type { ChunkCutter } from '../core/text/chunks';
 
 /**
- * An open document, its text kept in chunks (core/chunked-text.ts): the server's TextDocuments
+ * An open document, its text kept in chunks (core/text/chunked-text.ts): the server's TextDocuments
  * make these instead of TextDocument, whose every keystroke in a large file copied the whole
  * text and whose check then cut it into chunks again.
  */
