@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, EXAMPLE_ID, exampleUri, openFragment, waitForDiagnostics } from './helpers';
+import type { OutcomeFragmentsApi } from '../../client/src/extension';
+import { codeOf, EXAMPLE_FILE, EXAMPLE_ID, exampleUri, openFragment, waitForDiagnostics } from './helpers';
 
 const encoder = new TextEncoder();
 const workspaceFile = (name: string) => vscode.Uri.joinPath(exampleUri(), '..', name);
@@ -37,6 +38,13 @@ suite('Workspace checks and configuration', () => {
     await openFragment(uri);
     const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === 'fragment'), 'the example’s problems');
     assert.deepEqual(codes(diagnostics), ['unknown-field@3', 'empty-field@15']);
+    // The Harvest view and the dashboard: the open example and its file on disk are one file, one outcome.
+    const extension = vscode.extensions.getExtension<OutcomeFragmentsApi>('outcome-fragments.outcome-fragments');
+    assert.ok(extension);
+    const summary = await (await extension.activate()).harvestTree.refresh();
+    const example = summary.fragments.filter((fragment) => summary.files[fragment.file]?.endsWith(`/${EXAMPLE_FILE}`));
+    assert.equal(example.length, 1, summary.files.join(', '));
+    assert.equal(new Set(summary.files.map((file) => vscode.Uri.parse(file).toString())).size, summary.files.length, 'no file counted twice');
   });
 
   test('Fix All Fragments in Workspace fixes an edited, unsaved buffer from the buffer’s text', async () => {
