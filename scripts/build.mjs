@@ -63,6 +63,21 @@ const configApart = {
 };
 
 /**
+ * The data of the possible-identifier check are files of their own, read on first use, so that
+ * the server starts without them: the gazetteer of the programme's countries
+ * (server/src/core/schema/place-names.json) as dist/places.json, read when the first place is looked
+ * for, and the telephone plans (libphonenumber-js with its metadata cut to those countries,
+ * server/src/core/anonymisation/phone-plans.ts) as dist/phones.js, read at the first candidate number.
+ */
+const identifierDataApart = {
+  name: 'identifier-data-apart',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)place-names\.json$/ }, () => ({ path: './places.json', external: true }));
+    build.onResolve({ filter: /(^|\/)phone-plans$/ }, () => ({ path: './phones.js', external: true }));
+  },
+};
+
+/**
  * Node built-ins that the LSP libraries require as they load but use rarely, loaded on first use
  * instead: loading `crypto` (for a random pipe name vscode-jsonrpc makes only for `--pipe`),
  * `child_process` (vscode-languageserver's global module lookups) and `fs/promises` (@vscode/l10n
@@ -96,10 +111,24 @@ const builds = [
   // `vscode` is provided by the extension host at run time.
   { ...common, entryPoints: ['client/src/node/main.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/node/start.ts'], outfile: 'dist/server.js', plugins: [languageServerApart] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/language-server.js', plugins: [harvestApart, configApart, lazyBuiltins] },
+  {
+    ...common,
+    entryPoints: ['server/src/node/main.ts'],
+    outfile: 'dist/language-server.js',
+    plugins: [harvestApart, configApart, identifierDataApart, lazyBuiltins],
+  },
   { ...common, entryPoints: ['server/src/core/schema/config-pipeline.ts'], outfile: 'dist/config.js' },
-  { ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [harvestApart, lazyBuiltins] },
-  { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js' },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/index.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [harvestApart, identifierDataApart, lazyBuiltins],
+  },
+  { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js', plugins: [identifierDataApart] },
+  // Copied as it is: Node reads a JSON file itself.
+  { ...common, entryPoints: ['server/src/core/schema/place-names.json'], outfile: 'dist/places.json', loader: { '.json': 'copy' }, sourcemap: false },
+  { ...common, entryPoints: ['server/src/core/anonymisation/phone-plans.ts'], outfile: 'dist/phones.js' },
   // VS Code for the Web: the client in the web extension host, the server in a web worker it starts.
   { ...browserCommon, entryPoints: ['client/src/browser/main.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] },
   { ...browserCommon, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', format: 'iife' },

@@ -210,12 +210,20 @@ async function copyMergedStory(storyModel: (uri: string) => Promise<StoryModelRe
     void vscode.window.showInformationMessage(vscode.l10n.t('This fragment has no merged story yet: its fields are empty.'));
     return;
   }
-  const { text, mustAsk } = storyToCopy(fragment);
+  const { text, mustAsk, confidential, identifiers } = storyToCopy(fragment);
   if (mustAsk) {
     const copy = vscode.l10n.t('Copy Anyway');
+    const why = [
+      confidential ? vscode.l10n.t('Its merged story must not be shared outside the evaluation team.') : '',
+      identifiers === 0
+        ? ''
+        : identifiers === 1
+          ? vscode.l10n.t('It still holds a possible identifying detail (see the possible-identifier warning).')
+          : vscode.l10n.t('It still holds {0} possible identifying details (see the possible-identifier warnings).', identifiers),
+    ].filter(Boolean);
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" is confidential.', fragment.id),
-      { modal: true, detail: vscode.l10n.t('Its merged story must not be shared outside the evaluation team. Copy it to the clipboard anyway?') },
+      confidential ? vscode.l10n.t('"{0}" is confidential.', fragment.id) : vscode.l10n.t('"{0}" may still name someone.', fragment.id),
+      { modal: true, detail: `${why.join(' ')} ${vscode.l10n.t('Copy it to the clipboard anyway?')}` },
       copy,
     );
     if (answer !== copy) return;

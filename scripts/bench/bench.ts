@@ -36,18 +36,29 @@ async function main(): Promise<void> {
   const median = (runs: Run[]) => [...runs].sort((x, y) => x.wallMs - y.wallMs)[1] as Run;
   const floor = median([measure('floor.mjs', [list]), measure('floor.mjs', [list]), measure('floor.mjs', [list])]);
   const cli = median([measure('cli.cjs', [join(cache, 'corpus')]), measure('cli.cjs', [join(cache, 'corpus')]), measure('cli.cjs', [join(cache, 'corpus')])]);
+  // The same run with the possible-identifier check off (FORMAT.md §8): what the check costs.
+  const withoutIdentifiers = join(cache, 'no-identifiers.json');
+  writeFileSync(withoutIdentifiers, '{ "severities": { "possible-identifier": "off" } }\n');
+  const cliArguments = [join(cache, 'corpus'), '--config', withoutIdentifiers];
+  const cliWithout = median([measure('cli.cjs', cliArguments), measure('cli.cjs', cliArguments), measure('cli.cjs', cliArguments)]);
   const markdownlint = measure('markdownlint.mjs', [list]);
   const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
   const run = (label: string, figures: Run) =>
     record(label, `${figures.wallMs.toFixed(0)} ms wall (${figures.ms.toFixed(0)} ms of work), ${mb(figures.maxRssKb)} peak`);
   run('(a) read and split all files in Node', floor);
   run('(b) fragment-lint', cli);
+  run("(b') fragment-lint, possible-identifier off", cliWithout);
   run('(c) markdownlint (library, default rules)', markdownlint);
   const ba = cli.wallMs / floor.wallMs;
   const cb = markdownlint.wallMs / cli.wallMs;
   record('b/a', ba.toFixed(2), { text: 'at most 3', met: ba <= 3 });
   record('c/b', cb.toFixed(1), { text: 'at least 30', met: cb >= 30 });
   record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 100 MB', met: cli.maxRssKb <= 100 * 1024 });
+  const identifierCost = cli.ms / cliWithout.ms;
+  record("b/b': what the possible-identifier check adds (work)", `${((identifierCost - 1) * 100).toFixed(0)}%`, {
+    text: 'at most 20%',
+    met: identifierCost <= 1.2,
+  });
 
   await benchLatency(example, record);
   await benchProduction(production, record);

@@ -70,6 +70,8 @@ export interface ExportHarvestParams {
   readonly output: string;
   readonly layout: 'master' | 'causal-map';
   readonly includeConfidential: boolean;
+  /** Export outcomes that still hold a possible identifying detail too (FORMAT.md §8); left out otherwise. */
+  readonly includeUnanonymised?: boolean;
   /** Names this export in its progress notifications. */
   readonly progressToken?: string;
 }
@@ -80,6 +82,8 @@ export interface ExportHarvestResult {
   readonly fragmentFiles: number;
   readonly fragments: number;
   readonly confidentialLeftOut: number;
+  /** Outcomes left out because they still hold a possible identifying detail. */
+  readonly unanonymisedLeftOut: number;
   readonly warnings: readonly string[];
 }
 

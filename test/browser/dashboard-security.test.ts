@@ -167,7 +167,7 @@ describe('the Harvest Dashboard in a real browser (Chromium), under fragments fu
     );
     for (const payload of payloads.slice(0, 3)) assert.ok(seen.text.includes(payload.trim().slice(0, 20)), `"${payload.slice(0, 20)}…" reads as text`);
     assert.equal(seen.text.includes(SECRET), false, 'no word of the confidential fragment');
-    assert.deepEqual(rendered.totals, { outcomes: 4, withEvidence: 4, withProblems: 4, confidential: 1 });
+    assert.deepEqual(rendered.totals, { outcomes: 4, withEvidence: 4, withProblems: 4, confidential: 1, withIdentifiers: 0 });
     assert.deepEqual(seen.violations, [], 'Chart.js and the escaping leave the policy nothing to block');
     assert.deepEqual(
       requests.filter((url) => !url.startsWith(origin)),

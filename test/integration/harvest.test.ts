@@ -114,7 +114,7 @@ suite('Harvest view and dashboard', () => {
     const rendered = nextRender(harvest, (report) => report.totals.outcomes === 3 && report.charts > 0, 'the dashboard to show the example');
     await vscode.commands.executeCommand('outcomeFragments.openHarvestDashboard');
     const report = await rendered;
-    assert.deepEqual(report.totals, { outcomes: 3, withEvidence: 2, withProblems: 2, confidential: 3 });
+    assert.deepEqual(report.totals, { outcomes: 3, withEvidence: 2, withProblems: 2, confidential: 3, withIdentifiers: 0 });
     assert.deepEqual(report.tables.objective, [
       [CIV, 2],
       [PHR, 1],

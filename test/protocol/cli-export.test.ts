@@ -7,11 +7,13 @@ import type ExcelJS from 'exceljs';
 import { examplePath, filesIn, fragments, readXlsx, repositoryRoot, workspaceWithWorkbook } from './cli-harvest-helpers';
 import { printedPattern } from './printed-paths';
 
+// The workbook fixture's outcomes name places (Gitega, Bujumbura, Dire Dawa), as real ones do: the
+// layouts' tests include them (--include-unanonymised); cli-export-gate.test.ts tests the gate.
 describe('fragments export', () => {
   it('writes the master layout as .xlsx, confidential fragments left out unless asked', async () => {
     const folder = await workspaceWithWorkbook();
     fragments(['import', 'master.xlsx', '--out', 'harvest'], folder);
-    const result = fragments(['export', 'harvest', '--layout', 'master', '--out', 'export.xlsx'], folder);
+    const result = fragments(['export', 'harvest', '--layout', 'master', '--out', 'export.xlsx', '--include-unanonymised'], folder);
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
@@ -20,7 +22,7 @@ describe('fragments export', () => {
     const sheet = (await readXlsx(join(folder, 'export.xlsx'))).worksheets[0] as ExcelJS.Worksheet;
     assert.equal(sheet.rowCount, 3);
     assert.equal(sheet.getCell('A2').value, 'SCC-BI/GEN007');
-    const all = fragments(['export', 'harvest', '--out', 'all.xlsx', '--include-confidential'], folder);
+    const all = fragments(['export', 'harvest', '--out', 'all.xlsx', '--include-confidential', '--include-unanonymised'], folder);
     assert.match(all.stdout, /^Exported 3 fragments from 3 files/);
     assert.equal(((await readXlsx(join(folder, 'all.xlsx'))).worksheets[0] as ExcelJS.Worksheet).getCell('A2').value, 'SCC-<redacted>/CIV021');
   });
@@ -29,7 +31,7 @@ describe('fragments export', () => {
     const folder = await workspaceWithWorkbook();
     fragments(['import', 'master.xlsx', '--out', 'harvest'], folder);
     for (const format of ['xlsx', 'csv']) {
-      assert.equal(fragments(['export', 'harvest', '--out', `export.${format}`, '--include-confidential'], folder).code, 0);
+      assert.equal(fragments(['export', 'harvest', '--out', `export.${format}`, '--include-confidential', '--include-unanonymised'], folder).code, 0);
       assert.equal(fragments(['import', `export.${format}`, '--out', `again-${format}`], folder).code, 0);
       assert.deepEqual(
         Object.values(filesIn(join(folder, `again-${format}`))),

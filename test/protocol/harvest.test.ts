@@ -32,7 +32,7 @@ describe('the harvest summary over the protocol', () => {
     // Asked at once: answered when the index is built.
     const summary = await summaryOf(client);
     assert.equal(summary.files.length, 3);
-    assert.deepEqual(summary.totals, { outcomes: 3, confidential: 3, withProblems: 2, withEvidence: 2 });
+    assert.deepEqual(summary.totals, { outcomes: 3, confidential: 3, withProblems: 2, withEvidence: 2, withIdentifiers: 0 });
     assert.deepEqual(groups(summary, 'objective'), [
       ['CIV: Less suppression of civic space', 2],
       ['PHR: Conflict transformation, peace and human rights', 1],

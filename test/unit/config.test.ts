@@ -78,6 +78,7 @@ describe('a team’s configuration (.fragmentrc.json)', () => {
       'exclude',
       'overrides',
       'quality',
+      'anonymisation',
       'ignore',
     ]);
     assert.equal(schema.additionalProperties, false);

@@ -38,7 +38,7 @@ describe('the harvest summary', () => {
         ['SCC-<redacted>/PHR007', 0, 2, 3],
       ].map((row) => [...row, true]),
     );
-    assert.deepEqual(summary.totals, { outcomes: 3, confidential: 3, withProblems: 2, withEvidence: 2 });
+    assert.deepEqual(summary.totals, { outcomes: 3, confidential: 3, withProblems: 2, withEvidence: 2, withIdentifiers: 0 });
     assert.deepEqual(groupsOf(summary, 'objective'), [
       ['CIV: Less suppression of civic space', ['SCC-<redacted>/CIV021', 'SCC-<redacted>/CIV023']],
       ['PHR: Conflict transformation, peace and human rights', ['SCC-<redacted>/PHR007']],

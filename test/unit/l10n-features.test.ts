@@ -96,7 +96,7 @@ describe('the features in French', () => {
       'Import dans out : 3 lignes, 3 fichiers (créés : 2, modifiés : 0, 1 laissé tel quel) ; 1 ligne vide ignorée.',
     );
     assert.equal(
-      describeExport({ files: ['h.xlsx'], fragmentFiles: 1, fragments: 2, confidentialLeftOut: 1, warnings: [] }),
+      describeExport({ files: ['h.xlsx'], fragmentFiles: 1, fragments: 2, confidentialLeftOut: 1, unanonymisedLeftOut: 0, warnings: [] }),
       'Exporté : 2 fragments de 1 fichier vers h.xlsx. 1 fragment confidentiel laissé de côté (--include-confidential les exporte).',
     );
   });

@@ -97,6 +97,14 @@ const cases: FixtureCase[] = [
     severity: 'error',
     message: /"SCC-<redacted>\/CIV021" is used by another fragment/,
   },
+  // FORMAT.md §8: a name left in the description and the merged story; the fix (not preferred) replaces both.
+  {
+    fixture: 'possible-identifier.fragment',
+    expected: '6 possible-identifier, 20 possible-identifier',
+    severity: 'warning',
+    message: /"Rose Nyota" may be a person’s name/,
+    fixTitles: ['Replace "Rose Nyota" with <person> in this fragment'],
+  },
   // The quality hints of FORMAT.md §7: none has a preferred fix (the writer decides).
   { fixture: 'outcome-is-activity.fragment', expected: '6 outcome-is-activity', severity: 'information', message: /what DefendDefenders did \("organised"\)/ },
   { fixture: 'vague-change.fragment', expected: '6 vague-change', severity: 'hint', message: /"awareness"/ },
@@ -176,6 +184,15 @@ describe('fixes stay inside their own field', () => {
             const label = `${name}: ${summary(diagnostic)} "${fix.title}"`;
             if (diagnostic.code === 'missing-field') {
               assert.deepEqual(edit.range.start, edit.range.end, `${label} only inserts`);
+              continue;
+            }
+            if (diagnostic.code === 'possible-identifier') {
+              // FORMAT.md §8: every occurrence in the fragment is replaced, the merged story included; each edit inside one value.
+              const fragment = analysis.file.fragments.find(
+                (candidate) => candidate.startLine <= diagnostic.range.start.line && diagnostic.range.start.line <= candidate.endLine,
+              );
+              const edited = fragment?.fields.find((candidate) => candidate.line <= edit.range.start.line && edit.range.end.line <= candidate.endLine);
+              assert.ok(edited, `${label} edits a field of its fragment`);
               continue;
             }
             if (diagnostic.code === 'future-change') {

@@ -16,6 +16,8 @@ export interface ExportHarvestOptions {
   readonly layout?: Layout;
   readonly output?: vscode.Uri;
   readonly includeConfidential?: boolean;
+  /** Include outcomes that still hold a possible identifying detail; when not said, they are left out and the summary offers them. */
+  readonly includeUnanonymised?: boolean;
 }
 
 export interface ExportHarvestOutcome {
@@ -73,43 +75,72 @@ export async function exportHarvest(
   if (!(await savedOrAccepted())) return undefined;
 
   const running = await client();
-  const progressToken = `export-${++exportCount}`;
-  try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the harvest'), cancellable: true },
-      async (progress, token) => {
-        let reported = 0;
-        const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
-          if (params.token !== progressToken) return;
-          const percent = (params.done / params.total) * 100;
-          progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', params.done, params.total) });
-          reported = percent;
-        });
-        try {
-          const params: ExportHarvestParams = {
-            paths: sources.map((uri) => uri.toString()),
-            output: output.toString(),
-            layout,
-            includeConfidential,
-            progressToken,
-          };
-          return await running.sendRequest<ExportHarvestResult>(EXPORT_HARVEST_REQUEST, params, token);
-        } finally {
-          listening.dispose();
-        }
-      },
-    );
-    void showSummary(result);
-    return { result };
-  } catch (error) {
-    const message = errorMessage(error);
-    if (message === undefined) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled: no file was written.'));
-      return { error: 'cancelled' };
+  const run = async (includeUnanonymised: boolean): Promise<ExportHarvestOutcome> => {
+    const progressToken = `export-${++exportCount}`;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the harvest'), cancellable: true },
+        async (progress, token) => {
+          let reported = 0;
+          const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
+            if (params.token !== progressToken) return;
+            const percent = (params.done / params.total) * 100;
+            progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', params.done, params.total) });
+            reported = percent;
+          });
+          try {
+            const params: ExportHarvestParams = {
+              paths: sources.map((uri) => uri.toString()),
+              output: output.toString(),
+              layout,
+              includeConfidential,
+              includeUnanonymised,
+              progressToken,
+            };
+            return await running.sendRequest<ExportHarvestResult>(EXPORT_HARVEST_REQUEST, params, token);
+          } finally {
+            listening.dispose();
+          }
+        },
+      );
+      return { result };
+    } catch (error) {
+      const message = errorMessage(error);
+      if (message === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled: no file was written.'));
+        return { error: 'cancelled' };
+      }
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the harvest: {0}', message));
+      return { error: message };
     }
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the harvest: {0}', message));
-    return { error: message };
+  };
+  const outcome = await run(options.includeUnanonymised === true);
+  if (outcome.result) {
+    // Fail-safe first: outcomes that may still name someone were left out; the user may include them, knowingly.
+    const offer = options.includeUnanonymised === undefined && outcome.result.unanonymisedLeftOut > 0;
+    void showSummary(outcome.result, offer ? () => includeUnanonymisedToo(outcome.result as ExportHarvestResult, () => run(true)) : undefined);
   }
+  return outcome;
+}
+
+/** Asked from the summary: the export again, with the outcomes that still hold possible identifying details, once the user confirms. */
+async function includeUnanonymisedToo(result: ExportHarvestResult, exportAgain: () => Promise<ExportHarvestOutcome>): Promise<void> {
+  const include = vscode.l10n.t('Export Including Them');
+  const answer = await vscode.window.showWarningMessage(
+    result.unanonymisedLeftOut === 1
+      ? vscode.l10n.t('Include 1 outcome that may still name someone?')
+      : vscode.l10n.t('Include {0} outcomes that may still name someone?', result.unanonymisedLeftOut),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'They still hold possible identifying details (a person’s name, a place below the country, a telephone number or an e-mail address: see the possible-identifier warnings). Anyone who receives the file can read them.',
+      ),
+    },
+    include,
+  );
+  if (answer !== include) return;
+  const again = await exportAgain();
+  if (again.result) void showSummary(again.result, undefined);
 }
 
 /** The export reads the files as saved: unsaved edits are saved first, or knowingly left out. */
@@ -154,7 +185,7 @@ function pickOutput(source: vscode.Uri, layout: Layout): Thenable<vscode.Uri | u
   });
 }
 
-async function showSummary(result: ExportHarvestResult): Promise<void> {
+async function showSummary(result: ExportHarvestResult, includeThem: (() => Promise<void>) | undefined): Promise<void> {
   const files = result.files.map((uri) => vscode.Uri.parse(uri).path.replace(/^.*\//, '')).join(', ');
   const leftOut =
     result.confidentialLeftOut > 0
@@ -164,16 +195,27 @@ async function showSummary(result: ExportHarvestResult): Promise<void> {
             : vscode.l10n.t('{0} confidential outcomes were left out.', result.confidentialLeftOut)
         }`
       : '';
+  const unanonymised =
+    result.unanonymisedLeftOut > 0
+      ? ` ${
+          result.unanonymisedLeftOut === 1
+            ? vscode.l10n.t('1 outcome was left out: it still holds possible identifying details.')
+            : vscode.l10n.t('{0} outcomes were left out: they still hold possible identifying details.', result.unanonymisedLeftOut)
+        }`
+      : '';
   const [first, ...more] = result.warnings;
   const warnings =
     first === undefined ? '' : ` ${more.length > 0 ? vscode.l10n.t('Note: {0} (and {1} more).', first, more.length) : vscode.l10n.t('Note: {0}.', first)}`;
   // In the browser there is no operating system's file explorer: the workbench's Explorer shows the file.
   const inBrowser = vscode.env.uiKind === vscode.UIKind.Web;
   const reveal = inBrowser ? vscode.l10n.t('Reveal in Explorer') : vscode.l10n.t('Reveal in File Explorer');
+  const includeLabel = vscode.l10n.t('Export Them Too…');
   const answer = await vscode.window.showInformationMessage(
-    `${result.fragments === 1 ? vscode.l10n.t('Exported 1 outcome to {0}.', files) : vscode.l10n.t('Exported {0} outcomes to {1}.', result.fragments, files)}${leftOut}${warnings}`,
+    `${result.fragments === 1 ? vscode.l10n.t('Exported 1 outcome to {0}.', files) : vscode.l10n.t('Exported {0} outcomes to {1}.', result.fragments, files)}${leftOut}${unanonymised}${warnings}`,
     reveal,
+    ...(includeThem ? [includeLabel] : []),
   );
-  if (answer === reveal && result.files[0])
+  if (answer === includeLabel && includeThem) await includeThem();
+  else if (answer === reveal && result.files[0])
     await vscode.commands.executeCommand(inBrowser ? 'revealInExplorer' : 'revealFileInOS', vscode.Uri.parse(result.files[0]));
 }

@@ -15,6 +15,8 @@ export interface DashboardModel {
     readonly confidential: number;
     readonly withProblems: number;
     readonly withEvidence: number;
+    /** Outcomes that still hold a possible identifying detail (FORMAT.md §8). */
+    readonly withIdentifiers: number;
   };
   readonly tables: readonly DashboardTable[];
   readonly matrix?: DashboardMatrix;

@@ -25,6 +25,7 @@ export function renderDashboardBody(model: DashboardModel): string {
       total('withEvidence', l10n.t('With evidence'), share(totals.withEvidence)),
       total('withProblems', l10n.t('With problems'), share(totals.withProblems)),
       total('confidential', l10n.t('Confidential'), share(totals.confidential)),
+      total('withIdentifiers', l10n.t('Possible identifiers'), share(totals.withIdentifiers)),
     ].join('')}</dl>`,
     '<section id="selection" class="selection" aria-live="polite" hidden></section>',
     '<div class="cards">',

@@ -3,7 +3,7 @@ import { URI, Utils } from 'vscode-uri';
 import { type HarvestSummary, NO_VALUE, type SummaryFragment } from '../../../server/src/protocol';
 import type { HarvestSource } from './harvest-source';
 
-export type HarvestFilter = 'has-problems' | 'no-evidence' | 'confidential';
+export type HarvestFilter = 'has-problems' | 'no-evidence' | 'confidential' | 'possible-identifiers';
 
 /** The filters, named in the display language (a function: translated when asked, not when loaded). */
 export function harvestFilters(): ReadonlyArray<{ readonly filter: HarvestFilter; readonly label: string; readonly detail: string }> {
@@ -11,6 +11,11 @@ export function harvestFilters(): ReadonlyArray<{ readonly filter: HarvestFilter
     { filter: 'has-problems', label: vscode.l10n.t('Has problems'), detail: vscode.l10n.t('errors or warnings') },
     { filter: 'no-evidence', label: vscode.l10n.t('No evidence'), detail: vscode.l10n.t('the evidence is empty or missing') },
     { filter: 'confidential', label: vscode.l10n.t('Confidential'), detail: vscode.l10n.t('marked confidential, or its flag is empty or invalid') },
+    {
+      filter: 'possible-identifiers',
+      label: vscode.l10n.t('Possible identifiers'),
+      detail: vscode.l10n.t('a name, place, telephone number or e-mail address may be left in the text'),
+    },
   ];
 }
 
@@ -159,9 +164,18 @@ export class HarvestTree implements vscode.TreeDataProvider<HarvestNode>, vscode
 
   private shown(fragment: SummaryFragment | undefined): boolean {
     if (!fragment) return false;
-    return this.filters.every((filter) =>
-      filter === 'has-problems' ? problemCount(fragment) > 0 : filter === 'no-evidence' ? fragment.evidence !== 'present' : fragment.confidential,
-    );
+    return this.filters.every((filter) => {
+      switch (filter) {
+        case 'has-problems':
+          return problemCount(fragment) > 0;
+        case 'no-evidence':
+          return fragment.evidence !== 'present';
+        case 'possible-identifiers':
+          return fragment.identifiers > 0;
+        default:
+          return fragment.confidential;
+      }
+    });
   }
 
   /** The views' description (the grouping) and message (the filters, and how many outcomes they leave). */

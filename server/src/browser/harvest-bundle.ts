@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 
 export { causalMapSheets } from '../core/harvest/causal-map';
-export { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
+export { allLeftOutMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
 export { readHarvest } from '../core/harvest/harvest-fragments';
 export { describeImport, overwriteRefused, planImport } from '../core/harvest/import-plan';
 export { importSheet } from '../core/harvest/import-rows';

@@ -128,8 +128,11 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
       }
       if (texts.length === 0) throw new Error(l10n.t('no fragment files in {0}', params.paths.map(shown).join(', ')));
       const service = workspace.serviceFor(params.paths[0] ?? params.output);
-      const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, { includeConfidential: params.includeConfidential === true });
-      if (harvest.fragments.length === 0) throw new Error(harvestBundle.allConfidentialMessage(harvest.confidentialLeftOut));
+      const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, {
+        includeConfidential: params.includeConfidential === true,
+        includeUnanonymised: params.includeUnanonymised === true || !service.checksIdentifiers,
+      });
+      if (harvest.fragments.length === 0) throw new Error(harvestBundle.allLeftOutMessage(harvest.confidentialLeftOut, harvest.unanonymisedLeftOut));
       const sheets: Sheet[] =
         params.layout === 'master'
           ? [harvestBundle.masterSheet(harvest.fragments, service.schema)]
@@ -154,6 +157,7 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
         fragmentFiles: texts.length,
         fragments: harvest.fragments.length,
         confidentialLeftOut: harvest.confidentialLeftOut,
+        unanonymisedLeftOut: harvest.unanonymisedLeftOut,
         warnings,
       };
     }, token),

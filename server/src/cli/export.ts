@@ -5,7 +5,8 @@ import { EXPORT_LAYOUTS, type ExportLayout } from '../core/harvest/layout';
 import { harvestPipeline } from '../node/load-harvest';
 import { type CliIo, serviceWithConfig, UsageError } from './io';
 
-export const EXPORT_USAGE = `Usage: fragments export DIR... --layout master|causal-map --out FILE [--include-confidential] [--config FILE]
+export const EXPORT_USAGE = `Usage: fragments export DIR... --layout master|causal-map --out FILE [--include-confidential]
+       [--include-unanonymised] [--config FILE]
 
 Writes the fragments of the folders and files given to FILE (.xlsx or .csv), as FORMAT.md
 section 6 says: "master", one row per fragment, the columns of the master workbook; or
@@ -15,6 +16,8 @@ FILE.statements.csv, FILE.sources.csv, FILE.questions.csv). The file is written 
   --layout LAYOUT          master (default) or causal-map
   --out FILE               the workbook to write (.xlsx or .csv)
   --include-confidential   export confidential fragments too (flag 1, empty or invalid); left out otherwise
+  --include-unanonymised   export fragments that still hold possible identifying details too (names,
+                           places, phones, e-mails: possible-identifier); left out otherwise
   --config FILE            a configuration file (default: the SCC schema)
 
 Exit code: 0 when exported, 1 when the fragments or the output are at fault, 2 on bad usage.`;
@@ -38,7 +41,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     const summary = await exportHarvest(
       options.paths.map((path) => resolve(io.cwd, path)),
       resolve(io.cwd, options.out),
-      { service, layout: options.layout, includeConfidential: options.includeConfidential },
+      { service, layout: options.layout, includeConfidential: options.includeConfidential, includeUnanonymised: options.includeUnanonymised },
     );
     for (const warning of summary.warnings) io.err(`fragments export: ${l10n.t('warning: {0}', warning)}\n`);
     io.out(`${describeExport(summary)}\n`);
@@ -58,6 +61,7 @@ function parseExportOptions(argv: readonly string[]) {
       layout: { type: 'string', default: 'master' },
       out: { type: 'string' },
       'include-confidential': { type: 'boolean', default: false },
+      'include-unanonymised': { type: 'boolean', default: false },
       config: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -74,6 +78,7 @@ function parseExportOptions(argv: readonly string[]) {
     out: values.out ?? '',
     layout,
     includeConfidential: values['include-confidential'] === true,
+    includeUnanonymised: values['include-unanonymised'] === true,
     config: values.config,
   };
 }

@@ -35,7 +35,7 @@ Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.
 
 The same program (also installed as \`fragments\`) converts workbooks:
   fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force]   (fragments import --help)
-  fragments export DIR... --layout master|causal-map --out FILE [--include-confidential]`;
+  fragments export DIR... --layout master|causal-map --out FILE [--include-confidential] [--include-unanonymised]`;
 
 interface LintOptions {
   fix: boolean;

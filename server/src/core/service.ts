@@ -4,9 +4,11 @@ import { type Analysis, type Cancellation, DEFAULT_MAX_SIZE, type FixedProblem }
 import { createChecker } from './analysis/checker';
 import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './features/code-actions';
 import { completions } from './features/completion';
+import { allowActions } from './features/allow-identifier';
 import { type DismissalTarget, dismissActions } from './features/dismiss';
 import { formattingEdits } from './features/formatting';
 import { hover } from './features/hover';
+import { identifierHover } from './features/identifier-hover';
 import { IgnoreList } from './features/ignore';
 import { withQualityHover } from './features/quality-hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
@@ -112,7 +114,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     const actions: CodeAction[] = [];
     if (kindRequested(QUICK_FIX_KIND, only)) {
       actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
-      if (dismissal) actions.push(...dismissActions(analysis.diagnostics, range, dismissal));
+      if (dismissal) {
+        actions.push(...allowActions(analysis.diagnostics, range, dismissal));
+        actions.push(...dismissActions(analysis.diagnostics, range, dismissal));
+      }
     }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const edits = fixAllEdits(analysis.text, analysis.context.uri, cancellation);
@@ -125,6 +130,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   return {
     schema,
     index,
+    /** Whether `possible-identifier` is on: where it is off, sharing holds nothing back for it. */
+    checksIdentifiers: severities['possible-identifier'] !== 'off',
     forget,
     /** The parse alone (no rules): what indexing FragmentIDs needs. */
     parse: (text: string): ParsedFile => parseFragmentFile(text, index),
@@ -136,7 +143,7 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     codeActions,
     completions: (analysis: Analysis, position: Position): CompletionItem[] => completions(analysis.file, index, position, analysis.context.currentYear),
     hover: (analysis: Analysis, position: Position): Hover | undefined =>
-      withQualityHover(hover(analysis.file, position), analysis.diagnostics, position, schema.quality),
+      withQualityHover(identifierHover(analysis.diagnostics, position) ?? hover(analysis.file, position), analysis.diagnostics, position, schema.quality),
     documentSymbols: (analysis: Analysis): DocumentSymbol[] => documentSymbols(analysis.file, index),
     foldingRanges: (analysis: Analysis): FoldingRange[] => foldingRanges(analysis.file),
     formattingEdits: (analysis: Analysis): TextEdit[] => formattingEdits(analysis.file),

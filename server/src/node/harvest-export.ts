@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { causalMapSheets } from '../core/harvest/causal-map';
 import type { Sheet } from '../core/harvest/cells';
-import { allConfidentialMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
+import { allLeftOutMessage, unanonymisedLeftOutMessage, unwritableInXlsxWarning } from '../core/harvest/export-checks';
 import { type HarvestFragment, readHarvestFile } from '../core/harvest/harvest-fragments';
 import type { ExportLayout } from '../core/harvest/layout';
 import { MasterSheetBuilder } from '../core/harvest/master-layout';
@@ -19,6 +19,8 @@ export interface ExportOptions {
   readonly layout: ExportLayout;
   /** Export confidential fragments too; left out otherwise (fail-safe). */
   readonly includeConfidential?: boolean;
+  /** Export fragments that still hold a possible identifying detail too; left out otherwise (fail-safe). */
+  readonly includeUnanonymised?: boolean;
   readonly cancellation?: Cancellation;
   /** Told after each file read, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -30,6 +32,7 @@ export interface ExportSummary {
   readonly fragmentFiles: number;
   readonly fragments: number;
   readonly confidentialLeftOut: number;
+  readonly unanonymisedLeftOut: number;
   readonly warnings: readonly string[];
 }
 
@@ -72,7 +75,11 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   if (!format) throw new WorkbookError(l10n.t('the output {0} must end in .xlsx or .csv', output));
   const candidates = harvestCandidates(paths);
   const { schema, index: schemaIndex } = options.service;
-  const harvestOptions = { includeConfidential: options.includeConfidential === true };
+  const harvestOptions = {
+    includeConfidential: options.includeConfidential === true,
+    // With the check turned off (`"possible-identifier": "off"`), nothing is held back for it.
+    includeUnanonymised: options.includeUnanonymised === true || !options.service.checksIdentifiers,
+  };
   // Each file is read, parsed and mapped before the next: the master layout keeps its rows, not every parse.
   const master = options.layout === 'master' ? new MasterSheetBuilder(schema) : undefined;
   const fragments: HarvestFragment[] = [];
@@ -80,6 +87,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
   let fragmentFiles = 0;
   let fragmentCount = 0;
   let confidentialLeftOut = 0;
+  let unanonymisedLeftOut = 0;
   for (const [index, candidate] of candidates.entries()) {
     // Now and then, let a cancellation (or anything else waiting) come in.
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
@@ -90,6 +98,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
       const read = readHarvestFile({ name: candidate.path, text }, schema, schemaIndex, harvestOptions);
       if (read.warning !== undefined) warnings.push(read.warning);
       confidentialLeftOut += read.confidentialLeftOut;
+      unanonymisedLeftOut += read.unanonymisedLeftOut;
       fragmentCount += read.fragments.length;
       for (const fragment of read.fragments) {
         if (master) master.add(fragment);
@@ -99,7 +108,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
     options.onProgress?.(index + 1, candidates.length);
   }
   if (fragmentFiles === 0) throw new WorkbookError(l10n.t('no fragment files in {0}', paths.join(', ')));
-  if (fragmentCount === 0) throw new WorkbookError(allConfidentialMessage(confidentialLeftOut));
+  if (fragmentCount === 0) throw new WorkbookError(allLeftOutMessage(confidentialLeftOut, unanonymisedLeftOut));
   const sheets: Sheet[] = master ? [master.sheet()] : causalMapSheets(fragments, schema);
   if (options.cancellation?.isCancellationRequested) throw new CancelledError();
   const unwritable = format === 'xlsx' ? unwritableInXlsxWarning(sheets) : undefined;
@@ -121,6 +130,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
     fragmentFiles,
     fragments: fragmentCount,
     confidentialLeftOut,
+    unanonymisedLeftOut,
     warnings,
   };
 }
@@ -154,5 +164,6 @@ export function describeExport(summary: ExportSummary): string {
         }`;
   const fragments = summary.fragments === 1 ? l10n.t('1 fragment') : l10n.t('{0} fragments', summary.fragments);
   const files = summary.fragmentFiles === 1 ? l10n.t('1 file') : l10n.t('{0} files', summary.fragmentFiles);
-  return `${l10n.t('Exported {0} from {1} to {2}.', fragments, files, summary.files.join(', '))}${leftOut}`;
+  const unanonymised = summary.unanonymisedLeftOut > 0 ? ` ${unanonymisedLeftOutMessage(summary.unanonymisedLeftOut)}` : '';
+  return `${l10n.t('Exported {0} from {1} to {2}.', fragments, files, summary.files.join(', '))}${leftOut}${unanonymised}`;
 }

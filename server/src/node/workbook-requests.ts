@@ -45,6 +45,7 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
         service: workspace.serviceFor(params.paths[0] ?? params.output),
         layout: params.layout,
         includeConfidential: params.includeConfidential,
+        includeUnanonymised: params.includeUnanonymised === true,
         cancellation: token,
         onProgress: (done, total) => {
           if (params.progressToken === undefined) return;

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { holdsIdentifiers } from '../anonymisation/fragment-identifiers';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
 import { confidentialityOf } from '../story/confidentiality';
@@ -23,6 +24,8 @@ export interface Harvest {
   readonly fragments: readonly HarvestFragment[];
   /** Confidential fragments (flag 1, empty, invalid or missing) that were left out. */
   readonly confidentialLeftOut: number;
+  /** Fragments left out because a `possible-identifier` finding is still in them (FORMAT.md §8). */
+  readonly unanonymisedLeftOut: number;
   /** What the export cannot carry, said for the writer (text outside any field). */
   readonly warnings: readonly string[];
 }
@@ -30,11 +33,14 @@ export interface Harvest {
 export interface HarvestOptions {
   /** Export confidential fragments too (the user asked for them). */
   readonly includeConfidential?: boolean;
+  /** Export fragments that still hold a possible identifying detail too (the user asked for them). */
+  readonly includeUnanonymised?: boolean;
 }
 
 /**
- * The fragments of some fragment files, in the order given, confidential ones left out unless
- * asked for (fail-safe: an empty or invalid flag is confidential).
+ * The fragments of some fragment files, in the order given, confidential ones and those still
+ * holding a possible identifying detail left out unless asked for (fail-safe: an empty or invalid
+ * flag is confidential).
  */
 export function readHarvest(
   files: ReadonlyArray<{ readonly name: string; readonly text: string }>,
@@ -45,25 +51,28 @@ export function readHarvest(
   const fragments: HarvestFragment[] = [];
   const warnings: string[] = [];
   let confidentialLeftOut = 0;
+  let unanonymisedLeftOut = 0;
   for (const file of files) {
     const read = readHarvestFile(file, schema, index, options);
     fragments.push(...read.fragments);
     if (read.warning !== undefined) warnings.push(read.warning);
     confidentialLeftOut += read.confidentialLeftOut;
+    unanonymisedLeftOut += read.unanonymisedLeftOut;
   }
-  return { fragments, confidentialLeftOut, warnings };
+  return { fragments, confidentialLeftOut, unanonymisedLeftOut, warnings };
 }
 
 /** One file's part of a harvest. */
 export interface FileHarvest {
   readonly fragments: readonly HarvestFragment[];
   readonly confidentialLeftOut: number;
+  readonly unanonymisedLeftOut: number;
   /** What the export cannot carry of this file (text outside any field). */
   readonly warning: string | undefined;
 }
 
 /**
- * The fragments of one fragment file, confidential ones left out unless asked for: a file at a
+ * The fragments of one fragment file, confidential and unanonymised ones left out unless asked for: a file at a
  * time, so that an export of many files can keep what it writes of each rather than every parse.
  */
 export function readHarvestFile(
@@ -79,15 +88,20 @@ export function readHarvestFile(
       : undefined;
   const fragments: HarvestFragment[] = [];
   let confidentialLeftOut = 0;
+  let unanonymisedLeftOut = 0;
   for (const fragment of parsed.fragments) {
     if (!options.includeConfidential && confidentialityOf(fragment, schema).confidential) {
       confidentialLeftOut++;
       continue;
     }
+    if (!options.includeUnanonymised && holdsIdentifiers(fragment, schema)) {
+      unanonymisedLeftOut++;
+      continue;
+    }
     const fields = fragment.fields.map((field) => ({ key: writtenKey(parsed.lines[field.line]?.text ?? '', field), value: rawValue(field), field }));
     fragments.push({ file: file.name, fragment, fields });
   }
-  return { fragments, confidentialLeftOut, warning };
+  return { fragments, confidentialLeftOut, unanonymisedLeftOut, warning };
 }
 
 /** The key between the stars exactly as written (`Link to Outcomes in Results Framework ` keeps its space); a malformed line's key as read. */

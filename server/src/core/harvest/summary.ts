@@ -15,6 +15,8 @@ export interface SummaryFragment {
   readonly confidential: boolean;
   readonly evidence: FragmentRecord['evidence'];
   readonly problems: { readonly errors: number; readonly warnings: number; readonly other: number };
+  /** Its `possible-identifier` findings: what sharing holds back (FORMAT.md §8). */
+  readonly identifiers: number;
 }
 
 /** A value and the fragments (indexes into `fragments`) that hold it. */
@@ -34,7 +36,14 @@ export interface HarvestSummary {
   /** The harvest's files (URIs), in order. */
   readonly files: readonly string[];
   readonly fragments: readonly SummaryFragment[];
-  readonly totals: { readonly outcomes: number; readonly confidential: number; readonly withProblems: number; readonly withEvidence: number };
+  readonly totals: {
+    readonly outcomes: number;
+    readonly confidential: number;
+    readonly withProblems: number;
+    readonly withEvidence: number;
+    /** Outcomes that still hold a possible identifying detail. */
+    readonly withIdentifiers: number;
+  };
   readonly dimensions: readonly SummaryDimension[];
   /** Two ratings against each other: `cells[row][column]` are fragment indexes; the last row and column are `NO_VALUE`. */
   readonly matrix?: {
@@ -90,7 +99,16 @@ export function harvestSummary(files: readonly FileRecord[], schema: FragmentSch
         entry.fragments.push(index);
         problemsByCode.set(code, entry);
       }
-      fragments.push({ file: fileIndex, line: fragment.line, id: fragment.id, confidential: fragment.confidential, evidence: fragment.evidence, problems });
+      const identifiers = codes['possible-identifier']?.count ?? 0;
+      fragments.push({
+        file: fileIndex,
+        line: fragment.line,
+        id: fragment.id,
+        confidential: fragment.confidential,
+        evidence: fragment.evidence,
+        problems,
+        identifiers,
+      });
       records.push(fragment);
     }
   }
@@ -111,6 +129,7 @@ export function harvestSummary(files: readonly FileRecord[], schema: FragmentSch
       confidential: fragments.filter((fragment) => fragment.confidential).length,
       withProblems: fragments.filter((fragment) => fragment.problems.errors + fragment.problems.warnings > 0).length,
       withEvidence: fragments.filter((fragment) => fragment.evidence === 'present').length,
+      withIdentifiers: fragments.filter((fragment) => fragment.identifiers > 0).length,
     },
     dimensions,
     ...(schema.harvest.matrix ? { matrix: matrixOf(records, schema, schema.harvest.matrix) } : {}),

@@ -6,6 +6,7 @@ import { invalidValue } from './invalid-value';
 import { malformedFieldLine } from './malformed-field-line';
 import { missingField } from './missing-field';
 import { nonCanonicalKey } from './non-canonical-key';
+import { possibleIdentifier } from './possible-identifier';
 import { qualityRules } from './quality';
 import type { AnyRule, DiagnosticCode } from './rule';
 import { staleMergedStory } from './stale-merged-story';
@@ -13,7 +14,7 @@ import { textOutsideField } from './text-outside-field';
 import { unknownField } from './unknown-field';
 import { valueFormat } from './value-format';
 
-/** Every rule, in the order of FORMAT.md §5, then the quality hints of §7. */
+/** Every rule, in the order of FORMAT.md §5, the anonymisation check of §8, then the quality hints of §7. */
 export const rules: readonly AnyRule[] = [
   unknownField,
   nonCanonicalKey,
@@ -27,6 +28,7 @@ export const rules: readonly AnyRule[] = [
   staleMergedStory,
   idObjectiveMismatch,
   duplicateId,
+  possibleIdentifier,
   ...qualityRules,
 ];
 

@@ -18,6 +18,8 @@ export const diagnosticCodes = [
   'stale-merged-story',
   'id-objective-mismatch',
   'duplicate-id',
+  // The anonymisation check of FORMAT.md §8.
+  'possible-identifier',
   // The quality hints of FORMAT.md §7.
   'outcome-is-activity',
   'vague-change',

@@ -6,25 +6,41 @@ import { applyEdits, type FormattingOptions, findNodeAtLocation, format, modify,
  * the file cannot take it (a syntax error, an `ignore` that is no object): it is left alone.
  */
 export function withDismissal(text: string | undefined, fragmentId: string, code: string): string | undefined {
-  const fresh = `${JSON.stringify({ ignore: { [fragmentId]: [code] } }, null, 2)}\n`;
+  return withListEntry(text, ['ignore', fragmentId], code);
+}
+
+/** The configuration's text with `value` in `anonymisation.allow` ("Allow … in this harvest"), as `withDismissal` writes. */
+export function withAllowed(text: string | undefined, value: string): string | undefined {
+  return withListEntry(text, ['anonymisation', 'allow'], value, (entry) => entry.toLowerCase() === value.toLowerCase());
+}
+
+/** The text with `entry` appended to the list at `path` (objects and list made when absent), unless `isThere` finds it. */
+function withListEntry(
+  text: string | undefined,
+  path: readonly [string, string],
+  entry: string,
+  isThere: (existing: string) => boolean = (existing) => existing === entry,
+): string | undefined {
+  const [section, key] = path;
+  const fresh = `${JSON.stringify({ [section]: { [key]: [entry] } }, null, 2)}\n`;
   if (text === undefined || text.trim() === '') return fresh;
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || !isObject(json)) return undefined;
   // `{}` and nothing else (no comment to keep): the file as a new one would be.
   if (Object.keys(json).length === 0 && !/\/[/*]/.test(text)) return text.includes('\r\n') ? fresh.replace(/\n/g, '\r\n') : fresh;
-  const ignore = json.ignore;
-  if (ignore !== undefined && !isObject(ignore)) return undefined;
-  const codes = ignore?.[fragmentId];
-  if (codes !== undefined && !Array.isArray(codes)) return undefined;
-  if (codes?.includes(code)) return text;
-  // Appending to an existing list keeps its other codes; otherwise the list is new.
-  const path = codes ? ['ignore', fragmentId, -1] : ['ignore', fragmentId];
+  const object = json[section];
+  if (object !== undefined && !isObject(object)) return undefined;
+  const list = object?.[key];
+  if (list !== undefined && !Array.isArray(list)) return undefined;
+  if (list?.some((existing) => typeof existing === 'string' && isThere(existing))) return text;
+  // Appending to an existing list keeps its other entries; otherwise the list is new.
+  const where = list ? [section, key, -1] : [section, key];
   // modify's own formatting reformats the whole line it inserts on (the property before, too):
   // insert unformatted, then format the inserted text alone.
-  const [insertion] = modify(text, path, codes ? code : [code], {});
+  const [insertion] = modify(text, where, list ? entry : [entry], {});
   if (!insertion) return text;
-  if (codes && !/[\r\n]/.test(text.slice(findNodeAtLocation(parseTree(text) as Node, ['ignore', fragmentId])?.offset ?? 0, insertion.offset))) {
+  if (list && !/[\r\n]/.test(text.slice(findNodeAtLocation(parseTree(text) as Node, [section, key])?.offset ?? 0, insertion.offset))) {
     // A list written on one line stays on one line.
     return applyEdits(text, [{ ...insertion, content: insertion.content.replace(/^,/, ', ') }]);
   }

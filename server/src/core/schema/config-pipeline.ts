@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 
 export { applyConfig, loadConfig } from './config';
-export { withDismissal } from './config-edit';
+export { withAllowed, withDismissal } from './config-edit';
 
 /** A bundle of its own has its own @vscode/l10n: it speaks the language of the program that loads it. */
 export function useMessages(contents: l10n.l10nJsonFormat): void {

@@ -6,6 +6,7 @@ import { type DiagnosticCode, diagnosticCodes } from '../rules/rule';
 import { OffsetMap } from '../text/text';
 import { type SeveritySetting, severitySettings } from './config-names';
 import { defaultSchema } from './default-schema';
+import { anonymisationSchemas, applyAnonymisationConfig } from './anonymisation-types';
 import { applyQualityConfig, qualitySchemas } from './quality-types';
 import { type FragmentSchema, fieldTypes, schemaSchemas } from './schema-types';
 import { described, lazily, nonEmptyString } from './zod-mini';
@@ -78,6 +79,10 @@ export const fragmentConfigSchema = lazily(() => {
       'Changes for some files only (a stricter schema for "round3/**"), applied on top of the rest of this file in order: a later override wins.',
     ),
     quality: described(z.optional(qualitySchemas().qualityConfigSchema), 'The quality hints: your programme’s own names and the word lists they read.'),
+    anonymisation: described(
+      z.optional(anonymisationSchemas().anonymisationConfigSchema),
+      'The possible-identifier check: the severity of each kind (person, place, email, phone) or "off", texts allowed in this harvest, and words added to its lists.',
+    ),
     ignore: described(
       z.optional(z.record(z.string(), z.array(z.enum(diagnosticCodes)))),
       'Codes not reported for one fragment, by FragmentID: what "Dismiss for this fragment" records.',
@@ -87,7 +92,7 @@ export const fragmentConfigSchema = lazily(() => {
 });
 export type FragmentConfig = z.output<ReturnType<typeof fragmentConfigSchema>>;
 /** The part of a configuration that changes the schema and the severities. */
-export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities' | 'quality'>;
+export type SchemaChange = Pick<FragmentConfig, 'fields' | 'mergedStory' | 'nonAnswers' | 'severities' | 'quality' | 'anonymisation'>;
 
 /** A problem in a configuration file, where it stands in that file. */
 export interface ConfigProblem {
@@ -216,6 +221,7 @@ export function applyConfig(
     ...(config.nonAnswers ? { nonAnswers: config.nonAnswers } : {}),
     ...(config.mergedStory && base.mergedStory ? { mergedStory: { ...base.mergedStory, ...config.mergedStory } } : {}),
     ...(config.quality && base.quality ? { quality: applyQualityConfig(base.quality, config.quality) } : {}),
+    ...(config.anonymisation && base.anonymisation ? { anonymisation: applyAnonymisationConfig(base.anonymisation, config.anonymisation) } : {}),
   };
   const checked = schemaSchemas().fragmentSchemaSchema.safeParse(candidate);
   if (!checked.success) {

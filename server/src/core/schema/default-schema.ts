@@ -1,3 +1,4 @@
+import { defaultAnonymisation } from './anonymisation-defaults';
 import { defaultQuality } from './default-quality';
 import type { FieldSchema, FragmentSchema, FragmentSchemaInput } from './schema-types';
 
@@ -265,6 +266,7 @@ export const sccSchema: FragmentSchemaInput = {
     matrix: { rows: 'Rating significance', columns: 'Rating contribution' },
   },
   quality: defaultQuality,
+  anonymisation: defaultAnonymisation,
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',
@@ -302,4 +304,5 @@ export const defaultSchema: FragmentSchema = {
   nonAnswers: sccSchema.nonAnswers as string[],
   harvest: sccSchema.harvest as FragmentSchema['harvest'],
   quality: defaultQuality,
+  anonymisation: defaultAnonymisation,
 };

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
+import { anonymisationSchemas } from './anonymisation-types';
 import { qualitySchemas } from './quality-types';
 import { lazily, nonEmptyString } from './zod-mini';
 
@@ -107,6 +108,8 @@ export const schemaSchemas = lazily(() => {
       harvest: z._default(harvestSchema, { dimensions: [] }),
       /** The quality hints of FORMAT.md §7: their fields, word lists and explanations. */
       quality: z.optional(qualitySchemas().qualitySchema),
+      /** The `possible-identifier` check of FORMAT.md §8: each kind's severity, the allowed texts, the word lists. */
+      anonymisation: z.optional(anonymisationSchemas().anonymisationSchema),
     })
     .check(
       z.superRefine((schema, context) => {
@@ -144,6 +147,7 @@ export const schemaSchemas = lazily(() => {
         schema.harvest.dimensions.forEach((dimension, index) => {
           references.push([dimension.field, ['harvest', 'dimensions', index, 'field']]);
         });
+        if (schema.anonymisation?.countryField !== undefined) references.push([schema.anonymisation.countryField, ['anonymisation', 'countryField']]);
         if (schema.harvest.matrix) {
           references.push([schema.harvest.matrix.rows, ['harvest', 'matrix', 'rows']]);
           references.push([schema.harvest.matrix.columns, ['harvest', 'matrix', 'columns']]);

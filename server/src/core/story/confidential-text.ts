@@ -4,7 +4,7 @@ import { qualityCodesQuotingValues } from '../rules/quality';
 import type { FragmentSchema } from '../schema/schema-types';
 
 /** The codes whose messages quote a field's value (the others quote keys, IDs and the schema's words). */
-const QUOTING_VALUES = new Set<string>(['invalid-value', 'value-format', ...qualityCodesQuotingValues]);
+const QUOTING_VALUES = new Set<string>(['invalid-value', 'value-format', 'possible-identifier', ...qualityCodesQuotingValues]);
 
 /**
  * Diagnostics' messages as they may leave the editor (the command line's report, a CI log): in a

@@ -36,6 +36,8 @@ export interface FragmentStoryModel {
   };
   readonly chips: ReadonlyArray<{ readonly field: string; readonly entries: readonly string[]; readonly line: number; readonly endLine: number }>;
   readonly problems: { readonly errors: number; readonly warnings: number; readonly other: number };
+  /** Its `possible-identifier` findings: a story that may still name someone is not copied without asking. */
+  readonly identifiers: number;
 }
 
 export interface StoryModel {
@@ -83,6 +85,7 @@ function fragmentModel(fragment: Fragment, position: number, schema: FragmentSch
       warnings: inFragment.filter((diagnostic) => diagnostic.severity === Severity.warning).length,
       other: inFragment.filter((diagnostic) => (diagnostic.severity ?? Severity.error) > Severity.warning).length,
     },
+    identifiers: inFragment.filter((diagnostic) => diagnostic.code === 'possible-identifier').length,
   };
 }
 

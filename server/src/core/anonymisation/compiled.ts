@@ -1,0 +1,70 @@
+import type { SeveritySetting } from '../schema/config-names';
+import type { AnonymisationSchema } from '../schema/anonymisation-types';
+import type { PersonWords } from './persons';
+import { programmeGazetteer } from './place-data';
+import type { Gazetteer } from './places';
+import { bare } from './tokens';
+
+/** The kinds of identifying detail of FORMAT.md §8. */
+export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** The anonymisation section as the check reads it: sets made once per schema. */
+export interface CompiledAnonymisation {
+  readonly section: AnonymisationSchema;
+  /** The severity of each kind that is on. */
+  readonly kinds: ReadonlyMap<IdentifierKind, Exclude<SeveritySetting, 'off'>>;
+  readonly persons: PersonWords;
+  /** The allowed texts, lower-cased; `allowedPattern` finds them in a text (undefined when there are none). */
+  readonly allowed: ReadonlySet<string>;
+  readonly allowedPattern: RegExp | undefined;
+  /** ISO 3166 code by the country field's value, lower-cased; `countryCodes` the codes alone. */
+  readonly countries: ReadonlyMap<string, string>;
+  readonly countryCodes: readonly string[];
+  /** The places of the programme's countries and the section's own: read on first use (it is the largest data). */
+  gazetteer(): Gazetteer;
+}
+
+const compiled = new WeakMap<AnonymisationSchema, CompiledAnonymisation>();
+
+export function compileAnonymisation(section: AnonymisationSchema): CompiledAnonymisation {
+  let known = compiled.get(section);
+  if (known) return known;
+  const withBare = (words: readonly string[]) => new Set(words.flatMap((word) => [word, bare(word)]));
+  const kinds = new Map<IdentifierKind, Exclude<SeveritySetting, 'off'>>();
+  for (const kind of IDENTIFIER_KINDS) {
+    const setting = section[kind];
+    if (setting !== 'off') kinds.set(kind, setting);
+  }
+  const allowed = section.allow.map((text) => text.trim()).filter((text) => text !== '');
+  let gazetteer: Gazetteer | undefined;
+  known = {
+    section,
+    kinds,
+    persons: {
+      titles: new Set(section.titles),
+      givenNames: withBare(section.givenNames),
+      neverNames: withBare(section.neverNames),
+      organisationWords: withBare(section.organisationWords),
+    },
+    allowed: new Set(allowed.map((text) => text.toLowerCase())),
+    allowedPattern:
+      allowed.length === 0
+        ? undefined
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${allowed
+              .sort((a, b) => b.length - a.length)
+              .map((text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s+/g, '\\s+'))
+              .join('|')})(?![\\p{L}\\p{N}])`,
+            'giu',
+          ),
+    countries: new Map(Object.entries(section.countries).map(([name, code]) => [name.toLowerCase(), code])),
+    countryCodes: [...new Set(Object.values(section.countries))],
+    gazetteer() {
+      gazetteer ??= programmeGazetteer(section.places);
+      return gazetteer;
+    },
+  };
+  compiled.set(section, known);
+  return known;
+}

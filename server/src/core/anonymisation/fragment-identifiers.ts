@@ -1,0 +1,76 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { FragmentSchema } from '../schema/schema-types';
+import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/parse';
+import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
+import { type IdentifierFinding, identifiersOfTexts } from './identifiers';
+
+/** An identifying detail in one field of a fragment. */
+export interface FieldIdentifier extends IdentifierFinding {
+  readonly field: Field;
+  readonly range: Range;
+}
+
+/**
+ * The fields a name can hide in: every text field, the merged story, and any field the schema
+ * does not know (its value may be anything: fail-safe).
+ */
+export function checkedFields(fragment: Fragment, schema: FragmentSchema): Field[] {
+  const story = schema.mergedStory?.field;
+  return fragment.fields.filter((field) => field.value !== '' && (!field.schemaField || field.schemaField.type === 'text' || field.schemaField.key === story));
+}
+
+/** The ISO code of the fragment's country, for its telephone plan (undefined when unknown). */
+export function countryCodeOf(fragment: Fragment, compiled: CompiledAnonymisation): string | undefined {
+  const key = compiled.section.countryField;
+  const value = key === undefined ? undefined : fieldNamed(fragment, key)?.value;
+  return value === undefined ? undefined : compiled.countries.get(value.trim().toLowerCase());
+}
+
+/** Every identifying detail left in a fragment's texts (FORMAT.md §8); none when the schema has no anonymisation section. */
+export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema): FieldIdentifier[] {
+  if (!schema.anonymisation) return [];
+  const compiled = compileAnonymisation(schema.anonymisation);
+  if (compiled.kinds.size === 0) return [];
+  const country = countryCodeOf(fragment, compiled);
+  const fields = checkedFields(fragment, schema);
+  const found = identifiersOfTexts(
+    fields.map((field) => field.value),
+    compiled,
+    country,
+  );
+  return fields.flatMap((field, index) =>
+    (found[index] ?? []).map((finding) => ({
+      ...finding,
+      field,
+      range: {
+        start: positionInValue(field.valueLines, field.valueOffset + finding.start),
+        end: positionInValue(field.valueLines, field.valueOffset + finding.end),
+      },
+    })),
+  );
+}
+
+/** Whether a fragment still holds an identifying detail: what sharing leaves out unless asked (FORMAT.md §8). */
+export function holdsIdentifiers(fragment: Fragment, schema: FragmentSchema): boolean {
+  return fragmentIdentifiers(fragment, schema).length > 0;
+}
+
+/**
+ * Where a text stands in a fragment's checked fields, every occurrence on word boundaries (the
+ * merged story included): what "Replace with <person>" replaces.
+ */
+export function occurrencesIn(fragment: Fragment, schema: FragmentSchema, text: string): Range[] {
+  // A name broken over two lines is still the name.
+  const escaped = text
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('\\s+');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+  return checkedFields(fragment, schema).flatMap((field) =>
+    [...field.value.matchAll(pattern)].map((match) => ({
+      start: positionInValue(field.valueLines, field.valueOffset + match.index),
+      end: positionInValue(field.valueLines, field.valueOffset + match.index + match[0].length),
+    })),
+  );
+}

@@ -1,0 +1,90 @@
+import type { CompiledAnonymisation, IdentifierKind } from './compiled';
+import { findEmails } from './emails';
+import { findPersons } from './persons';
+import { findCuedPlaces } from './place-cues';
+import { findPhones } from './phones';
+import { findPlaces } from './places';
+import { DIVISION_AFTER, inside, organisationSpans, tokensOf } from './tokens';
+
+export { IDENTIFIER_KINDS, type IdentifierKind } from './compiled';
+
+/** An identifying detail found in a text: its kind and where it stands (UTF-16 offsets). */
+export interface IdentifierFinding {
+  readonly kind: IdentifierKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A placeholder of the anonymisation (`<person>`, `<LOC>`, `<redacted>`): never read as a name. */
+const PLACEHOLDER = /<[^<>\n]{1,40}>/g;
+
+/**
+ * The identifying details of a text, in order, without overlaps: an e-mail address or a
+ * telephone number wins over a name or a place inside it; a name or a place inside an
+ * organisation's name is the organisation's. Placeholders and the harvest's allowed texts are
+ * never read. `country` is the ISO code of the fragment's country (telephone plans).
+ */
+export function findIdentifiers(
+  text: string,
+  settings: CompiledAnonymisation,
+  country: string | undefined,
+  /** Parts of names found in the fragment's other texts (see `identifiersOfTexts`), and who hears the ones found here. */
+  names: { readonly known?: ReadonlySet<string>; readonly onPart?: (part: string) => void } = {},
+): IdentifierFinding[] {
+  if (settings.kinds.size === 0 || text.trim() === '') return [];
+  // Blanked out, offsets kept: `<LOC>` is no place, an allowed `Mama Africa` no name.
+  let masked = text.replace(PLACEHOLDER, blank);
+  if (settings.allowedPattern) masked = masked.replace(settings.allowedPattern, blank);
+  const found: IdentifierFinding[] = [];
+  const add = (kind: IdentifierKind, spans: ReadonlyArray<{ start: number; end: number }>) => {
+    for (const { start, end } of spans) found.push({ kind, start, end, text: text.slice(start, end) });
+  };
+  if (settings.kinds.has('email')) add('email', findEmails(masked));
+  if (settings.kinds.has('phone')) add('phone', findPhones(masked, country, settings.countryCodes));
+  if (settings.kinds.has('person') || settings.kinds.has('place')) {
+    const tokens = tokensOf(masked);
+    const organisations = organisationSpans(masked, tokens, settings.persons.organisationWords);
+    const named = (spans: ReadonlyArray<{ start: number; end: number }>) => spans.filter((span) => !inside(span, organisations));
+    if (settings.kinds.has('person')) add('person', named(findPersons(masked, tokens, settings.persons, names.known, names.onPart)));
+    if (settings.kinds.has('place')) {
+      const gazetteer = settings.gazetteer();
+      const places = findPlaces(masked, gazetteer);
+      places.push(...findCuedPlaces(masked, tokens, gazetteer, settings.persons, places));
+      // `the Area Land Committee of Lamwo district`: a place its division word names stays one inside an organisation's name.
+      add(
+        'place',
+        places.filter((span) => !inside(span, organisations) || DIVISION_AFTER.test(masked.slice(span.end, span.end + 16))),
+      );
+    }
+  }
+  // By start; at one start, e-mail and phone (added first) before a name over the same text.
+  found.sort((a, b) => a.start - b.start);
+  const kept: IdentifierFinding[] = [];
+  for (const finding of found) {
+    if (settings.allowed.has(finding.text.toLowerCase())) continue;
+    const last = kept[kept.length - 1];
+    if (last && finding.start < last.end) continue;
+    kept.push(finding);
+  }
+  return kept;
+}
+
+/**
+ * The identifying details of a fragment's texts, each text's in order: a part of a name found in
+ * one text (`Nafisa` of `Nafisa Babiker`) is found standing alone in the others too.
+ */
+export function identifiersOfTexts(texts: readonly string[], settings: CompiledAnonymisation, country: string | undefined): IdentifierFinding[][] {
+  const parts = new Set<string>();
+  const onPart = (part: string) => parts.add(part);
+  const found = texts.map((text) => findIdentifiers(text, settings, country, { onPart }));
+  if (parts.size === 0) return found;
+  // Again, with every part known, only where one stands.
+  return texts.map((text, index) =>
+    [...parts].some((part) => text.includes(part)) ? findIdentifiers(text, settings, country, { known: parts }) : (found[index] as IdentifierFinding[]),
+  );
+}
+
+function blank(text: string): string {
+  return ' '.repeat(text.length);
+}

@@ -1,0 +1,204 @@
+import { PERSON_ROLES } from '../schema/anonymisation-defaults';
+import { bare, DIVISION_AFTER, joinedByBlanks, type Token } from './tokens';
+
+/** The word lists the person finder reads (schema data: `anonymisation` in the schema, `.fragmentrc.json` adds to them). */
+export interface PersonWords {
+  /** Titles and honorifics, as written (`Mrs`, `Maître`), without their dot. */
+  readonly titles: ReadonlySet<string>;
+  /** Given names, as written and without accents. */
+  readonly givenNames: ReadonlySet<string>;
+  /** Capitalised words that never start or carry a name (months, openers, roles). */
+  readonly neverNames: ReadonlySet<string>;
+  readonly organisationWords: ReadonlySet<string>;
+}
+
+/** The particles inside names: `Abdel Rahman al-Hassan`, `Ould`, `bin`, `ag`. */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'abu', 'ould', 'ag', 'wa', 'van', 'von', 'da', 'dos', 'wad']);
+/** A particle written onto the name after it: `al-Hakimi`, `el-Sayed`, `Ag-Ibrahim`. */
+const PARTICLE_NAME = /^(?:al|el|ad|ag|ash|as|bin|ben|ould|wad|abu|ibn)[-‑]\p{Lu}/iu;
+/** Titles that need their dot to be one: `M. Mukendi`, not the letter `M`. */
+const DOTTED_ONLY = new Set(['M', 'MM', 'St']);
+/** Verbs of telling right after a lone given name: `Amani explained…`, `Fatouma a déclaré…`. */
+const TELLING =
+  /^[ \t]+(?:said|says|explained|explains|told|reported|recalled|noted|stated|added|testified|confirmed|shared|narrated|a\s+(?:dit|expliqué|déclaré|raconté|témoigné|confirmé|ajouté|rapporté|souligné)|explique|raconte|témoigne|déclare|affirme|souligne)\b/u;
+
+const ROLES = new Set(PERSON_ROLES);
+/** `coordinator, Nafisa Babiker`, `l'avocat, Me Gervais`: a role, and a comma or nothing, before a name. */
+const ROLE_GAP = /^,?[ \t]{1,2}$/;
+/** After a name, what says it is a person's: `, a Yazidi lawyer`, `, âgée de 34 ans`, ` (34 ans)`. */
+const APPOSITION = /^,[ \t]+(?:a|an|the|our|their|his|her|un|une|le|la|l['’]|notre|leur|son|sa|one|aged|âgée?s?|agée?s?|\d{1,2}(?:[ ,]|$))/u;
+/** `, parajuriste`, `, head of…`, `, étudiant`: a role right after the comma. */
+const ROLE_AFTER = /^,[ \t]+([\p{Ll}][\p{L}-]*)/u;
+const AGE_AFTER = /^[ \t]*\(\s*\d{1,2}(?:\s*(?:ans|years?(?: old)?|yrs?))?\s*\)/u;
+/** What an apposition says of an organisation or a place rather than a person (`Seconde Chance, a local organisation`). */
+const ORGANISATION_NOUNS =
+  /(?:organi[sz]ations?|associations?|network|ngos?|ong|group|coalition|platform|plateforme|initiative|cooperative|coopérative|union|committee|comité|radio|station|project|projet|programme|program|réseau|collectif|structure|mouvement|movement|asbl|company|firm|alliance|federation|fédération|centre|center|school|école|university|université|hospital|hôpital|clinic|church|église|mosque|ministry|ministère|commission|council|conseil|court|cour|tribunal|town|city|ville|village|district|county|province|region|région|country|pays|camp|area|neighbourhood|quartier|locality|localité|commune|territory|territoire|site|market|marché|river|fleuve|lake|lac|law|loi|newspaper|journal|magazine|website|platform|app|application|tool|outil|software)(?![\p{L}])/iu
+    .source;
+const NOT_A_PERSON_AFTER = new RegExp(
+  // `, a local organisation`, `, une localité`; or right after the name, `women's centre`, `association`.
+  `^(?:,[ \\t]+(?:[\\p{L}'’-]+[ \\t]+){0,3}?|[ \\t]+(?:(?!(?:of|for|from|at|in|on|with|and|or|de|du|des|la|le|les|the|et|ou|avec|au)[ \\t])[\\p{Ll}][\\p{L}'’-]*[ \\t]+)?)${ORGANISATION_NOUNS}`,
+  'iu',
+);
+
+/**
+ * Person names: after a title (`Mrs. Rose Nyota`, `Maître Jeanne Kavira`), a given name followed
+ * by a family name (`Jean-Pierre Mukendi`, `Jeanne KAVIRA`), a capitalised name followed by one
+ * in capitals (`Kambale MUHINDO`), or a lone given name that tells something (`Amani explained`).
+ * The span is the name without its title. Organisation names are the caller's to remove.
+ */
+export function findPersons(
+  text: string,
+  tokens: readonly Token[],
+  words: PersonWords,
+  /** Parts of names found elsewhere in the fragment (its other fields): found here too when they stand alone. */
+  knownParts: ReadonlySet<string> = new Set(),
+  /** Told each part of a name of several words found here. */
+  onPart?: (part: string) => void,
+): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  let index = 0;
+  const parts = new Set<string>(knownParts);
+  while (index < tokens.length) {
+    const token = tokens[index] as Token;
+    // A title written in lower case (`l'abbé`, `le pasteur`) starts a name too.
+    const name = token.capital || words.titles.has(token.text.replace(/^[dlDL]['’]/, '')) ? personAt(text, tokens, index, words) : undefined;
+    if (name) {
+      found.push({ start: (tokens[name.from] as Token).start, end: (tokens[name.to] as Token).end });
+      if (name.to > name.from) {
+        for (const at of [name.from, name.to]) {
+          const part = (tokens[at] as Token).text;
+          if (PARTICLE_NAME.test(part)) continue;
+          parts.add(part);
+          onPart?.(part);
+        }
+      }
+      index = name.to + 1;
+    } else index++;
+  }
+  if (parts.size === 0) return found;
+  // `Nafisa Babiker … Nafisa`, `Dr Célestin Paluku … Paluku`: a part of a name found, standing alone later.
+  for (const token of tokens) {
+    if (!parts.has(token.text) || found.some((span) => span.start <= token.start && token.end <= span.end)) continue;
+    // `Hodan district` beside `Hodan Mohamed Ali`: the district keeps its name.
+    if (DIVISION_AFTER.test(text.slice(token.end, token.end + 16))) continue;
+    found.push({ start: token.start, end: token.end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function personAt(text: string, tokens: readonly Token[], index: number, words: PersonWords): { from: number; to: number } | undefined {
+  const token = tokens[index] as Token;
+  if (isTitle(text, token, words)) {
+    // `Chief Justice Martha Koome`: the last title of a row of titles.
+    let first = index + 1;
+    while (first < tokens.length && isTitle(text, tokens[first] as Token, words) && follows(text, tokens, first, true)) first++;
+    if (first >= tokens.length || !follows(text, tokens, first, true)) return undefined;
+    const to = nameRun(text, tokens, first, words, 4);
+    return to === undefined ? undefined : { from: first, to };
+  }
+  if (isNameWord(token, words) && isGivenName(token.text, words)) {
+    const to = nameRun(text, tokens, index + 1, words, 3, index);
+    if (to !== undefined) return { from: index, to };
+    if (token.allCaps) return undefined;
+    // `Amani explained…`, `Amani, one of the five`, `Kadiatou, animatrice`: a lone given name that is someone.
+    const after = text.slice(token.end, token.end + 80);
+    const role = ROLE_AFTER.exec(after)?.[1];
+    if (TELLING.test(after.slice(0, 24)) || (APPOSITION.test(after) && !NOT_A_PERSON_AFTER.test(after)) || (role !== undefined && ROLES.has(role)))
+      return { from: index, to: index };
+    return undefined;
+  }
+  // `the journalist Blessing Dung`, `la militante Aline Bisimwa`: a role right before the name.
+  const run = isNameWord(token, words) ? nameRun(text, tokens, index, words, 4) : undefined;
+  if (run === undefined) return undefined;
+  const after = text.slice((tokens[run] as Token).end, (tokens[run] as Token).end + 80);
+  // `the Nisaa Al-Amal women's centre`, `Seconde Chance, a local organisation`: an organisation's name.
+  if (NOT_A_PERSON_AFTER.test(after)) return undefined;
+  const before = tokens[index - 1];
+  if (before && !before.capital && ROLES.has(before.text.toLowerCase()) && ROLE_GAP.test(text.slice(before.end, token.start))) {
+    if (!(run === index && token.allCaps)) return { from: index, to: run };
+  }
+  // `Rasha al-Ahmad`, `Almoustapha Ag Elkhassim`: a particle inside the name says it is one.
+  for (let at = index + 1; at <= run; at++) if (isParticle(tokens[at] as Token)) return { from: index, to: run };
+  if (run > index) {
+    // `Khalida Qasim Elias, a Yazidi lawyer`; `Claudine Niyonzima, parajuriste`; `Otieno Ouma explained`; `Aline Bisimwa (34 ans)`.
+    const role = ROLE_AFTER.exec(after)?.[1];
+    if (APPOSITION.test(after) || (role !== undefined && ROLES.has(role)) || AGE_AFTER.test(after)) return { from: index, to: run };
+    if (TELLING.test(after.slice(0, 24))) return { from: index, to: run };
+    // `Muhindo Esther`: the family name first, then a given name.
+    if (!token.allCaps && isGivenName((tokens[index + 1] as Token).text, words) && !(tokens[index + 1] as Token).allCaps) return { from: index, to: run };
+  }
+  // `Kambale MUHINDO`, `KAVIRA Jeanne`: a name with the family name in capitals, the French way.
+  const next = tokens[index + 1];
+  if (next && follows(text, tokens, index + 1) && isNameWord(token, words) && isNameWord(next, words)) {
+    const familyInCapitals = !token.allCaps && next.allCaps && next.text.length >= 3;
+    const givenAfter = token.allCaps && token.text.length >= 3 && !next.allCaps && isGivenName(next.text, words);
+    if ((familyInCapitals || givenAfter) && !/^\s*\(/.test(text.slice(next.end, next.end + 3))) return { from: index, to: index + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The last token of the name that starts at `first` (capitalised words next to each other, the
+ * particles inside them); undefined when none starts there. With `after`, the name continues the
+ * given name at `after` and must begin right next to it.
+ */
+function nameRun(text: string, tokens: readonly Token[], first: number, words: PersonWords, longest: number, after?: number): number | undefined {
+  if (after !== undefined && !follows(text, tokens, first)) return undefined;
+  let to: number | undefined;
+  let at = first;
+  let count = 0;
+  while (at < tokens.length && count < longest) {
+    const token = tokens[at] as Token;
+    if (at > first && !follows(text, tokens, at)) break;
+    if (PARTICLES.has(bare(token.text).toLowerCase()) && !token.capital) {
+      // A particle counts only inside a name: a capitalised word must come after it.
+      const next = tokens[at + 1];
+      if (!next?.capital || !follows(text, tokens, at + 1)) break;
+      at++;
+      continue;
+    }
+    if (!isNameWord(token, words) && !((at > first || after !== undefined) && PARTICLE_NAME.test(token.text))) break;
+    // An acronym is no family name (`Jean SECHA`), unless it reads as one: three letters or more, and not in brackets.
+    if (token.allCaps && (token.text.length < 3 || /\)$/.test(text.slice(token.end, token.end + 1)))) break;
+    to = at;
+    count++;
+    at++;
+  }
+  return to;
+}
+
+/** `al-Hassan`, or `bin`, `Ag` standing alone inside a name. */
+function isParticle(token: Token): boolean {
+  return PARTICLE_NAME.test(token.text) || PARTICLES.has(bare(token.text).toLowerCase());
+}
+
+/** A capitalised word that may be part of a person's name. */
+function isNameWord(token: Token, words: PersonWords): boolean {
+  if (!token.capital) return false;
+  return (
+    !words.neverNames.has(token.text) && !words.organisationWords.has(token.text) && !words.titles.has(token.text) && !words.neverNames.has(bare(token.text))
+  );
+}
+
+function isGivenName(word: string, words: PersonWords): boolean {
+  if (words.givenNames.has(word) || words.givenNames.has(bare(word))) return true;
+  // `Jean-Pierre`, `Marie-Ange`: a compound whose first part is a given name.
+  const [firstPart] = word.split(/[-‑]/);
+  return firstPart !== undefined && firstPart !== word && (words.givenNames.has(firstPart) || words.givenNames.has(bare(firstPart)));
+}
+
+function isTitle(text: string, token: Token, words: PersonWords): boolean {
+  // `l'abbé`: the titles written in lower case come after an article.
+  const word = token.capital ? token.text : token.text.replace(/^[dlDL]['’]/, '');
+  if (!words.titles.has(word) || (!token.capital && word[0] !== word[0]?.toLowerCase())) return false;
+  const dotted = text[token.end] === '.';
+  return dotted || !DOTTED_ONLY.has(token.text);
+}
+
+/** The token at `index` follows the one before it with only blanks between (after a title, its dot too). */
+function follows(text: string, tokens: readonly Token[], index: number, afterTitle = false): boolean {
+  const before = tokens[index - 1];
+  const token = tokens[index];
+  if (!before || !token) return false;
+  return joinedByBlanks(text, before, token) || (afterTitle && /^\.[ \t\u00a0]{1,2}$/.test(text.slice(before.end, token.start)));
+}

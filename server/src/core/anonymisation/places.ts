@@ -1,0 +1,290 @@
+import { GIVEN_NAMES, NEVER_NAME_WORDS, PERSON_TITLES, PROGRAMME_COUNTRIES } from '../schema/anonymisation-defaults';
+
+/** schema/place-names.json: the programme countries' places, cut from GeoNames by scripts/place-names.ts. */
+export interface PlaceNamesData {
+  readonly attribution: string;
+  readonly source: string;
+  /** Place names by ISO 3166 code, as GeoNames writes them (`Kajo Keji`, `Ségou`). */
+  readonly names: Readonly<Record<string, readonly string[]>>;
+  /** Names that are also words, given names or peoples (`Lira`, `Unity`, `Nuer`): places only beside a cue. */
+  readonly ambiguous: readonly string[];
+  /** Countries and nationalities, English and French: never a place. */
+  readonly countries: readonly string[];
+}
+
+/** The places as the finder looks them up, built once (a few ms) and reused for every text. */
+export interface Gazetteer {
+  /** By key (`kajo keji`: lower case, no accents or apostrophes, one space between words): whether it needs a cue. */
+  readonly names: ReadonlyMap<string, { readonly cueOnly: boolean }>;
+  /** By the key of a name's first word: the most words a name starting with it has. */
+  readonly longest: ReadonlyMap<string, number>;
+  /** Keys of countries and nationalities, and of words that are never the name before or after a cue (`this`, `each`). */
+  readonly notPlaces: ReadonlySet<string>;
+}
+
+/** The key a name is looked up by: `Kajo-Keji`, `Kajo Keji` and `KAJO KEJI` are one; `Ségou` is `Segou`. */
+export function placeKey(name: string): string {
+  const lower = name.toLowerCase().replace(/['’‘ʼʻ`]/g, '');
+  const plain = /[^ -~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+  return plain.replace(/[\s\-‐‑]+/g, ' ').trim();
+}
+
+const CUE_ONLY = { cueOnly: true } as const;
+const ANYWHERE = { cueOnly: false } as const;
+
+export function gazetteerOf(data: PlaceNamesData, extraPlaces: readonly string[] = []): Gazetteer {
+  const names = new Map<string, { readonly cueOnly: boolean }>();
+  const longest = new Map<string, number>();
+  const ambiguous = new Set(data.ambiguous.map(placeKey));
+  const add = (key: string, cueOnly: boolean) => {
+    if (key === '') return;
+    names.set(key, cueOnly ? CUE_ONLY : ANYWHERE);
+    const space = key.indexOf(' ');
+    const first = space < 0 ? key : key.slice(0, space);
+    const count = space < 0 ? 1 : key.split(' ').length;
+    if ((longest.get(first) ?? 0) < count) longest.set(first, count);
+  };
+  for (const list of Object.values(data.names))
+    for (const name of list) {
+      const key = placeKey(name);
+      add(key, ambiguous.has(key));
+    }
+  for (const name of extraPlaces) add(placeKey(name), false);
+  const notPlaces = new Set([...data.countries, ...Object.keys(PROGRAMME_COUNTRIES), ...NEVER_NAME_WORDS, ...NOT_NAMES_BESIDE_CUE].map(placeKey));
+  return { names, longest, notPlaces };
+}
+
+/** Words a writer capitalises before `village` or after `district of` that name no place (`Each village`, `Rural district`). */
+const NOT_NAMES_BESIDE_CUE = [
+  ...'this that these those each every any some all both another other others our their his her its my your which what whose whichever such'.split(' '),
+  ...'one two three four five six seven eight nine ten several many few most no same whole entire own first second third last next previous former'.split(' '),
+  ...'new old nearby neighbouring neighboring adjacent surrounding local rural urban remote isolated small large big little major main key'.split(' '),
+  ...'border market mining fishing farming trading frontier garrison capital provincial administrative model twin sister coastal island'.split(' '),
+  ...'host target pilot project partner beneficiary selected participating covered concerned respective various different certain particular'.split(' '),
+  ...'affected besieged occupied destroyed abandoned home native ancestral refugee refugees idp idps displaced transit camp sub'.split(' '),
+  ...'mon ma mes notre nos votre vos leur leurs chaque tout toute tous toutes un une deux trois quel quelle autre autres meme grand grande petit'.split(' '),
+  ...'petite nouveau nouvelle ancien ancienne rurale urbain urbaine'.split(' '),
+];
+
+/** `a, b c`: the phrases `a` and `b c`, as keys. */
+const phrases = (list: string) => list.split(',').map(placeKey);
+
+/** Cue before a name: `the village of Kasenyi`, `territoire de Beni`, `quartier Majengo` (keys of the words, elided `d'` read as `de`). */
+const CUES_BEFORE = new Set([
+  ...phrases(
+    'village, villages, town, towns, city, district, districts, county, counties, sub county, parish, camp, territory, municipality, settlement, payam, boma, chiefdom, ward',
+  ).map((noun) => `${noun} of`),
+  ...phrases('village, villages, ville, villes, territoire, territoires, commune, communes, localite, localites, cercle, chefferie, groupement, secteur')
+    .concat(
+      phrases('district, camp, camp de deplaces, camp de refugies, site de deplaces, sites de deplaces, zone de sante, cite, quartier, colline, municipalite'),
+    )
+    .map((noun) => `${noun} de`),
+  'quartier',
+  'quartiers',
+]);
+/** Cue after a name: `Gulu District`, `Kajo Keji County`, `Kasenyi IDP camp`. */
+const CUES_AFTER = new Set(
+  phrases(
+    'district, districts, county, counties, sub county, sub counties, subcounty, village, villages, town, territory, parish, municipality, settlement, payam, boma, chiefdom, ward, camp, ' +
+      'idp camp, idp camps, idp site, idp settlement, idps camp, refugee settlement, refugee camp, refugees camp',
+  ),
+);
+/** Division words that confirm an ambiguous name of the gazetteer (`Lakes State`, `province du Tanganyika`) but make no place of any word (`Islamic State`). */
+const DIVISION_BEFORE = new Set(
+  phrases('province of, province de, province du, region de, region du, state of, governorate of, gouvernorat de, prefecture de, departement de'),
+);
+const DIVISION_AFTER = new Set(
+  phrases('state, states, province, provinces, region, regions, governorate, governorates, zone, woreda, cercle, department, locality, lga'),
+);
+
+const ELIDED = /^(?:[dlDL]|[qQ]u)['’]/u;
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
+/** Between two words of one name: blanks or a hyphen (`Kajo Keji`, `Kajo-Keji`, `Tharaka - Nithi`). */
+const JOINS_NAME = /^(?:[ \t\u00a0]{1,2}|[ \u00a0]?[-‐‑][ \u00a0]?)$/u;
+/** Between a cue and its name: blanks, or nothing after an elided `d'`. */
+const JOINS_CUE = /^[ \t\u00a0]{0,2}$/u;
+const TITLES = new Set(PERSON_TITLES.map(placeKey));
+const PERSON_BEFORE = new Set([...PERSON_TITLES, ...GIVEN_NAMES].map(placeKey));
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  /** Capitalised, not all capitals (an acronym). */
+  readonly capital: boolean;
+  /** Ends in `'s` (`Chief's`). */
+  readonly possessive: boolean;
+}
+
+/**
+ * The places named in a text (UTF-16 offsets of the name alone): gazetteer names as written with
+ * their capital, longest first (an ambiguous one only beside a cue), and any capitalised name a
+ * strong cue makes a place (`the village of Kasenyi`, `Kasenyi IDP camp`, `quartier Majengo`).
+ * Countries and placeholders are never places; a name inside an organisation's is the caller's to drop.
+ */
+export function findPlaces(text: string, gazetteer: Gazetteer): Array<{ start: number; end: number }> {
+  const words = wordsOf(text, gazetteer);
+  const found: Array<{ start: number; end: number }> = [];
+  const joined = (at: number, pattern: RegExp) => {
+    const before = words[at - 1];
+    const word = words[at];
+    return before !== undefined && word !== undefined && pattern.test(text.slice(before.end, word.start));
+  };
+  /** Keys of `count` words ending at `last`, when they are one phrase. */
+  const phrase = (last: number, count: number, pattern: RegExp) => {
+    if (last - count + 1 < 0) return undefined;
+    for (let at = last - count + 2; at <= last; at++) if (!joined(at, pattern)) return undefined;
+    return words
+      .slice(last - count + 1, last + 1)
+      .map((word) => word.key)
+      .join(' ');
+  };
+  const cueBefore = (first: number, cues: ReadonlySet<string>) => {
+    if (!joined(first, JOINS_CUE)) return false;
+    for (let count = 1; count <= 4; count++) {
+      const keys = phrase(first - 1, count, JOINS_NAME);
+      if (keys !== undefined && cues.has(keys)) return true;
+    }
+    return false;
+  };
+  const cueAfter = (last: number, cues: ReadonlySet<string>) => {
+    for (let count = 1; count <= 2; count++) {
+      if (!joined(last + 1, JOINS_CUE) || last + count >= words.length) return false;
+      const keys = phrase(last + count, count, JOINS_NAME);
+      if (keys !== undefined && cues.has(keys)) return true;
+    }
+    return false;
+  };
+  /** The last of the capitalised words of one name from `first` on, stopping before a cue (`Kajo Keji` of `Kajo Keji County`). */
+  let runFrom = -1;
+  let runTo = -1;
+  const run = (first: number) => {
+    // A word inside the last run ends where it ends: a long run of capitals stays linear.
+    if (first >= runFrom && first <= runTo) return runTo;
+    let last = first;
+    while (last + 1 < words.length && words[last + 1]?.capital && joined(last + 1, JOINS_NAME) && !startsCue(last + 1)) last++;
+    runFrom = first;
+    runTo = last;
+    return last;
+  };
+  const startsCue = (at: number) => CUES_AFTER.has((words[at] as Word).key) || CUES_AFTER.has(phrase(at + 1, 2, JOINS_NAME) ?? '');
+  /** `Mr Goma`, `Amani Bahati`: the word before makes it a person's name. */
+  const personBefore = (at: number) => {
+    const before = words[at - 1];
+    return before?.capital === true && PERSON_BEFORE.has(before.key) && /^\.?[ \t\u00a0]{1,2}$/.test(text.slice(before.end, (words[at] as Word).start));
+  };
+  /** Words `first` to `last` name a place, unless they are more than three or one names nothing (`Each village`, `Chief's village`). */
+  const namesAPlace = (first: number, last: number) => {
+    const name = words.slice(first, last + 1);
+    if (name.length === 0 || name.length > 3) return false;
+    if (name.some((part) => gazetteer.notPlaces.has(part.key) || TITLES.has(part.key) || part.possessive)) return false;
+    return !gazetteer.notPlaces.has(name.map((part) => part.key).join(' '));
+  };
+  const push = (first: number, last: number) => {
+    if (namesAPlace(first, last)) found.push({ start: (words[first] as Word).start, end: (words[last] as Word).end });
+  };
+
+  let index = 0;
+  let noCueUntil = -1;
+  while (index < words.length) {
+    const word = words[index] as Word;
+    if (!word.capital) {
+      index++;
+      continue;
+    }
+    const known = longestName(words, index, gazetteer, (at) => joined(at, JOINS_NAME));
+    if (known && !personBefore(index)) {
+      const cued = () =>
+        cueBefore(index, CUES_BEFORE) || cueBefore(index, DIVISION_BEFORE) || cueAfter(known.last, CUES_AFTER) || cueAfter(known.last, DIVISION_AFTER);
+      if (!known.cueOnly || cued()) {
+        // `Yei River County`, `the village of Kiri Kiri Ntaba`: the capitalised words beside a known name and a cue are the name's.
+        const end = Math.min(run(index), index + 2);
+        const longer =
+          end > known.last && namesAPlace(known.last + 1, end) && (cueAfter(end, CUES_AFTER) || cueAfter(end, DIVISION_AFTER) || cueBefore(index, CUES_BEFORE));
+        const last = longer ? end : known.last;
+        found.push({ start: word.start, end: (words[last] as Word).end });
+        index = last + 1;
+        continue;
+      }
+    }
+    // A name the gazetteer does not know, before a cue (`In Kasenyi village`: a first word that names nothing left out)…
+    const end = run(index);
+    if (index > noCueUntil) {
+      if (cueAfter(end, CUES_AFTER)) {
+        push(gazetteer.notPlaces.has(word.key) ? index + 1 : index, end);
+        index = end + 1;
+        continue;
+      }
+      noCueUntil = end;
+    }
+    // …or after one (`the village of Kasenyi`, `quartier Majengo`).
+    if (cueBefore(index, CUES_BEFORE)) {
+      const last = Math.min(end, index + 2);
+      push(index, last);
+      index = last + 1;
+      continue;
+    }
+    index++;
+  }
+  return found;
+}
+
+/** The longest gazetteer name starting at word `first`: a Map lookup per length, no more lengths than its first word starts. */
+function longestName(
+  words: readonly Word[],
+  first: number,
+  gazetteer: Gazetteer,
+  joined: (at: number) => boolean,
+): { last: number; cueOnly: boolean } | undefined {
+  const most = gazetteer.longest.get((words[first] as Word).key);
+  if (most === undefined) return undefined;
+  let last = first;
+  while (last + 1 < words.length && last - first + 1 < most && joined(last + 1)) last++;
+  for (; last >= first; last--) {
+    const key =
+      last === first
+        ? (words[first] as Word).key
+        : words
+            .slice(first, last + 1)
+            .map((word) => word.key)
+            .join(' ');
+    const entry = gazetteer.names.get(key);
+    // A name of several words ends on a capitalised word (`Bahr el Ghazal`, not `Goma and`).
+    if (entry && (last === first || words[last]?.capital)) return { last, cueOnly: entry.cueOnly };
+  }
+  return undefined;
+}
+
+/** The words of a text with their keys; text inside `<…>` (a placeholder) is left out. */
+function wordsOf(text: string, gazetteer: Gazetteer): Word[] {
+  const hidden = text.includes('<') ? [...text.matchAll(/<[^<>\n]{0,40}>/g)].map((match) => [match.index, match.index + match[0].length] as const) : [];
+  const words: Word[] = [];
+  const push = (word: string, start: number) => {
+    // `Goma's youth`: the place is `Goma`, and `Chief's` before a cue names no place.
+    const possessive = /.['’]s$/u.test(word);
+    const written = possessive ? word.slice(0, -2) : word;
+    const first = written[0] as string;
+    const capital =
+      first !== first.toLowerCase() && (written.length === 1 || written.slice(1) !== written.slice(1).toUpperCase() || !/\p{L}/u.test(written.slice(1)));
+    words.push({ start, end: start + written.length, key: placeKey(written), capital, possessive });
+  };
+  for (const match of text.matchAll(WORD)) {
+    if (hidden.some(([start, end]) => start <= match.index && match.index < end)) continue;
+    const written = match[0];
+    const elided = ELIDED.exec(written);
+    // `d'Uvira`, `l'Ituri`: the article is a word of its own, unless the whole is a name (`N'Débougou`).
+    if (elided && written.length > elided[0].length && !gazetteer.longest.has(placeKey(written))) {
+      words.push({
+        start: match.index,
+        end: match.index + elided[0].length,
+        key: elided[0][0]?.toLowerCase() === 'd' ? 'de' : 'le',
+        capital: false,
+        possessive: false,
+      });
+      push(written.slice(elided[0].length), match.index + elided[0].length);
+      continue;
+    }
+    push(written, match.index);
+  }
+  return words;
+}
