@@ -99,9 +99,14 @@ suite('Import and export the harvest', () => {
     await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
     const output = workspaceUri('causal-map.xlsx');
     created.push(output);
-    const outcome = await exportHarvest(folder, { layout: 'causal-map', output, includeConfidential: false });
+    // The fixture's two public outcomes name places (Gitega, Dire Dawa): held back until the user includes them (FORMAT.md §8).
+    const heldBack = await exportHarvest(folder, { layout: 'causal-map', output, includeConfidential: false });
+    assert.match(heldBack?.error ?? '', /1 confidential .*, 2 still holding possible identifying details .* nothing to export/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(output)), 'nothing was written');
+    const outcome = await exportHarvest(folder, { layout: 'causal-map', output, includeConfidential: false, includeUnanonymised: true });
     assert.equal(outcome?.result?.fragments, 2);
     assert.equal(outcome?.result?.confidentialLeftOut, 1);
+    assert.equal(outcome?.result?.unanonymisedLeftOut, 0);
     const written = new ExcelJS.Workbook();
     await written.xlsx.readFile(output.fsPath);
     assert.deepEqual(

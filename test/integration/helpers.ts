@@ -124,7 +124,15 @@ export async function revertAndClose(): Promise<void> {
   if (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
-let copies = 0;
+/**
+ * How many copies the run has made: on `globalThis`, because each test file is a bundle of its
+ * own with its own copy of this module, and two files' `copy-1.txt` would be one file.
+ */
+const counter = globalThis as { outcomeFragmentsCopies?: number };
+const nextCopy = () => {
+  counter.outcomeFragmentsCopies = (counter.outcomeFragmentsCopies ?? 0) + 1;
+  return counter.outcomeFragmentsCopies;
+};
 /**
  * Beside the workspace folder, not in it: a copy inside would share its FragmentID with the
  * example (duplicate-id). The launcher removes the folder around the workspace after the run.
@@ -138,9 +146,10 @@ const copiesFolder = () => vscode.Uri.joinPath(exampleUri(), '..', '..', 'copies
  * its FragmentID with no other file (which would be a duplicate-id).
  */
 export async function freshExampleCopy(extension = 'txt'): Promise<vscode.Uri> {
-  const copy = vscode.Uri.joinPath(copiesFolder(), `copy-${++copies}.${extension}`);
+  const number = nextCopy();
+  const copy = vscode.Uri.joinPath(copiesFolder(), `copy-${number}.${extension}`);
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri()));
-  await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(text.replace(EXAMPLE_ID, `SCC-<redacted>/CIV${900 + copies}`)));
+  await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(text.replace(EXAMPLE_ID, `SCC-<redacted>/CIV${900 + number}`)));
   return copy;
 }
 

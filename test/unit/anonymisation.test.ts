@@ -6,6 +6,8 @@ import { compileAnonymisation } from '../../server/src/core/anonymisation/compil
 import { findIdentifiers } from '../../server/src/core/anonymisation/identifiers';
 import { fixesOf } from '../../server/src/core/features/code-actions';
 import { readHarvest } from '../../server/src/core/harvest/harvest-fragments';
+import { fileRecord } from '../../server/src/core/harvest/records';
+import { harvestSummary } from '../../server/src/core/harvest/summary';
 import { defaultAnonymisation } from '../../server/src/core/schema/anonymisation-defaults';
 import { loadConfig } from '../../server/src/core/schema/config';
 import { withAllowed } from '../../server/src/core/schema/config-edit';
@@ -173,5 +175,18 @@ describe('sharing is fail-safe', () => {
     assert.deepEqual([harvest.fragments.map((fragment) => fragment.file), harvest.unanonymisedLeftOut, harvest.confidentialLeftOut], [['clean.txt'], 1, 0]);
     const everything = readHarvest(files, service.schema, service.index, { includeUnanonymised: true });
     assert.deepEqual([everything.fragments.length, everything.unanonymisedLeftOut], [2, 0]);
+  });
+
+  it('the harvest summary counts the outcomes that still hold a finding (the Harvest view’s filter, the dashboard)', () => {
+    const records = [readFixture('possible-identifier.fragment'), readFixture('valid.fragment').replace('CIV021', 'CIV022')].map((text, index) => {
+      const analysis = analyze(text, `file:///h/${index}.txt`);
+      return fileRecord(`file:///h/${index}.txt`, analysis.file, analysis.diagnostics, service.schema, 1);
+    });
+    const summary = harvestSummary(records, service.schema);
+    assert.equal(summary.totals.withIdentifiers, 1);
+    assert.deepEqual(
+      summary.fragments.map((fragment) => fragment.identifiers),
+      [2, 0],
+    );
   });
 });
