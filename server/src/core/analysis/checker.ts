@@ -8,6 +8,7 @@ import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type Rule
 import type { SeveritySetting } from '../schema/config';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
+import type { IdentifierMemo } from '../anonymisation/identifiers';
 import { confidentialityOf } from '../story/confidentiality';
 import { type Chunk, splitIntoChunks } from '../text/chunks';
 import { type ParsedFile, parseFragmentFile } from '../text/parse';
@@ -33,6 +34,8 @@ export interface CheckerSettings {
  */
 export function createChecker(settings: CheckerSettings) {
   const { schema, index, severities, currentYear, reuseChunks, maxSize, qualityHints, ignore } = settings;
+  // The editor re-checks a fragment at each keystroke: the sentences it did not change are not read again.
+  const identifierMemo: IdentifierMemo | undefined = reuseChunks ? new Map() : undefined;
 
   /**
    * Checked chunks, by document and chunk text: a chunk whose text did not change is not checked
@@ -235,6 +238,7 @@ export function createChecker(settings: CheckerSettings) {
       index,
       currentYear: year,
       valueFindings: new Map(),
+      ...(identifierMemo ? { identifierMemo } : {}),
       ...(analyzeOptions.idLocationsElsewhere ? { idLocationsElsewhere: analyzeOptions.idLocationsElsewhere } : {}),
     };
   }

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { FragmentSchema } from '../schema/schema-types';
 import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/parse';
 import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
-import { type IdentifierFinding, identifiersOfTexts } from './identifiers';
+import { type IdentifierFinding, type IdentifierMemo, identifiersOfTexts } from './identifiers';
 
 /** An identifying detail in one field of a fragment. */
 export interface FieldIdentifier extends IdentifierFinding {
@@ -27,7 +27,7 @@ export function countryCodeOf(fragment: Fragment, compiled: CompiledAnonymisatio
 }
 
 /** Every identifying detail left in a fragment's texts (FORMAT.md §8); none when the schema has no anonymisation section. */
-export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema): FieldIdentifier[] {
+export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema, memo?: IdentifierMemo): FieldIdentifier[] {
   if (!schema.anonymisation) return [];
   const compiled = compileAnonymisation(schema.anonymisation);
   if (compiled.kinds.size === 0) return [];
@@ -37,6 +37,7 @@ export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema):
     fields.map((field) => field.value),
     compiled,
     country,
+    memo,
   );
   return fields.flatMap((field, index) =>
     (found[index] ?? []).map((finding) => ({

@@ -2,6 +2,7 @@ import type { CompiledAnonymisation, IdentifierKind } from './compiled';
 import { findEmails } from './emails';
 import { findPersons } from './persons';
 import { findCuedPlaces } from './place-cues';
+import { piecesOf, shiftedFindings } from './sentences';
 import { findPhones } from './phones';
 import { findPlaces } from './places';
 import { DIVISION_AFTER, inside, organisationSpans, tokensOf } from './tokens';
@@ -72,18 +73,50 @@ export function findIdentifiers(
 
 /**
  * The identifying details of a fragment's texts, each text's in order: a part of a name found in
- * one text (`Nafisa` of `Nafisa Babiker`) is found standing alone in the others too.
+ * one text (`Nafisa` of `Nafisa Babiker`) is found standing alone in the others too. Each text is
+ * read piece by piece (sentences, the merged story's parts: sentences.ts), and a piece read once
+ * is not read again: the merged story repeats its fields. `memo` keeps pieces' findings beyond
+ * this call (the editor's: a keystroke changes one sentence); it is bounded by its owner.
  */
-export function identifiersOfTexts(texts: readonly string[], settings: CompiledAnonymisation, country: string | undefined): IdentifierFinding[][] {
+export function identifiersOfTexts(
+  texts: readonly string[],
+  settings: CompiledAnonymisation,
+  country: string | undefined,
+  memo: IdentifierMemo = new Map(),
+): IdentifierFinding[][] {
+  if (memo.size > MEMO_LIMIT) memo.clear();
   const parts = new Set<string>();
-  const onPart = (part: string) => parts.add(part);
-  const found = texts.map((text) => findIdentifiers(text, settings, country, { onPart }));
+  const key = (piece: string) => `${country ?? ''}\u0000${piece}`;
+  const read = (piece: string) => {
+    let known = memo.get(key(piece));
+    if (!known) {
+      const found: string[] = [];
+      known = { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
+      memo.set(key(piece), known);
+    }
+    for (const part of known.parts) parts.add(part);
+    return known.findings;
+  };
+  const pieces = texts.map(piecesOf);
+  const found = pieces.map((list) => list.flatMap((piece) => shiftedFindings(read(piece.text), piece.start)));
   if (parts.size === 0) return found;
-  // Again, with every part known, only where one stands.
-  return texts.map((text, index) =>
-    [...parts].some((part) => text.includes(part)) ? findIdentifiers(text, settings, country, { known: parts }) : (found[index] as IdentifierFinding[]),
+  // Again, with every part known, only the pieces where one stands.
+  return pieces.map((list, index) =>
+    list.some((piece) => [...parts].some((part) => piece.text.includes(part)))
+      ? list.flatMap((piece) =>
+          [...parts].some((part) => piece.text.includes(part))
+            ? shiftedFindings(findIdentifiers(piece.text, settings, country, { known: parts }), piece.start)
+            : shiftedFindings(read(piece.text), piece.start),
+        )
+      : (found[index] as IdentifierFinding[]),
   );
 }
+
+/** The pieces a memo keeps at most: a few hundred fragments' worth. */
+const MEMO_LIMIT = 5_000;
+
+/** What a memo of `identifiersOfTexts` holds. */
+export type IdentifierMemo = Map<string, { findings: IdentifierFinding[]; parts: readonly string[] }>;
 
 function blank(text: string): string {
   return ' '.repeat(text.length);

@@ -24,6 +24,8 @@ export interface Gazetteer {
 
 /** The key a name is looked up by: `Kajo-Keji`, `Kajo Keji` and `KAJO KEJI` are one; `Ségou` is `Segou`. */
 export function placeKey(name: string): string {
+  // A single plain word (most of them): its lower case is its key.
+  if (/^[A-Za-z]+$/.test(name)) return name.toLowerCase();
   const lower = name.toLowerCase().replace(/['’‘ʼʻ`]/g, '');
   const plain = /[^ -~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
   return plain.replace(/[\s\-‐‑]+/g, ' ').trim();

@@ -60,8 +60,12 @@ export function joinedByBlanks(text: string, before: Token, after: Token): boole
 
 /** A word's forms a list is compared with: as written, and without its accents. */
 export function bare(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
+  // Most words are plain ASCII: nothing to take off, and no normalisation to pay for.
+  return NON_ASCII.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is what is looked for
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The small words that join the parts of an organisation's name (`Ministry of Justice`, `Tribunal de Grande Instance de Bunia`). */
 // Not `and`, `et`: they join two names (`the Ministry of Justice and Jean Mukendi`) more often than one.

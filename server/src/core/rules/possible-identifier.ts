@@ -21,12 +21,12 @@ export interface PossibleIdentifierData {
  */
 export const possibleIdentifier: Rule<PossibleIdentifierData> = {
   code: 'possible-identifier',
-  check({ file, index }) {
+  check({ file, index, identifierMemo }) {
     const section = index.schema.anonymisation;
     if (!section) return [];
     const { kinds } = compileAnonymisation(section);
     return file.fragments.flatMap((fragment) =>
-      fragmentIdentifiers(fragment, index.schema).map((finding) => {
+      fragmentIdentifiers(fragment, index.schema, identifierMemo).map((finding) => {
         const placeholder = section.placeholders[finding.kind];
         return makeDiagnostic<PossibleIdentifierData>(
           'possible-identifier',

@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import type { IdentifierMemo } from '../anonymisation/identifiers';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { Field, ParsedFile } from '../text/parse';
 import { isNonAnswer } from '../values/non-answer';
@@ -66,6 +67,8 @@ export interface RuleContext {
    * most of what fragment-lint's scavenges kept (its peak memory fell by a fifth without it).
    */
   readonly valueFindings: Map<Field, ValueFinding[]>;
+  /** Where the editor keeps the pieces of text `possible-identifier` has read (a keystroke changes one); absent in a one-time check. */
+  readonly identifierMemo?: IdentifierMemo;
 }
 
 /** A field's value findings, computed once per check: `invalid-value` and `value-format` both read them. */
