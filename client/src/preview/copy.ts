@@ -7,6 +7,6 @@ import type { FragmentStoryModel } from '../../../server/src/protocol';
  */
 export function storyToCopy(fragment: FragmentStoryModel): { text: string; mustAsk: boolean; confidential: boolean; identifiers: number } {
   const confidential = fragment.confidentiality.confidential;
-  const identifiers = fragment.identifiers ?? 0;
+  const identifiers = fragment.identifiers;
   return { text: fragment.story.text, mustAsk: confidential || identifiers > 0, confidential, identifiers };
 }

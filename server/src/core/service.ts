@@ -115,8 +115,14 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     if (kindRequested(QUICK_FIX_KIND, only)) {
       actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
       if (dismissal) {
-        actions.push(...allowActions(analysis.diagnostics, range, dismissal));
-        actions.push(...dismissActions(analysis.diagnostics, range, dismissal));
+        // Both kinds of action edit the one configuration file: read it once.
+        let target: { file: DismissalTarget | undefined } | undefined;
+        const once = () => {
+          target ??= { file: dismissal() };
+          return target.file;
+        };
+        actions.push(...allowActions(analysis.diagnostics, range, once));
+        actions.push(...dismissActions(analysis.diagnostics, range, once));
       }
     }
     if (kindRequested(FIX_ALL_KIND, only)) {

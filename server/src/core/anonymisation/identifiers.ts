@@ -7,8 +7,6 @@ import { findPhones } from './phones';
 import { findPlaces } from './places';
 import { DIVISION_AFTER, inside, organisationSpans, tokensOf } from './tokens';
 
-export { IDENTIFIER_KINDS, type IdentifierKind } from './compiled';
-
 /** An identifying detail found in a text: its kind and where it stands (UTF-16 offsets). */
 export interface IdentifierFinding {
   readonly kind: IdentifierKind;

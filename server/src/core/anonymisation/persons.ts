@@ -107,12 +107,26 @@ function personAt(text: string, tokens: readonly Token[], index: number, words: 
       return { from: index, to: index };
     return undefined;
   }
-  // `the journalist Blessing Dung`, `la militante Aline Bisimwa`: a role right before the name.
   const run = isNameWord(token, words) ? nameRun(text, tokens, index, words, 4) : undefined;
   if (run === undefined) return undefined;
   const after = text.slice((tokens[run] as Token).end, (tokens[run] as Token).end + 80);
+  const found = signalledName(text, tokens, index, run, after, words);
   // `the Nisaa Al-Amal women's centre`, `Seconde Chance, a local organisation`: an organisation's name.
-  if (NOT_A_PERSON_AFTER.test(after)) return undefined;
+  // Looked for only once a name is signalled: the longest pattern, kept off most capitalised words.
+  return found && !NOT_A_PERSON_AFTER.test(after) ? found : undefined;
+}
+
+/** The name from `index` (its run of name words ends at `run`) when something around it says it is a person's. */
+function signalledName(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  run: number,
+  after: string,
+  words: PersonWords,
+): { from: number; to: number } | undefined {
+  const token = tokens[index] as Token;
+  // `the journalist Blessing Dung`, `la militante Aline Bisimwa`: a role right before the name.
   const before = tokens[index - 1];
   if (before && !before.capital && ROLES.has(before.text.toLowerCase()) && ROLE_GAP.test(text.slice(before.end, token.start))) {
     if (!(run === index && token.allCaps)) return { from: index, to: run };

@@ -20,7 +20,8 @@ export function findCuedPlaces(
   found: ReadonlyArray<{ start: number; end: number }>,
 ): Array<{ start: number; end: number }> {
   const added: Array<{ start: number; end: number }> = [];
-  const isFound = (at: number) => [...found, ...added].some((span) => span.start <= (tokens[at] as Token).start && (tokens[at] as Token).end <= span.end);
+  const holds = (at: number) => (span: { start: number; end: number }) => span.start <= (tokens[at] as Token).start && (tokens[at] as Token).end <= span.end;
+  const isFound = (at: number) => found.some(holds(at)) || added.some(holds(at));
   const excluded = (token: Token) =>
     !token.capital ||
     token.allCaps ||

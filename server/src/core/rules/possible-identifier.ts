@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
 import { compileAnonymisation, type IdentifierKind } from '../anonymisation/compiled';
 import { fragmentIdentifiers, occurrencesIn } from '../anonymisation/fragment-identifiers';
+import { fragmentAt } from '../text/locate';
 import { makeDiagnostic, type Rule } from './rule';
 
 export interface PossibleIdentifierData {
@@ -41,8 +42,7 @@ export const possibleIdentifier: Rule<PossibleIdentifierData> = {
   fixes(diagnostic, { file, index }) {
     const section = index.schema.anonymisation;
     const data = diagnostic.data;
-    const line = data?.at.line;
-    const fragment = line === undefined ? undefined : file.fragments.find((candidate) => candidate.startLine <= line && line <= candidate.endLine);
+    const fragment = data && fragmentAt(file, data.at.line);
     if (!section || !data || !fragment) return [];
     const placeholder = section.placeholders[data.kind];
     const edits = occurrencesIn(fragment, index.schema, data.text).map((range) => ({ range, newText: placeholder }));
