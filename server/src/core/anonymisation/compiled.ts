@@ -4,6 +4,7 @@ import type { PersonWords } from './persons';
 import { programmeGazetteer } from './place-data';
 import type { Gazetteer } from './places';
 import { bare } from './tokens';
+import { patternText } from '../text/pattern-text';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
 export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;
@@ -54,7 +55,7 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
         : new RegExp(
             `(?<![\\p{L}\\p{N}])(?:${allowed
               .sort((a, b) => b.length - a.length)
-              .map((text) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s+/g, '\\s+'))
+              .map((text) => patternText(text).replace(/\s+/g, '\\s+'))
               .join('|')})(?![\\p{L}\\p{N}])`,
             'giu',
           ),

@@ -3,6 +3,8 @@ import type { FragmentSchema } from '../schema/schema-types';
 import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/parse';
 import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
 import { type IdentifierFinding, type IdentifierMemo, identifiersOfTexts } from './identifiers';
+import { repeatedFindings, upToDateStory } from './story-findings';
+import { patternText } from '../text/pattern-text';
 
 /** An identifying detail in one field of a fragment. */
 export interface FieldIdentifier extends IdentifierFinding {
@@ -33,12 +35,18 @@ export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema, 
   if (compiled.kinds.size === 0) return [];
   const country = countryCodeOf(fragment, compiled);
   const fields = checkedFields(fragment, schema);
-  const found = identifiersOfTexts(
-    fields.map((field) => field.value),
+  // An up-to-date merged story repeats its fields: their findings, found again where they stand in it.
+  const story = upToDateStory(fragment, schema);
+  const read = story ? fields.filter((field) => field !== story) : fields;
+  const readFound = identifiersOfTexts(
+    read.map((field) => field.value),
     compiled,
     country,
     memo,
   );
+  const found = story
+    ? fields.map((field) => (field === story ? repeatedFindings(field.value, readFound.flat()) : (readFound[read.indexOf(field)] ?? [])))
+    : readFound;
   return fields.flatMap((field, index) =>
     (found[index] ?? []).map((finding) => ({
       ...finding,
@@ -65,7 +73,7 @@ export function occurrencesIn(fragment: Fragment, schema: FragmentSchema, text: 
   const escaped = text
     .trim()
     .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .map((word) => patternText(word))
     .join('\\s+');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
   return checkedFields(fragment, schema).flatMap((field) =>

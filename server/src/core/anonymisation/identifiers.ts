@@ -48,7 +48,7 @@ export function findIdentifiers(
     if (settings.kinds.has('person')) add('person', named(findPersons(masked, tokens, settings.persons, names.known, names.onPart)));
     if (settings.kinds.has('place')) {
       const gazetteer = settings.gazetteer();
-      const places = findPlaces(masked, gazetteer);
+      const places = findPlaces(masked, gazetteer, tokens);
       places.push(...findCuedPlaces(masked, tokens, gazetteer, settings.persons, places));
       // `the Area Land Committee of Lamwo district`: a place its division word names stays one inside an organisation's name.
       add(
@@ -80,17 +80,21 @@ export function identifiersOfTexts(
   texts: readonly string[],
   settings: CompiledAnonymisation,
   country: string | undefined,
-  memo: IdentifierMemo = new Map(),
+  memo?: IdentifierMemo,
 ): IdentifierFinding[][] {
-  if (memo.size > MEMO_LIMIT) memo.clear();
+  if (memo && memo.size > MEMO_LIMIT) memo.clear();
   const parts = new Set<string>();
   const key = (piece: string) => `${country ?? ''}\u0000${piece}`;
+  const readAgain = (piece: string) => {
+    const found: string[] = [];
+    return { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
+  };
   const read = (piece: string) => {
-    let known = memo.get(key(piece));
+    // Without a memo (the command line), nothing to keep: a piece is rarely read twice once the merged story is not.
+    let known = memo?.get(key(piece));
     if (!known) {
-      const found: string[] = [];
-      known = { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
-      memo.set(key(piece), known);
+      known = readAgain(piece);
+      memo?.set(key(piece), known);
     }
     for (const part of known.parts) parts.add(part);
     return known.findings;

@@ -23,6 +23,7 @@ const TELLING =
   /^[ \t]+(?:said|says|explained|explains|told|reported|recalled|noted|stated|added|testified|confirmed|shared|narrated|a\s+(?:dit|expliqué|déclaré|raconté|témoigné|confirmé|ajouté|rapporté|souligné)|explique|raconte|témoigne|déclare|affirme|souligne)\b/u;
 
 const ROLES = new Set(PERSON_ROLES);
+const NO_PARTS: ReadonlySet<string> = new Set();
 /** `coordinator, Nafisa Babiker`, `l'avocat, Me Gervais`: a role, and a comma or nothing, before a name. */
 const ROLE_GAP = /^,?[ \t]{1,2}$/;
 /** After a name, what says it is a person's: `, a Yazidi lawyer`, `, âgée de 34 ans`, ` (34 ans)`. */
@@ -51,23 +52,25 @@ export function findPersons(
   tokens: readonly Token[],
   words: PersonWords,
   /** Parts of names found elsewhere in the fragment (its other fields): found here too when they stand alone. */
-  knownParts: ReadonlySet<string> = new Set(),
+  knownParts: ReadonlySet<string> = NO_PARTS,
   /** Told each part of a name of several words found here. */
   onPart?: (part: string) => void,
 ): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   let index = 0;
-  const parts = new Set<string>(knownParts);
+  // The parts known, and those found here (made only when one is: most texts name no one).
+  let parts: Set<string> | undefined = knownParts.size > 0 ? new Set(knownParts) : undefined;
   while (index < tokens.length) {
     const token = tokens[index] as Token;
     // A title written in lower case (`l'abbé`, `le pasteur`) starts a name too.
-    const name = token.capital || words.titles.has(token.text.replace(/^[dlDL]['’]/, '')) ? personAt(text, tokens, index, words) : undefined;
+    const name = token.capital || words.titles.has(withoutArticle(token.text)) ? personAt(text, tokens, index, words) : undefined;
     if (name) {
       found.push({ start: (tokens[name.from] as Token).start, end: (tokens[name.to] as Token).end });
       if (name.to > name.from) {
         for (const at of [name.from, name.to]) {
           const part = (tokens[at] as Token).text;
           if (PARTICLE_NAME.test(part)) continue;
+          parts ??= new Set();
           parts.add(part);
           onPart?.(part);
         }
@@ -75,10 +78,11 @@ export function findPersons(
       index = name.to + 1;
     } else index++;
   }
-  if (parts.size === 0) return found;
+  if (parts === undefined) return found;
+  const named = parts;
   // `Nafisa Babiker … Nafisa`, `Dr Célestin Paluku … Paluku`: a part of a name found, standing alone later.
   for (const token of tokens) {
-    if (!parts.has(token.text) || found.some((span) => span.start <= token.start && token.end <= span.end)) continue;
+    if (!named.has(token.text) || found.some((span) => span.start <= token.start && token.end <= span.end)) continue;
     // `Hodan district` beside `Hodan Mohamed Ali`: the district keeps its name.
     if (DIVISION_AFTER.test(text.slice(token.end, token.end + 16))) continue;
     found.push({ start: token.start, end: token.end });
@@ -164,7 +168,7 @@ function nameRun(text: string, tokens: readonly Token[], first: number, words: P
   while (at < tokens.length && count < longest) {
     const token = tokens[at] as Token;
     if (at > first && !follows(text, tokens, at)) break;
-    if (PARTICLES.has(bare(token.text).toLowerCase()) && !token.capital) {
+    if (!token.capital && PARTICLES.has(bare(token.text).toLowerCase())) {
       // A particle counts only inside a name: a capitalised word must come after it.
       const next = tokens[at + 1];
       if (!next?.capital || !follows(text, tokens, at + 1)) break;
@@ -197,16 +201,24 @@ function isNameWord(token: Token, words: PersonWords): boolean {
 function isGivenName(word: string, words: PersonWords): boolean {
   if (words.givenNames.has(word) || words.givenNames.has(bare(word))) return true;
   // `Jean-Pierre`, `Marie-Ange`: a compound whose first part is a given name.
-  const [firstPart] = word.split(/[-‑]/);
-  return firstPart !== undefined && firstPart !== word && (words.givenNames.has(firstPart) || words.givenNames.has(bare(firstPart)));
+  const hyphen = word.search(/[-‑]/);
+  if (hyphen < 0) return false;
+  const firstPart = word.slice(0, hyphen);
+  return words.givenNames.has(firstPart) || words.givenNames.has(bare(firstPart));
 }
 
 function isTitle(text: string, token: Token, words: PersonWords): boolean {
   // `l'abbé`: the titles written in lower case come after an article.
-  const word = token.capital ? token.text : token.text.replace(/^[dlDL]['’]/, '');
+  const word = token.capital ? token.text : withoutArticle(token.text);
   if (!words.titles.has(word) || (!token.capital && word[0] !== word[0]?.toLowerCase())) return false;
   const dotted = text[token.end] === '.';
   return dotted || !DOTTED_ONLY.has(token.text);
+}
+
+/** `abbé` of `l'abbé`: a word without the elided article it is written with. */
+function withoutArticle(word: string): string {
+  const second = word.charCodeAt(1);
+  return (second === 39 || second === 0x2019) && /^[dlDL]/.test(word) ? word.slice(2) : word;
 }
 
 /** The token at `index` follows the one before it with only blanks between (after a title, its dot too). */

@@ -19,6 +19,7 @@ export function findCuedPlaces(
   words: PersonWords,
   found: ReadonlyArray<{ start: number; end: number }>,
 ): Array<{ start: number; end: number }> {
+  if (found.length === 0 && !holdsCue(tokens)) return [];
   const added: Array<{ start: number; end: number }> = [];
   const holds = (at: number) => (span: { start: number; end: number }) => span.start <= (tokens[at] as Token).start && (tokens[at] as Token).end <= span.end;
   const isFound = (at: number) => found.some(holds(at)) || added.some(holds(at));
@@ -97,8 +98,20 @@ export function findCuedPlaces(
   return added;
 }
 
+/** A preposition before a capitalised word, or a word of a town's apposition: without one (and no place found), nothing to look for. */
+function holdsCue(tokens: readonly Token[]): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (token.capital && index > 0 && PLACE_PREPOSITIONS.has((tokens[index - 1] as Token).text.toLowerCase())) return true;
+    if (APPOSITION_NOUNS.has(token.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
 const NOT_PLACES = new Set(NOT_PLACE_WORDS);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
 const TOWN_APPOSITION =
   /^,[ \t]+(?:(?:a|an|une|un|la|le|the)[ \t]+)?(?:(?:small|little|big|remote|border|mining|petite|grande|petit|grand)[ \t]+)?(?:town|village|city|ville|bourgade|localité|cité|commune)(?![\p{L}])/iu;
+/** The nouns of TOWN_APPOSITION. */
+const APPOSITION_NOUNS = new Set(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
 const JOINED = /^(?:[ \t]+(?:and|or|et|ou)[ \t]+(?:(?:de|d['’]|in|à)[ \t]*)?|,[ \t]+)/u;

@@ -1,4 +1,6 @@
 import { GIVEN_NAMES, NEVER_NAME_WORDS, PERSON_TITLES, PROGRAMME_COUNTRIES } from '../schema/anonymisation-defaults';
+import { placeKey, type Word, wordsOf } from './place-words';
+import { type Token, tokensOf } from './tokens';
 
 /** schema/place-names.json: the programme countries' places, cut from GeoNames by scripts/place-names.ts. */
 export interface PlaceNamesData {
@@ -22,17 +24,10 @@ export interface Gazetteer {
   readonly notPlaces: ReadonlySet<string>;
 }
 
-/** The key a name is looked up by: `Kajo-Keji`, `Kajo Keji` and `KAJO KEJI` are one; `Ségou` is `Segou`. */
-export function placeKey(name: string): string {
-  // A single plain word (most of them): its lower case is its key.
-  if (/^[A-Za-z]+$/.test(name)) return name.toLowerCase();
-  const lower = name.toLowerCase().replace(/['’‘ʼʻ`]/g, '');
-  const plain = /[^ -~]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-  return plain.replace(/[\s\-‐‑]+/g, ' ').trim();
-}
-
 const CUE_ONLY = { cueOnly: true } as const;
 const ANYWHERE = { cueOnly: false } as const;
+
+export { placeKey };
 
 export function gazetteerOf(data: PlaceNamesData, extraPlaces: readonly string[] = []): Gazetteer {
   const names = new Map<string, { readonly cueOnly: boolean }>();
@@ -99,8 +94,6 @@ const DIVISION_AFTER = new Set(
   phrases('state, states, province, provinces, region, regions, governorate, governorates, zone, woreda, cercle, department, locality, lga'),
 );
 
-const ELIDED = /^(?:[dlDL]|[qQ]u)['’]/u;
-const WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
 /** Between two words of one name: blanks or a hyphen (`Kajo Keji`, `Kajo-Keji`, `Tharaka - Nithi`). */
 const JOINS_NAME = /^(?:[ \t\u00a0]{1,2}|[ \u00a0]?[-‐‑][ \u00a0]?)$/u;
 /** Between a cue and its name: blanks, or nothing after an elided `d'`. */
@@ -108,24 +101,15 @@ const JOINS_CUE = /^[ \t\u00a0]{0,2}$/u;
 const TITLES = new Set(PERSON_TITLES.map(placeKey));
 const PERSON_BEFORE = new Set([...PERSON_TITLES, ...GIVEN_NAMES].map(placeKey));
 
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly key: string;
-  /** Capitalised, not all capitals (an acronym). */
-  readonly capital: boolean;
-  /** Ends in `'s` (`Chief's`). */
-  readonly possessive: boolean;
-}
-
 /**
  * The places named in a text (UTF-16 offsets of the name alone): gazetteer names as written with
  * their capital, longest first (an ambiguous one only beside a cue), and any capitalised name a
  * strong cue makes a place (`the village of Kasenyi`, `Kasenyi IDP camp`, `quartier Majengo`).
  * Countries and placeholders are never places; a name inside an organisation's is the caller's to drop.
  */
-export function findPlaces(text: string, gazetteer: Gazetteer): Array<{ start: number; end: number }> {
-  const words = wordsOf(text, gazetteer);
+export function findPlaces(text: string, gazetteer: Gazetteer, tokens: readonly Token[] = tokensOf(text)): Array<{ start: number; end: number }> {
+  if (!mayNamePlace(text, tokens, gazetteer)) return [];
+  const words = wordsOf(text, tokens, (key) => gazetteer.longest.has(key));
   const found: Array<{ start: number; end: number }> = [];
   const joined = (at: number, pattern: RegExp) => {
     const before = words[at - 1];
@@ -231,6 +215,42 @@ export function findPlaces(text: string, gazetteer: Gazetteer): Array<{ start: n
   return found;
 }
 
+/** The words of the cues, but `of` and `de`: every cue holds one. */
+const CUE_WORDS = new Set([...CUES_BEFORE, ...CUES_AFTER].flatMap((cue) => cue.split(' ')).filter((word) => word !== 'of' && word !== 'de'));
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
+function isPlainLowerCase(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the text may name a place at all, read from the tokens alone: a word that starts a
+ * gazetteer name, or a cue's word. Most texts hold neither, and are not read further. A word that
+ * is not plain letters is read as the finder reads it (its hyphens, its elided article).
+ */
+function mayNamePlace(text: string, tokens: readonly Token[], gazetteer: Gazetteer): boolean {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    if (!token.capital && isPlainLowerCase(token.text)) {
+      if (CUE_WORDS.has(token.text)) return true;
+      continue;
+    }
+    if (PLAIN_WORD.test(token.text)) {
+      const key = token.capital ? token.text.toLowerCase() : token.text;
+      if (CUE_WORDS.has(key) || (token.capital && gazetteer.longest.has(key))) return true;
+      continue;
+    }
+    // With the word after it: an elided article the tokenizer split off may be part of a name (`L'Ituri`).
+    const words = wordsOf(text, tokens.slice(index, index + 2), (key) => gazetteer.longest.has(key));
+    if (words.some((word) => CUE_WORDS.has(word.key) || (word.capital && gazetteer.longest.has(word.key)))) return true;
+  }
+  return false;
+}
+
 /** The longest gazetteer name starting at word `first`: a Map lookup per length, no more lengths than its first word starts. */
 function longestName(
   words: readonly Word[],
@@ -255,38 +275,4 @@ function longestName(
     if (entry && (last === first || words[last]?.capital)) return { last, cueOnly: entry.cueOnly };
   }
   return undefined;
-}
-
-/** The words of a text with their keys; text inside `<…>` (a placeholder) is left out. */
-function wordsOf(text: string, gazetteer: Gazetteer): Word[] {
-  const hidden = text.includes('<') ? [...text.matchAll(/<[^<>\n]{0,40}>/g)].map((match) => [match.index, match.index + match[0].length] as const) : [];
-  const words: Word[] = [];
-  const push = (word: string, start: number) => {
-    // `Goma's youth`: the place is `Goma`, and `Chief's` before a cue names no place.
-    const possessive = /.['’]s$/u.test(word);
-    const written = possessive ? word.slice(0, -2) : word;
-    const first = written[0] as string;
-    const capital =
-      first !== first.toLowerCase() && (written.length === 1 || written.slice(1) !== written.slice(1).toUpperCase() || !/\p{L}/u.test(written.slice(1)));
-    words.push({ start, end: start + written.length, key: placeKey(written), capital, possessive });
-  };
-  for (const match of text.matchAll(WORD)) {
-    if (hidden.some(([start, end]) => start <= match.index && match.index < end)) continue;
-    const written = match[0];
-    const elided = ELIDED.exec(written);
-    // `d'Uvira`, `l'Ituri`: the article is a word of its own, unless the whole is a name (`N'Débougou`).
-    if (elided && written.length > elided[0].length && !gazetteer.longest.has(placeKey(written))) {
-      words.push({
-        start: match.index,
-        end: match.index + elided[0].length,
-        key: elided[0][0]?.toLowerCase() === 'd' ? 'de' : 'le',
-        capital: false,
-        possessive: false,
-      });
-      push(written.slice(elided[0].length), match.index + elided[0].length);
-      continue;
-    }
-    push(written, match.index);
-  }
-  return words;
 }

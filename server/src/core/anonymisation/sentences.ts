@@ -4,18 +4,31 @@
  * the merged story's parts. Nothing the check looks for runs across such a cut, so the pieces'
  * findings are the text's; the merged story's pieces are mostly the fields' own, read once.
  */
-const CUT = /(?<=[\p{Ll}\p{N})\]»"”'’][.!?])[ \t]+(?=[\p{Lu}<«"“(])|(?<=\S) {2,}(?=\S)/gu;
+// What may cut: a sentence's end and the blanks after it, or a run of two spaces or more (tested further below).
+const CUT = /[.!?][ \t]+| {2,}/g;
 /** Abbreviations whose dot ends no sentence. */
 const NO_END = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|St|Mt|Mme|Mlle|Me|Mgr|Sr|Jr|Gen|Col|Capt|Lt|Sgt|No|Nos|Vol|vs|etc|cf|al|ca|approx|Inc|Ltd|Co)\.$/u;
+const BEFORE_END = /[\p{Ll}\p{N})\]»"”'’]/u;
+const STARTS_SENTENCE = /[\p{Lu}<«"“(]/u;
 
 /** The pieces of a text, each with where it starts. */
 export function piecesOf(text: string): Array<{ text: string; start: number }> {
   const pieces: Array<{ text: string; start: number }> = [];
   let start = 0;
-  for (const cut of text.matchAll(CUT)) {
-    if (NO_END.test(text.slice(Math.max(start, cut.index - 8), cut.index))) continue;
-    pieces.push({ text: text.slice(start, cut.index), start });
-    start = cut.index + cut[0].length;
+  CUT.lastIndex = 0;
+  for (let cut = CUT.exec(text); cut !== null; cut = CUT.exec(text)) {
+    const blanks = cut[0].charCodeAt(0) === 32 || cut[0].charCodeAt(0) === 9 ? cut.index : cut.index + 1;
+    const end = cut.index + cut[0].length;
+    const after = text[end];
+    if (after === undefined) continue;
+    // `…Goma. The`: a sentence ends (after a small letter, a digit or a closing mark; before a capital or an opening one).
+    const sentence = blanks > cut.index && BEFORE_END.test(text[cut.index - 1] ?? '') && STARTS_SENTENCE.test(after);
+    // `…Goma  Significance description:`: two spaces between non-blanks, as between the merged story's parts.
+    const parts = !sentence && /^ {2,}$/.test(text.slice(blanks, end)) && blanks > 0 && !/\s/.test(text[blanks - 1] as string) && !/\s/.test(after);
+    if (!sentence && !parts) continue;
+    if (NO_END.test(text.slice(Math.max(start, blanks - 8), blanks))) continue;
+    pieces.push({ text: text.slice(start, blanks), start });
+    start = end;
   }
   pieces.push({ text: text.slice(start), start });
   return pieces;

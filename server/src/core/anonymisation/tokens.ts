@@ -7,47 +7,68 @@ export interface Token {
   readonly capital: boolean;
   /** Two letters or more, all capitals (`SECHA`, `KAVIRA`): an acronym, or a family name written the French way. */
   readonly allCaps: boolean;
+  /** Written with a possessive `'s` after it (`SECHA's`), which `end` leaves out. */
+  readonly possessive: boolean;
 }
 
 // Letters, marks, and the apostrophes and hyphens inside names (`N'Diaye`, `Mbuji-Mayi`, `al-Hassan`).
 const WORD = /[\p{L}\p{M}]+(?:['’\-‑][\p{L}\p{M}]+)*/gu;
-const POSSESSIVE = /['’]s$/u;
-/** An elided article before a capital: `d'Appel`, `L'Association` (not `N'Diaye`). */
-const ELIDED = /^[dlDL]['’](?=\p{Lu})/u;
+const UPPER = /^\p{Lu}/u;
 
-/** The words of a text, in order; a possessive `'s` is not part of the word (`SECHA's` is `SECHA`). */
+/**
+ * The words of a text, in order; a possessive `'s` is not part of the word (`SECHA's` is `SECHA`).
+ * Every word of every text passes here: its characters are looked at, no pattern per word.
+ */
 export function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const elided = ELIDED.exec(match[0]);
-    if (elided) {
-      // `d'Appel`, `l'Université`: the article is a connector, the word after it a word of its own.
-      const article = elided[0].length;
-      tokens.push({ text: match[0].slice(0, article), start: match.index, end: match.index + article, capital: false, allCaps: false });
-      pushToken(tokens, match[0].slice(article), match.index + article);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
+    // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
+    if (word.length > 2 && isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) && isUppercaseLetter(word, 2)) {
+      tokens.push({ text: word.slice(0, 2), start: match.index, end: match.index + 2, capital: false, allCaps: false, possessive: false });
+      pushToken(tokens, word.slice(2), match.index + 2);
       continue;
     }
-    pushToken(tokens, match[0], match.index);
+    pushToken(tokens, word, match.index);
   }
   return tokens;
 }
 
 function pushToken(tokens: Token[], word: string, at: number): void {
-  {
-    const written = word.replace(POSSESSIVE, '');
-    const match = { index: at };
-    const first = written[0] as string;
-    const capital = first !== first.toLowerCase() && first === first.toUpperCase();
-    const letters = written.replace(/[^\p{L}]/gu, '');
-    tokens.push({
-      text: written,
-      start: match.index,
-      end: match.index + written.length,
-      capital,
-      allCaps: capital && letters.length >= 2 && letters === letters.toUpperCase(),
-    });
-  }
+  const length = word.length;
+  const possessive = length > 2 && word.charCodeAt(length - 1) === 115 /* s */ && isApostrophe(word.charCodeAt(length - 2));
+  const written = possessive ? word.slice(0, -2) : word;
+  const capital = startsUpper(written, 0);
+  tokens.push({ text: written, start: at, end: at + written.length, capital, allCaps: capital && isAllCaps(written), possessive });
 }
+
+/** Two letters or more, every letter a capital (`SECHA`, `KAVIRA`, `N'DIAYE`). */
+function isAllCaps(word: string): boolean {
+  // `Goma`: a small letter second, the most common case, says it at once.
+  const second = word.charCodeAt(1);
+  if (word.length < 2 || (second >= 97 && second <= 122) || word !== word.toUpperCase()) return false;
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** The character at `at` has a lower case and is not it (`É`; not `1`, `ß` or `ǅ`). */
+function startsUpper(word: string, at: number): boolean {
+  const code = word.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  const first = word[at] as string;
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+/** The character at `at` is an upper-case letter (Unicode's Lu). */
+function isUppercaseLetter(word: string, at: number): boolean {
+  const code = word.charCodeAt(at);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(word.slice(at, at + 2));
+}
+
+export const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+/** `d`, `l`, `D`, `L`: the French articles that elide. */
+const isArticle = (code: number) => code === 100 || code === 108 || code === 68 || code === 76;
 
 /** A division word right after a name: a place's (`Hodan district`, `Kolnyang payam`). */
 export const DIVISION_AFTER =

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Position } from 'vscode-languageserver-types';
-import { computeMergedStory, isUpToDate, regenerateMergedStory, storedMergedStory } from '../story/merged-story';
+import { computeMergedStory, regenerateMergedStory, storedMergedStory, storyIsUpToDate } from '../story/merged-story';
 import { makeDiagnostic, type Rule } from './rule';
 
 interface StaleMergedStoryData {
@@ -16,7 +16,7 @@ export const staleMergedStory: Rule<StaleMergedStoryData> = {
     if (!story) return [];
     return file.fragments.flatMap((fragment) => {
       const stored = storedMergedStory(fragment, story);
-      if (!stored || isUpToDate(stored.value, computeMergedStory(fragment, story).text)) return [];
+      if (!stored || storyIsUpToDate(fragment, story)) return [];
       return [
         makeDiagnostic<StaleMergedStoryData>(
           'stale-merged-story',

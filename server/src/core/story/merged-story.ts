@@ -36,6 +36,26 @@ export function storedMergedStory(fragment: Fragment, story: MergedStorySchema):
   return fieldNamed(fragment, story.field);
 }
 
+const upToDate = new WeakMap<Fragment, WeakMap<MergedStorySchema, boolean>>();
+
+/**
+ * Whether the fragment's stored merged story is up to date with its fields (`isUpToDate`); true
+ * when it stores none. Kept with the fragment: stale-merged-story and possible-identifier both ask.
+ */
+export function storyIsUpToDate(fragment: Fragment, story: MergedStorySchema): boolean {
+  let bySchema = upToDate.get(fragment);
+  const known = bySchema?.get(story);
+  if (known !== undefined) return known;
+  const stored = storedMergedStory(fragment, story);
+  const verdict = !stored || isUpToDate(stored.value, computeMergedStory(fragment, story).text);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    upToDate.set(fragment, bySchema);
+  }
+  bySchema.set(story, verdict);
+  return verdict;
+}
+
 /** Values are stored on one line in the story: line breaks (and the space around them) become one space. */
 function flatten(value: string): string {
   return value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ' ') : value;

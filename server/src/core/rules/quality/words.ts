@@ -1,4 +1,5 @@
 import type { QualitySchema, QualityWordList, QualityWords } from '../../schema/quality-types';
+import { patternText } from '../../text/pattern-text';
 
 /** A text as the word lists read it: curly apostrophes made straight (same length, so offsets hold). */
 export function normalised(text: string): string {
@@ -14,7 +15,7 @@ function entrySource(entry: string): string {
     .map((word) =>
       word
         .split('*')
-        .map((piece) => piece.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .map((piece) => patternText(piece))
         .join('[\\p{L}\\p{M}]*'),
     )
     .join('\\s+');
