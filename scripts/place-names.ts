@@ -14,7 +14,7 @@ import {
   PROGRAMME_COUNTRIES,
   PROGRAMME_COUNTRY_CODES,
 } from '../server/src/core/schema/anonymisation-defaults';
-import { placeKey } from '../server/src/core/anonymisation/places';
+import { placeKey } from '../server/src/core/anonymisation/place-words';
 
 interface Division {
   code: string;

@@ -2,7 +2,8 @@
 // (server/src/core/schema/place-names.json): gazetteer names, names a cue makes places, and what is never a place.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findPlaces, gazetteerOf, type PlaceNamesData, placeKey } from '../../server/src/core/anonymisation/places';
+import { placeKey } from '../../server/src/core/anonymisation/place-words';
+import { findPlaces, gazetteerOf, type PlaceNamesData } from '../../server/src/core/anonymisation/places';
 import placeNames from '../../server/src/core/schema/place-names.json';
 
 const data: PlaceNamesData = placeNames;

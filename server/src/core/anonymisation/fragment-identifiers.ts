@@ -4,7 +4,7 @@ import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/
 import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
 import { type IdentifierFinding, type IdentifierMemo, identifiersOfTexts } from './identifiers';
 import { repeatedFindings, upToDateStory } from './story-findings';
-import { patternText } from '../text/pattern-text';
+import { wordOccurrences } from '../text/pattern-text';
 
 /** An identifying detail in one field of a fragment. */
 export interface FieldIdentifier extends IdentifierFinding {
@@ -37,18 +37,17 @@ export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema, 
   const fields = checkedFields(fragment, schema);
   // An up-to-date merged story repeats its fields: their findings, found again where they stand in it.
   const story = upToDateStory(fragment, schema);
-  const read = story ? fields.filter((field) => field !== story) : fields;
+  const read = fields.filter((field) => field !== story);
   const readFound = identifiersOfTexts(
     read.map((field) => field.value),
     compiled,
     country,
     memo,
   );
-  const found = story
-    ? fields.map((field) => (field === story ? repeatedFindings(field.value, readFound.flat()) : (readFound[read.indexOf(field)] ?? [])))
-    : readFound;
-  return fields.flatMap((field, index) =>
-    (found[index] ?? []).map((finding) => ({
+  const found = new Map(read.map((field, index) => [field, readFound[index] ?? []]));
+  if (story) found.set(story, repeatedFindings(story.value, readFound.flat()));
+  return fields.flatMap((field) =>
+    (found.get(field) ?? []).map((finding) => ({
       ...finding,
       field,
       range: {
@@ -70,16 +69,10 @@ export function holdsIdentifiers(fragment: Fragment, schema: FragmentSchema): bo
  */
 export function occurrencesIn(fragment: Fragment, schema: FragmentSchema, text: string): Range[] {
   // A name broken over two lines is still the name.
-  const escaped = text
-    .trim()
-    .split(/\s+/)
-    .map((word) => patternText(word))
-    .join('\\s+');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
   return checkedFields(fragment, schema).flatMap((field) =>
-    [...field.value.matchAll(pattern)].map((match) => ({
-      start: positionInValue(field.valueLines, field.valueOffset + match.index),
-      end: positionInValue(field.valueLines, field.valueOffset + match.index + match[0].length),
+    wordOccurrences(field.value, text).map(({ start, end }) => ({
+      start: positionInValue(field.valueLines, field.valueOffset + start),
+      end: positionInValue(field.valueLines, field.valueOffset + end),
     })),
   );
 }

@@ -85,7 +85,7 @@ export function identifiersOfTexts(
   if (memo && memo.size > MEMO_LIMIT) memo.clear();
   const parts = new Set<string>();
   const key = (piece: string) => `${country ?? ''}\u0000${piece}`;
-  const readAgain = (piece: string) => {
+  const readPiece = (piece: string) => {
     const found: string[] = [];
     return { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
   };
@@ -93,7 +93,7 @@ export function identifiersOfTexts(
     // Without a memo (the command line), nothing to keep: a piece is rarely read twice once the merged story is not.
     let known = memo?.get(key(piece));
     if (!known) {
-      known = readAgain(piece);
+      known = readPiece(piece);
       memo?.set(key(piece), known);
     }
     for (const part of known.parts) parts.add(part);

@@ -1,5 +1,5 @@
 import { PERSON_ROLES } from '../schema/anonymisation-defaults';
-import { bare, DIVISION_AFTER, joinedByBlanks, type Token } from './tokens';
+import { bare, DIVISION_AFTER, isApostrophe, isArticle, joinedByBlanks, type Token } from './tokens';
 
 /** The word lists the person finder reads (schema data: `anonymisation` in the schema, `.fragmentrc.json` adds to them). */
 export interface PersonWords {
@@ -79,10 +79,9 @@ export function findPersons(
     } else index++;
   }
   if (parts === undefined) return found;
-  const named = parts;
   // `Nafisa Babiker … Nafisa`, `Dr Célestin Paluku … Paluku`: a part of a name found, standing alone later.
   for (const token of tokens) {
-    if (!named.has(token.text) || found.some((span) => span.start <= token.start && token.end <= span.end)) continue;
+    if (!parts.has(token.text) || found.some((span) => span.start <= token.start && token.end <= span.end)) continue;
     // `Hodan district` beside `Hodan Mohamed Ali`: the district keeps its name.
     if (DIVISION_AFTER.test(text.slice(token.end, token.end + 16))) continue;
     found.push({ start: token.start, end: token.end });
@@ -217,8 +216,7 @@ function isTitle(text: string, token: Token, words: PersonWords): boolean {
 
 /** `abbé` of `l'abbé`: a word without the elided article it is written with. */
 function withoutArticle(word: string): string {
-  const second = word.charCodeAt(1);
-  return (second === 39 || second === 0x2019) && /^[dlDL]/.test(word) ? word.slice(2) : word;
+  return isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) ? word.slice(2) : word;
 }
 
 /** The token at `index` follows the one before it with only blanks between (after a title, its dot too). */

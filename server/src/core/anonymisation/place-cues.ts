@@ -1,6 +1,7 @@
 import { NOT_PLACE_WORDS } from '../schema/anonymisation-defaults';
 import type { PersonWords } from './persons';
-import { type Gazetteer, placeKey } from './places';
+import { placeKey } from './place-words';
+import type { Gazetteer } from './places';
 import { bare, type Token } from './tokens';
 
 /**

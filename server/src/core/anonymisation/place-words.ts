@@ -1,4 +1,4 @@
-import { isApostrophe, type Token } from './tokens';
+import { endsPossessive, isApostrophe, NON_ASCII, type Token } from './tokens';
 
 /** The key a name is looked up by: `Kajo-Keji`, `Kajo Keji` and `KAJO KEJI` are one; `Ségou` is `Segou`. */
 export function placeKey(name: string): string {
@@ -34,8 +34,6 @@ export class Word {
 
 // A place's words: letters and marks, the apostrophes inside them; no hyphen (`Kajo-Keji` is `Kajo`, `Keji`).
 const PLACE_WORD = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is what is looked for
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The place finder's words, from the name finders' tokens (one reading of the text): each token
@@ -85,8 +83,7 @@ export function wordsOf(text: string, tokens: readonly Token[], startsName: (key
 
 function pushWord(words: Word[], word: string, start: number): void {
   // `Goma's youth`: the place is `Goma`, and `Chief's` before a cue names no place.
-  const length = word.length;
-  const possessive = length > 2 && word.charCodeAt(length - 1) === 115 /* s */ && isApostrophe(word.charCodeAt(length - 2));
+  const possessive = endsPossessive(word);
   const written = possessive ? word.slice(0, -2) : word;
   words.push(new Word(start, start + written.length, written, isCapitalised(written), possessive));
 }

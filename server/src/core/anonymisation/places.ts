@@ -27,8 +27,6 @@ export interface Gazetteer {
 const CUE_ONLY = { cueOnly: true } as const;
 const ANYWHERE = { cueOnly: false } as const;
 
-export { placeKey };
-
 export function gazetteerOf(data: PlaceNamesData, extraPlaces: readonly string[] = []): Gazetteer {
   const names = new Map<string, { readonly cueOnly: boolean }>();
   const longest = new Map<string, number>();

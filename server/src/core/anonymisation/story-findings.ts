@@ -3,7 +3,7 @@ import { storedMergedStory, storyIsUpToDate } from '../story/merged-story';
 import type { Field, Fragment } from '../text/parse';
 import type { IdentifierFinding } from './identifiers';
 import { DIVISION_AFTER } from './tokens';
-import { patternText } from '../text/pattern-text';
+import { wordOccurrences } from '../text/pattern-text';
 
 /**
  * The merged story field when it is up to date (FORMAT.md §4): then it says nothing its parts'
@@ -18,8 +18,7 @@ export function upToDateStory(fragment: Fragment, schema: FragmentSchema): Field
 }
 
 /**
- * Where the texts of the fields' findings stand in the story, on word boundaries, a line break or
- * run of blanks as a space; the first and last words of a name of several words too, standing
+ * Where the texts of the fields' findings stand in the story, as "Replace" finds them (`wordOccurrences`); the first and last words of a name of several words too, standing
  * alone (`Nafisa <redacted>`, `Palabek <redacted>`): fail-safe, a part of a name once found is found.
  */
 export function repeatedFindings(story: string, findings: readonly IdentifierFinding[]): IdentifierFinding[] {
@@ -36,19 +35,9 @@ export function repeatedFindings(story: string, findings: readonly IdentifierFin
   const free = (start: number, end: number) => !found.some((other) => other.start < end && start < other.end);
   // The longest first: `Rose Nyota` before `Nyota`.
   for (const [text, kind] of [...texts].sort(([a], [b]) => b.length - a.length))
-    for (const { start, end } of occurrences(story, text)) if (free(start, end)) found.push({ kind, start, end, text: story.slice(start, end) });
+    for (const { start, end } of wordOccurrences(story, text)) if (free(start, end)) found.push({ kind, start, end, text: story.slice(start, end) });
   for (const [part, kind] of parts)
-    for (const { start, end } of occurrences(story, part))
+    for (const { start, end } of wordOccurrences(story, part))
       if (free(start, end) && (kind !== 'person' || !DIVISION_AFTER.test(story.slice(end, end + 16)))) found.push({ kind, start, end, text: part });
   return found.sort((a, b) => a.start - b.start);
-}
-
-function occurrences(text: string, wanted: string): Array<{ start: number; end: number }> {
-  const escaped = wanted
-    .trim()
-    .split(/\s+/)
-    .map((word) => patternText(word))
-    .join('\\s+');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-  return Array.from(text.matchAll(pattern), (match) => ({ start: match.index, end: match.index + match[0].length }));
 }

@@ -36,8 +36,7 @@ export function tokensOf(text: string): Token[] {
 }
 
 function pushToken(tokens: Token[], word: string, at: number): void {
-  const length = word.length;
-  const possessive = length > 2 && word.charCodeAt(length - 1) === 115 /* s */ && isApostrophe(word.charCodeAt(length - 2));
+  const possessive = endsPossessive(word);
   const written = possessive ? word.slice(0, -2) : word;
   const capital = startsUpper(written, 0);
   tokens.push({ text: written, start: at, end: at + written.length, capital, allCaps: capital && isAllCaps(written), possessive });
@@ -67,8 +66,15 @@ function isUppercaseLetter(word: string, at: number): boolean {
 }
 
 export const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+
+/** `SECHA's`, `Goma’s`: a word of more than its `'s`. */
+export function endsPossessive(word: string): boolean {
+  const length = word.length;
+  return length > 2 && word.charCodeAt(length - 1) === 115 /* s */ && isApostrophe(word.charCodeAt(length - 2));
+}
+
 /** `d`, `l`, `D`, `L`: the French articles that elide. */
-const isArticle = (code: number) => code === 100 || code === 108 || code === 68 || code === 76;
+export const isArticle = (code: number) => code === 100 || code === 108 || code === 68 || code === 76;
 
 /** A division word right after a name: a place's (`Hodan district`, `Kolnyang payam`). */
 export const DIVISION_AFTER =
@@ -91,7 +97,7 @@ export function bare(word: string): string {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is what is looked for
-const NON_ASCII = /[^\x00-\x7f]/;
+export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The small words that join the parts of an organisation's name (`Ministry of Justice`, `Tribunal de Grande Instance de Bunia`). */
 // Not `and`, `et`: they join two names (`the Ministry of Justice and Jean Mukendi`) more often than one.
