@@ -64,13 +64,14 @@ function decode(bytes: Uint8Array): string {
 /**
  * One sheet as CSV (csv-stringify): UTF-8 with a BOM, so that Excel reads its accents; CRLF line
  * ends; quoted where needed (csv-stringify quotes a CRLF but not a lone LF or CR: they are asked
- * for); every text cell through the formula guard (a number stays a number: `-3` is not
+ * for, and so are `;` and tab, which readCsv would otherwise take for the delimiter of a file of
+ * one column); every text cell through the formula guard (a number stays a number: `-3` is not
  * guarded, a text `-3 + A1` is).
  */
 export function writeCsv(sheet: Sheet): Uint8Array {
   const text = stringify(
     sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cellText(cell)))),
-    { record_delimiter: '\r\n', quoted_match: /^\s|\s$|[\r\n]/ },
+    { record_delimiter: '\r\n', quoted_match: /^\s|\s$|[\r\n;\t]/ },
   );
   return new TextEncoder().encode(`\uFEFF${text}`);
 }
