@@ -49,6 +49,9 @@ export interface ImportWorkbookParams {
   readonly force?: boolean;
   /** Say what would be created and changed; write nothing. */
   readonly dryRun?: boolean;
+  /** The limits of the workbook read (FORMAT.md §6), from the settings `outcomeFragments.import.*`; each one left out is the default. */
+  readonly maxRows?: number;
+  readonly maxUnpackedMB?: number;
 }
 
 export interface ImportWorkbookResult {

@@ -8,6 +8,7 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ExportHarvestOutcome } from '../../client/src/harvest-io/export-harvest';
 import type { ImportHarvestOutcome } from '../../client/src/harvest-io/import-harvest';
+import { bombXlsx, manyRowsXlsx } from '../unit/workbook-bombs';
 import { fixtureXlsx } from '../unit/workbook-fixture';
 import { exampleUri } from './helpers';
 
@@ -72,6 +73,33 @@ suite('Import and export the harvest', () => {
     const folder = workspaceUri('never-written');
     const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
     assert.match(outcome?.error ?? '', /not a readable \.xlsx workbook \(it may be damaged\)/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(folder)), 'the folder was not created');
+  });
+
+  test('a zip bomb and a sheet of 400,000 rows are refused, naming the setting to raise, nothing written; the server goes on', async () => {
+    for (const [name, bytes, message] of [
+      ['bomb.xlsx', bombXlsx(1200), /unpacks to 1201 MB, more than the limit of 200 MB .* set "outcomeFragments\.import\.maxUnpackedMB" to 1201 or more/],
+      ['rows.xlsx', manyRowsXlsx(400_000), /has 400000 rows, more than the limit of 50000 .* set "outcomeFragments\.import\.maxRows" to 400000 or more/],
+    ] as const) {
+      const workbook = await writeWorkbook(name, bytes);
+      const folder = workspaceUri(`never-${name}`);
+      const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
+      assert.match(outcome?.error ?? '', message);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(folder)), `${name}: the folder was not created`);
+    }
+    const workbook = await writeWorkbook('after-bombs.xlsx', await fixtureXlsx());
+    const folder = workspaceUri('after-bombs');
+    created.push(folder);
+    const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
+    assert.equal(outcome?.result?.written, true, 'the language server survived both and still imports');
+  });
+
+  test('an import of more than 5,000 files asks first, and writes nothing when declined', async () => {
+    const workbook = await writeWorkbook('many.xlsx', manyRowsXlsx(5_002));
+    const folder = workspaceUri('many');
+    const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt', manyFiles: false });
+    assert.equal(outcome?.result?.created.length, 5_001);
+    assert.equal(outcome?.result?.written, false);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(folder)), 'the folder was not created');
   });
 

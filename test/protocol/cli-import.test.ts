@@ -2,11 +2,38 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { temporaryFolders } from '../unit/temporary-folders';
 import { fixtureXlsx, passwordProtectedWorkbook } from '../unit/workbook-fixture';
 import { expectedFiles, filesIn, fragments, workspaceWithWorkbook, xlsxOf } from './cli-harvest-helpers';
 
+const folders = temporaryFolders();
+after(() => folders.removeAll());
+
 describe('fragments import', () => {
+  it('reads a workbook within --max-rows and --max-unpacked-mb, refuses it past them naming the flag, and takes whole numbers only', async () => {
+    const folder = folders.make('fragments-limits-');
+    writeFileSync(join(folder, 'master.xlsx'), await fixtureXlsx());
+    const refused = fragments(['import', 'master.xlsx', '--out', 'harvest', '--max-rows', '4'], folder);
+    assert.equal(refused.code, 1);
+    assert.equal(
+      refused.stderr,
+      'fragments import: master.xlsx: the sheet "Master dataset" has 5 rows, more than the limit of 4 an import reads: nothing was imported. If the sheet is right, import it again with --max-rows 5\n',
+    );
+    assert.equal(existsSync(join(folder, 'harvest')), false);
+    const read = fragments(['import', 'master.xlsx', '--out', 'harvest', '--max-rows', '5', '--max-unpacked-mb', '1'], folder);
+    assert.equal(read.code, 0, read.stderr);
+    for (const [flag, value] of [
+      ['--max-rows', '0'],
+      ['--max-rows', 'many'],
+      ['--max-unpacked-mb', '1.5'],
+    ]) {
+      const bad = fragments(['import', 'master.xlsx', '--out', 'other', flag as string, value as string], folder);
+      assert.equal(bad.code, 2, `${flag} ${value}`);
+      assert.match(bad.stderr, new RegExp(`${flag} takes a whole number from 1 up, not "${value?.replace('.', '\\.')}"`));
+    }
+  });
+
   it('writes the expected files and says what it did; a second run leaves them as they were', async () => {
     const folder = await workspaceWithWorkbook();
     const first = fragments(['import', 'master.xlsx', '--out', 'harvest'], folder);

@@ -10,7 +10,12 @@ export interface ImportHarvestOptions {
   readonly namePattern?: string;
   /** Overwrite files whose text differs without asking (false: keep them and write nothing). */
   readonly overwrite?: boolean;
+  /** Write more than MANY_FILES files without asking (false: write nothing). */
+  readonly manyFiles?: boolean;
 }
+
+/** An import that would write more files than this asks first (FORMAT.md §6). */
+export const MANY_FILES = 5_000;
 
 export interface ImportHarvestOutcome {
   readonly result?: ImportWorkbookResult;
@@ -20,7 +25,9 @@ export interface ImportHarvestOutcome {
 /**
  * "Import Harvest from Spreadsheet…": the workbook (from the Explorer or a file dialog), the
  * folder, the options; a dry run first, so that files whose text differs are overwritten only
- * when the user says so; then the import, all or nothing, and a summary that offers the folder.
+ * when the user says so, and more than MANY_FILES files are written only when the user says so;
+ * then the import, all or nothing, and a summary that offers the folder. The workbook is read
+ * within the limits of the settings `outcomeFragments.import.*`.
  */
 export async function importHarvest(
   client: () => Promise<BaseLanguageClient>,
@@ -50,11 +57,14 @@ export async function importHarvest(
     vscode.l10n.t('Import options'),
   );
   if (!choices) return undefined;
+  const settings = vscode.workspace.getConfiguration('outcomeFragments.import', folder);
   const base: ImportWorkbookParams = {
     workbook: workbook.toString(),
     folder: folder.toString(),
     fix: options.fix ?? choices.has('fix'),
     namePattern: options.namePattern ?? (choices.has('byId') ? '{id}.txt' : 'row_{n}.txt'),
+    maxRows: settings.get<number>('maxRows', 50_000),
+    maxUnpackedMB: settings.get<number>('maxUnpackedMB', 200),
   };
   const name = workbook.path.replace(/^.*\//, '');
   const running = await client();
@@ -69,11 +79,17 @@ export async function importHarvest(
           force = options.overwrite ?? (await askToOverwrite(plan, folder));
           if (!force) return { result: plan, kept: true };
         }
+        const files = plan.created.length + plan.changed.length;
+        if (files > MANY_FILES && !(options.manyFiles ?? (await askToWriteMany(files, folder)))) return { result: plan, declined: files };
         if (token.isCancellationRequested) return undefined;
         return { result: await running.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { ...base, force }, token), kept: false };
       },
     );
     if (!outcome) return undefined;
+    if ('declined' in outcome) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing was imported: the {0} files were not written.', outcome.declined));
+      return { result: outcome.result }; // the plan: written is false
+    }
     if (outcome.kept) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Nothing was imported: {0} files in the folder differ from the workbook, and were kept.', outcome.result.changed.length),
@@ -148,6 +164,23 @@ async function askToOverwrite(plan: ImportWorkbookResult, folder: vscode.Uri): P
     overwrite,
   );
   return answer === overwrite;
+}
+
+async function askToWriteMany(files: number, folder: vscode.Uri): Promise<boolean> {
+  const write = vscode.l10n.t('Import {0} Files', files);
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Import {0} files?', files),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        '{0} fragment files, one for each row of the workbook, would be written into {1}. Nothing is written unless you import them.',
+        files,
+        folder.path.replace(/^.*\//, ''),
+      ),
+    },
+    write,
+  );
+  return answer === write;
 }
 
 async function offerFolder(result: ImportWorkbookResult, folder: vscode.Uri): Promise<void> {

@@ -55,7 +55,10 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
         throw new Error(l10n.t('cannot read {0}: {1}', shown(params.workbook), workbook?.missing ? l10n.t('no such file') : (workbook?.error ?? '')));
       }
       const service = workspace.serviceFor(child(params.folder, 'row_1.txt'));
-      const sheet = await harvest.readWorkbook(fromBase64(workbook.base64), nameOf(params.workbook));
+      const sheet = await harvest.readWorkbook(fromBase64(workbook.base64), nameOf(params.workbook), {
+        limits: { maxRows: params.maxRows, maxUnpackedMB: params.maxUnpackedMB },
+        raiseWith: 'settings',
+      });
       const imported = harvest.importSheet(sheet, service.schema, params.namePattern);
       const fixed = imported.fragments.map((fragment) => ({
         fileName: fragment.fileName,

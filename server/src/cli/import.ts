@@ -2,14 +2,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
+import { DEFAULT_WORKBOOK_LIMITS } from '../workbook/limits';
 import { harvestPipeline } from '../node/load-harvest';
 import { type CliIo, serviceWithConfig, UsageError } from './io';
 
 export const IMPORT_USAGE = `Usage: fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force] [--config FILE]
+       [--max-rows N] [--max-unpacked-mb N]
 
 Writes one fragment file per row of the workbook's first sheet (.xlsx or .csv, the header row
 first), as FORMAT.md section 6 says. Nothing is written when the workbook cannot be read, and
-nothing half: the files are written into a temporary folder, then moved into DIR.
+nothing half: the files are written into a temporary folder, then moved into DIR. A workbook
+past the limits is refused before it is unpacked.
 
   --out DIR        the folder of the fragment files (created when missing)
   --name PATTERN   file names: {n} the row's number, {id} its FragmentID (default: ${DEFAULT_NAME_PATTERN})
@@ -17,6 +20,10 @@ nothing half: the files are written into a temporary folder, then moved into DIR
   --force          overwrite files whose text differs (otherwise nothing is written)
   --dry-run        say what would be created and changed, write nothing
   --config FILE    a configuration file (default: the SCC schema)
+  --max-rows N     refuse a sheet of more than N rows, the header row included (default: ${DEFAULT_WORKBOOK_LIMITS.maxRows})
+  --max-unpacked-mb N
+                   refuse an .xlsx that unpacks to more than N MB, a CSV file larger than N MB
+                   (default: ${DEFAULT_WORKBOOK_LIMITS.maxUnpackedMB})
 
 Exit code: 0 when imported, 1 when the workbook or the folder is at fault, 2 on bad usage.`;
 
@@ -42,6 +49,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       fix: options.fix,
       force: options.force,
       dryRun: options.dryRun,
+      limits: { maxRows: options.maxRows, maxUnpackedMB: options.maxUnpackedMB },
     });
     io.out(`${options.dryRun ? l10n.t('Dry run, nothing written: ') : ''}${describeImport({ ...summary, folder: options.out })}\n`);
     return 0;
@@ -63,6 +71,8 @@ function parseImportOptions(argv: readonly string[]) {
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       config: { type: 'string' },
+      'max-rows': { type: 'string' },
+      'max-unpacked-mb': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -79,5 +89,14 @@ function parseImportOptions(argv: readonly string[]) {
     force: values.force === true,
     dryRun: values['dry-run'] === true,
     config: values.config,
+    maxRows: limitOf('--max-rows', values['max-rows']),
+    maxUnpackedMB: limitOf('--max-unpacked-mb', values['max-unpacked-mb']),
   };
+}
+
+/** A limit's flag: a whole number from 1 up; undefined when not given (the default). */
+function limitOf(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(l10n.t('{0} takes a whole number from 1 up, not "{1}"', flag, value));
+  return Number(value);
 }

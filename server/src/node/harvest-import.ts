@@ -6,7 +6,7 @@ import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
 import { describeImport as describeCounts, type ImportCounts, overwriteRefused, planImport } from '../core/harvest/import-plan';
 import { importSheet } from '../core/harvest/import-rows';
 import type { FragmentService } from '../core/service';
-import { readWorkbook } from '../workbook';
+import { type GivenLimits, type RaiseLimitWith, readWorkbook } from '../workbook';
 import { WorkbookError } from '../workbook/workbook-error';
 import { writeFilesAtomically } from './atomic-write';
 
@@ -20,6 +20,10 @@ export interface ImportOptions {
   readonly force?: boolean;
   /** Plan only: say what would be created and changed, write nothing. */
   readonly dryRun?: boolean;
+  /** How much of the workbook is read at most (FORMAT.md §6); each limit left out is the default. */
+  readonly limits?: GivenLimits | undefined;
+  /** How a refusal says to raise a limit: the CLI's flags (the default) or the editor's settings. */
+  readonly raiseWith?: RaiseLimitWith;
 }
 
 export interface ImportSummary extends ImportCounts {
@@ -48,7 +52,12 @@ export async function importWorkbookFile(workbookPath: string, folder: string, o
       l10n.t('cannot read {0}: {1}', workbookPath, (error as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file') : (error as Error).message),
     );
   }
-  const sheet = await readWorkbook(bytes, basename(workbookPath));
+  return importWorkbookBytes(bytes, workbookPath, folder, options);
+}
+
+/** The same, from the workbook's bytes (`workbookPath` names it in the summary, and tells .csv by its name). */
+export async function importWorkbookBytes(bytes: Uint8Array, workbookPath: string, folder: string, options: ImportOptions): Promise<ImportSummary> {
+  const sheet = await readWorkbook(bytes, basename(workbookPath), { limits: options.limits, raiseWith: options.raiseWith });
   const imported = importSheet(sheet, options.service.schema, options.namePattern ?? DEFAULT_NAME_PATTERN);
   const folderExists = isFolder(folder);
   const fixed = imported.fragments.map((fragment) => ({

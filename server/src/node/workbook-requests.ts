@@ -32,6 +32,8 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
         fix: params.fix === true,
         force: params.force === true,
         dryRun: params.dryRun === true,
+        limits: { maxRows: params.maxRows, maxUnpackedMB: params.maxUnpackedMB },
+        raiseWith: 'settings',
       });
       return { ...summary, message: describeImport(summary) };
     }),

@@ -2,21 +2,36 @@ import * as l10n from '@vscode/l10n';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { type Cell, cellText, type Row, type Sheet } from '../core/harvest/cells';
+import { guardFormula, unguardFormula } from './formula-guard';
+import { csvTooLarge, limitsOf, MB, type ReadOptions, tooManyRows } from './limits';
 import { WorkbookError } from './workbook-error';
 
 /** The delimiters Excel writes: `,`, and `;` in much of Europe; tab for "Unicode text". */
 const DELIMITERS = [',', ';', '\t'] as const;
 
-/** CSV through csv-parse (RFC 4180 quoting, line breaks inside quotes). Every cell is text; an empty one is empty. */
-export function readCsv(bytes: Uint8Array, name: string): Sheet {
+/**
+ * CSV through csv-parse (RFC 4180 quoting, line breaks inside quotes). Every cell is text; an
+ * empty one is empty; the `'` of the formula guard comes off (./formula-guard.ts). A file larger
+ * than the limit is not decoded; past the row limit, rows are counted, not kept.
+ */
+export function readCsv(bytes: Uint8Array, name: string, options?: ReadOptions): Sheet {
+  const limits = limitsOf(options);
+  if (bytes.length > limits.maxUnpackedMB * MB) throw csvTooLarge(bytes.length, options);
   const text = decode(bytes);
   let records: string[][];
+  let count = 0;
   try {
-    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false });
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[]) => (++count > limits.maxRows ? null : record),
+    });
   } catch (error) {
     throw new WorkbookError(l10n.t('the CSV file is damaged: {0}', (error as Error).message));
   }
-  const rows: Row[] = records.map((record) => record.map((value): Cell => (value === '' ? null : value)));
+  if (count > limits.maxRows) throw tooManyRows(name, count, options);
+  const rows: Row[] = records.map((record) => record.map((value): Cell => (value === '' ? null : unguardFormula(value))));
   return { name, rows };
 }
 
@@ -46,11 +61,17 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** One sheet as CSV (csv-stringify): UTF-8 with a BOM, so that Excel reads its accents; CRLF line ends; quoted where needed. */
+/**
+ * One sheet as CSV (csv-stringify): UTF-8 with a BOM, so that Excel reads its accents; CRLF line
+ * ends; quoted where needed (csv-stringify quotes a CRLF but not a lone LF or CR: they are asked
+ * for, and so are `;` and tab, which readCsv would otherwise take for the delimiter of a file of
+ * one column); every text cell through the formula guard (a number stays a number: `-3` is not
+ * guarded, a text `-3 + A1` is).
+ */
 export function writeCsv(sheet: Sheet): Uint8Array {
   const text = stringify(
-    sheet.rows.map((row) => row.map((cell) => cellText(cell))),
-    { record_delimiter: '\r\n', quoted_match: /^\s|\s$/ },
+    sheet.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cellText(cell)))),
+    { record_delimiter: '\r\n', quoted_match: /^\s|\s$|[\r\n;\t]/ },
   );
   return new TextEncoder().encode(`\uFEFF${text}`);
 }

@@ -1,9 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { Sheet } from '../core/harvest/cells';
 import { readCsv, writeCsv } from './csv';
+import type { ReadOptions } from './limits';
 import { WorkbookError } from './workbook-error';
 import { readXlsx, writeXlsx } from './xlsx';
 
+export { DEFAULT_WORKBOOK_LIMITS, type GivenLimits, LIMIT_SETTINGS, type RaiseLimitWith, type ReadOptions, type WorkbookLimits } from './limits';
 export { WorkbookError } from './workbook-error';
 
 export type WorkbookFormat = 'xlsx' | 'csv';
@@ -18,11 +20,12 @@ export function formatOfName(fileName: string): WorkbookFormat | undefined {
 
 /**
  * The first sheet of a workbook, from its bytes: `.xlsx` or `.csv`, told by what the bytes are
- * rather than by the name alone, with a message that says what to do for what cannot be read.
+ * rather than by the name alone, with a message that says what to do for what cannot be read:
+ * a damaged file, a password-protected one and one past the limits (`options`) are told apart.
  */
-export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Sheet> {
+export async function readWorkbook(bytes: Uint8Array, fileName: string, options?: ReadOptions): Promise<Sheet> {
   if (bytes.length === 0) throw new WorkbookError(l10n.t('the file is empty'));
-  if (isZip(bytes)) return readXlsx(bytes);
+  if (isZip(bytes)) return readXlsx(bytes, options);
   if (isCompoundFile(bytes)) {
     throw new WorkbookError(
       isEncrypted(bytes)
@@ -31,7 +34,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise
     );
   }
   const format = formatOfName(fileName);
-  if (format === 'csv') return readCsv(bytes, fileName.replace(/^.*[/\\]/, '').replace(/\.csv$/i, ''));
+  if (format === 'csv') return readCsv(bytes, fileName.replace(/^.*[/\\]/, '').replace(/\.csv$/i, ''), options);
   if (format === 'xlsx')
     throw new WorkbookError(l10n.t('the file is not an .xlsx workbook (its content is not one, whatever its name says), or it is damaged'));
   throw new WorkbookError(l10n.t('not a workbook: import an .xlsx or a .csv file'));
