@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 import { fixtureXlsx, passwordProtectedWorkbook } from '../unit/workbook-fixture';
 import { expectedFiles, filesIn, fragments, workspaceWithWorkbook, xlsxOf } from './cli-harvest-helpers';
 
@@ -50,7 +50,7 @@ describe('fragments import', () => {
   });
 
   it('reads a .csv workbook too', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    const folder = temporaryFolder('fragments-harvest-');
     writeFileSync(join(folder, 'master.csv'), '\uFEFFFragmentID,Year,coutnry,Outcome is negative\r\nSCC-ML/CIV001,2024,Mali,1\r\n');
     const result = fragments(['import', 'master.csv', '--out', 'out'], folder);
     assert.equal(result.code, 0, result.stderr);
@@ -62,7 +62,7 @@ describe('fragments import', () => {
 
   describe('bad input: a clear error, exit 1, nothing written', () => {
     const refusesToImport = async (name: string, content: Uint8Array | string, message: RegExp, out = 'harvest') => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       writeFileSync(join(folder, name), content);
       const result = fragments(['import', name, '--out', out], folder);
       assert.equal(result.code, 1, result.stdout);
@@ -128,7 +128,7 @@ describe('fragments import', () => {
     });
 
     it('an output folder that cannot be written', async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       writeFileSync(join(folder, 'master.xlsx'), await fixtureXlsx());
       writeFileSync(join(folder, 'blocker'), 'a file where a folder should be');
       for (const out of ['blocker', 'blocker/harvest']) {
@@ -140,7 +140,7 @@ describe('fragments import', () => {
     });
 
     it('bad usage exits 2 with the usage', () => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       for (const args of [['import'], ['import', 'a.xlsx'], ['import', 'a.xlsx', 'b.xlsx', '--out', 'x'], ['import', 'a.xlsx', '--out', 'x', '--bogus']]) {
         const result = fragments(args, folder);
         assert.equal(result.code, 2, args.join(' '));
