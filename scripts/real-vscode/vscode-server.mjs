@@ -25,7 +25,6 @@ export const unattendedSettings = {
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
-  'outcomeFragments.trace.server': 'verbose', // DEBUG-FLAKY
 };
 
 /**

@@ -40,7 +40,8 @@ async function windowsServer(): Promise<ServerTransport> {
   const log = openSync(logPath, 'w');
   const child = spawn('wine', [windowsNode, windowsPathOf(serverPath), `--socket=${address.port}`], {
     cwd: repositoryRoot,
-    env: { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(cache, 'prefix') },
+    // Wine's temporary folder as scripts/windows/setup.mjs sets it: one Wine server for the prefix.
+    env: { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(cache, 'prefix'), TMPDIR: join(cache, 'tmp') },
     stdio: ['ignore', log, log],
   });
   try {
