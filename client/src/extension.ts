@@ -15,6 +15,7 @@ import type { HarvestTree } from './harvest/harvest-tree';
 import { registerHarvest } from './harvest/register';
 import { registerHarvestCommands } from './harvest-io';
 import { storyToCopy } from './preview/copy';
+import { keepDiagnosticsOfCancelledPulls } from './pulled-diagnostics';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 import { showStartPreview } from './start-preview';
@@ -103,6 +104,7 @@ function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClie
       // "Dismiss for this fragment" edits .fragmentrc.json, then runs saveCommand to save it: the server reads the file on disk.
       // In the web, the client reads the folders for the server (readsFolders: client/src/browser/folder-reader.ts).
       initializationOptions: { l10nBundle: vscode.l10n.bundle, saveCommand: SAVE_CONFIGURATION_COMMAND, readsFolders: !runtime.serverReadsFiles },
+      middleware: keepDiagnosticsOfCancelledPulls,
     };
     client = await runtime.createClient(context, clientOptions);
     await client.start();

@@ -93,9 +93,18 @@ export function freePort() {
   });
 }
 
-/** The folders of a server's state inside `dataDir`: profile, server data, extensions, HOME. */
+/**
+ * The folders of a server's state inside `dataDir`: profile, server data, extensions, HOME, and
+ * the temporary folder of the server and all it starts (its sockets, the TypeScript server's
+ * folder, our language server's code cache), so that removing `dataDir` leaves nothing behind.
+ */
 function serverDirs(dataDir) {
-  return { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home') };
+  return { ud: join(dataDir, 'ud'), sd: join(dataDir, 'sd'), ext: join(dataDir, 'ext'), home: join(dataDir, 'home'), tmp: join(dataDir, 'tmp') };
+}
+
+/** The environment of the server's processes: their home and temporary folder in the run's folder. */
+function serverEnvironment(dirs, env = {}) {
+  return { ...process.env, ...env, HOME: dirs.home, TMPDIR: dirs.tmp, TMP: dirs.tmp, TEMP: dirs.tmp };
 }
 
 /**
@@ -107,7 +116,7 @@ export function installExtension({ nodeBin, serverMain, dataDir, vsix }) {
   const dirs = serverDirs(dataDir);
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   const args = [serverMain, '--install-extension', vsix, '--extensions-dir', dirs.ext, '--user-data-dir', dirs.ud, '--server-data-dir', dirs.sd];
-  const installed = spawnSync(nodeBin, [...args, '--accept-server-license-terms'], { encoding: 'utf8', env: { ...process.env, HOME: dirs.home } });
+  const installed = spawnSync(nodeBin, [...args, '--accept-server-license-terms'], { encoding: 'utf8', env: serverEnvironment(dirs) });
   if (installed.status !== 0) throw new Error(`installing ${vsix} failed: ${installed.stdout}${installed.stderr}`);
 }
 
@@ -145,7 +154,7 @@ export async function startServer({ nodeBin, serverMain, port, host = '127.0.0.1
     ...(locale ? ['--locale', locale] : []),
   ];
   // Own process group, so stop() also ends the extension host and our language server.
-  const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, HOME: dirs.home } });
+  const child = spawn(nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnvironment(dirs, env) });
   const killGroup = (signal) => {
     try {
       process.kill(-child.pid, signal);

@@ -15,9 +15,13 @@ const prefix = join(cacheFolder, 'prefix');
 /** Written once the prefix says Windows 10: Node 20 refuses Wine's default, Windows 7. */
 const prefixReady = join(prefix, '.fragments-win10');
 
+/** Wine's own temporary folder (its server's socket): in the cache, not in the system's temporary folder. */
+const wineTemporary = join(cacheFolder, 'tmp');
+
 /** The environment every Wine command of the suite runs in: quiet, and in the suite's own prefix. */
 export function wineEnvironment(extra = {}) {
-  return { ...process.env, WINEDEBUG: '-all', WINEPREFIX: prefix, ...extra };
+  mkdirSync(wineTemporary, { recursive: true });
+  return { ...process.env, WINEDEBUG: '-all', WINEPREFIX: prefix, TMPDIR: wineTemporary, ...extra };
 }
 
 /** Runs a command without a shell; output to this process's stderr; throws unless it exits 0. */

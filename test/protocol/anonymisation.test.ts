@@ -2,8 +2,7 @@
 // in the description and the merged story, and no stale-merged-story follows; "Allow … in this
 // harvest" records the text in the folder's .fragmentrc.json, and once the file changes the warning goes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -17,7 +16,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text/text';
-import { awkwardFolder, fileUri, TestClient } from './lsp-client';
+import { awkwardFolder, temporaryFolder } from '../temporary-folders';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const named = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'possible-identifier.fragment'), 'utf8');
@@ -62,7 +62,7 @@ describe('possible identifiers over the protocol', () => {
   });
 
   it('Allow "…" in this harvest records the text in .fragmentrc.json, keeping its comment; the warning goes once the file changes', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-allow-'));
+    const folder = temporaryFolder('fragment-allow-');
     const configPath = join(folder, '.fragmentrc.json');
     writeFileSync(configPath, '// our team\n{\n  "severities": { "value-format": "warning" }\n}\n');
     const { client } = await TestClient.start({ folder, settings: {} });

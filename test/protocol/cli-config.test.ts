@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 import { printed, printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -18,7 +18,7 @@ function lint(args: string[], cwd: string) {
 
 /** A harvest: round2 and round3 (with drafts), the example under a new FragmentID in each file. */
 function harvest(configs: Record<string, unknown>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-config-'));
+  const folder = temporaryFolder('fragment-lint-config-');
   const files = ['round2/a.txt', 'round3/b.txt', 'round3/drafts/c.txt', 'round3/late/d.fragment'];
   files.forEach((name, index) => {
     mkdirSync(join(folder, name, '..'), { recursive: true });

@@ -2,11 +2,11 @@
 // left out of every layout and format, and the summary says how many and why;
 // --include-unanonymised includes it; with nothing left to export, nothing is written.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type ExcelJS from 'exceljs';
+import { temporaryFolder } from '../temporary-folders';
 import { examplePath, fragments, readXlsx, repositoryRoot } from './cli-harvest-helpers';
 
 const fixture = (name: string) => readFileSync(join(repositoryRoot, 'test', 'fixtures', name), 'utf8');
@@ -17,7 +17,7 @@ const clean = shared(fixture('valid.fragment')).replace('CIV021', 'CIV022');
 
 /** A harvest of three: the example (confidential), an outcome naming someone, a clean one. */
 function harvest(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragments-gate-'));
+  const folder = temporaryFolder('fragments-gate-');
   mkdirSync(join(folder, 'harvest'));
   writeFileSync(join(folder, 'harvest', 'a-example.txt'), readFileSync(examplePath));
   writeFileSync(join(folder, 'harvest', 'b-named.txt'), named);
@@ -64,7 +64,7 @@ describe('fragments export leaves out what may still name someone', () => {
   }
 
   it('with every outcome left out, says why and writes nothing', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-gate-'));
+    const folder = temporaryFolder('fragments-gate-');
     writeFileSync(join(folder, 'named.txt'), named);
     const result = fragments(['export', 'named.txt', '--out', 'out.xlsx'], folder);
     assert.equal(result.code, 1);
@@ -76,7 +76,7 @@ describe('fragments export leaves out what may still name someone', () => {
   });
 
   it('a configuration that turns the check off holds nothing back', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-gate-'));
+    const folder = temporaryFolder('fragments-gate-');
     writeFileSync(join(folder, 'named.txt'), named);
     writeFileSync(join(folder, 'off.json'), '{ "severities": { "possible-identifier": "off" } }');
     const result = fragments(['export', 'named.txt', '--out', 'out.csv', '--config', 'off.json'], folder);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type ExcelJS from 'exceljs';
+import { temporaryFolder } from '../temporary-folders';
 import { examplePath, filesIn, fragments, readXlsx, repositoryRoot, workspaceWithWorkbook } from './cli-harvest-helpers';
 import { printedPattern } from './printed-paths';
 
@@ -42,7 +42,7 @@ describe('fragments export', () => {
   });
 
   it('writes the causal-map layout: three sheets in an .xlsx, three files as .csv', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    const folder = temporaryFolder('fragments-harvest-');
     mkdirSync(join(folder, 'harvest'));
     writeFileSync(join(folder, 'harvest', 'example.txt'), readFileSync(examplePath));
     const result = fragments(['export', 'harvest', '--layout', 'causal-map', '--out', 'causal.xlsx', '--include-confidential'], folder);
@@ -67,7 +67,7 @@ describe('fragments export', () => {
   });
 
   it('bad input: a clear error, exit 1, nothing written', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+    const folder = temporaryFolder('fragments-bad-');
     mkdirSync(join(folder, 'harvest'));
     writeFileSync(join(folder, 'harvest', 'example.txt'), readFileSync(examplePath));
     mkdirSync(join(folder, 'empty'));
@@ -98,7 +98,7 @@ describe('fragments export', () => {
   });
 
   it('folds and unfolds the lists of a programme’s own schema (--config)', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    const folder = temporaryFolder('fragments-harvest-');
     writeFileSync(join(folder, '.fragmentrc.json'), JSON.stringify({ fields: { 'MCQType of change': { addValues: ['Advocacy'] } } }));
     mkdirSync(join(folder, 'harvest'));
     writeFileSync(
@@ -116,7 +116,7 @@ describe('fragments export', () => {
   });
 
   it('says what an export cannot carry: text outside any field, control characters in an .xlsx', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    const folder = temporaryFolder('fragments-harvest-');
     mkdirSync(join(folder, 'harvest'));
     writeFileSync(
       join(folder, 'harvest', 'a.fragment'),

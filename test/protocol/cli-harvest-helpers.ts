@@ -1,10 +1,10 @@
 // What the CLI tests of import and export share: the CLI run as a user would, workbooks made and read back.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { temporaryFolder } from '../temporary-folders';
 import { fixtureXlsx } from '../unit/workbook-fixture';
 
 export const repositoryRoot = join(__dirname, '..', '..');
@@ -20,7 +20,7 @@ export function fragments(args: string[], cwd: string) {
 }
 
 export async function workspaceWithWorkbook(): Promise<string> {
-  const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+  const folder = temporaryFolder('fragments-harvest-');
   writeFileSync(join(folder, 'master.xlsx'), await fixtureXlsx());
   return folder;
 }

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { temporaryFolders } from '../unit/temporary-folders';
+import { describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 import { fixtureXlsx, passwordProtectedWorkbook } from '../unit/workbook-fixture';
 import { expectedFiles, filesIn, fragments, workspaceWithWorkbook, xlsxOf } from './cli-harvest-helpers';
 
-const folders = temporaryFolders();
-after(() => folders.removeAll());
-
 describe('fragments import', () => {
   it('reads a workbook within --max-rows and --max-unpacked-mb, refuses it past them naming the flag, and takes whole numbers only', async () => {
-    const folder = folders.make('fragments-limits-');
+    const folder = temporaryFolder('fragments-limits-');
     writeFileSync(join(folder, 'master.xlsx'), await fixtureXlsx());
     const refused = fragments(['import', 'master.xlsx', '--out', 'harvest', '--max-rows', '4'], folder);
     assert.equal(refused.code, 1);
@@ -77,7 +73,7 @@ describe('fragments import', () => {
   });
 
   it('reads a .csv workbook too', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-harvest-'));
+    const folder = temporaryFolder('fragments-harvest-');
     writeFileSync(join(folder, 'master.csv'), '\uFEFFFragmentID,Year,coutnry,Outcome is negative\r\nSCC-ML/CIV001,2024,Mali,1\r\n');
     const result = fragments(['import', 'master.csv', '--out', 'out'], folder);
     assert.equal(result.code, 0, result.stderr);
@@ -89,7 +85,7 @@ describe('fragments import', () => {
 
   describe('bad input: a clear error, exit 1, nothing written', () => {
     const refusesToImport = async (name: string, content: Uint8Array | string, message: RegExp, out = 'harvest') => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       writeFileSync(join(folder, name), content);
       const result = fragments(['import', name, '--out', out], folder);
       assert.equal(result.code, 1, result.stdout);
@@ -155,7 +151,7 @@ describe('fragments import', () => {
     });
 
     it('an output folder that cannot be written', async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       writeFileSync(join(folder, 'master.xlsx'), await fixtureXlsx());
       writeFileSync(join(folder, 'blocker'), 'a file where a folder should be');
       for (const out of ['blocker', 'blocker/harvest']) {
@@ -167,7 +163,7 @@ describe('fragments import', () => {
     });
 
     it('bad usage exits 2 with the usage', () => {
-      const folder = mkdtempSync(join(tmpdir(), 'fragments-bad-'));
+      const folder = temporaryFolder('fragments-bad-');
       for (const args of [['import'], ['import', 'a.xlsx'], ['import', 'a.xlsx', 'b.xlsx', '--out', 'x'], ['import', 'a.xlsx', '--out', 'x', '--bogus']]) {
         const result = fragments(args, folder);
         assert.equal(result.code, 2, args.join(' '));

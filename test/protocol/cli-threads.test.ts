@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fragmentText } from '../../scripts/bench/corpus';
 import { threadsFor } from '../../server/src/cli/lint-threads';
+import { temporaryFolder } from '../temporary-folders';
 import { printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -20,7 +20,7 @@ function lint(args: string[], cwd: string) {
 
 /** 950 files as a harvest's workbook makes them: enough for several threads, with IDs shared across the slices. */
 function harvest(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragment-threads-'));
+  const folder = temporaryFolder('fragment-threads-');
   for (let index = 0; index < 950; index++) {
     const file = fragmentText(example, index);
     const path = join(folder, file.name);
@@ -60,8 +60,8 @@ describe('fragment-lint on several threads', () => {
   });
 
   it('--fix and --dry-run give the same files and the same output on threads', () => {
-    const one = mkdtempSync(join(tmpdir(), 'fragment-threads-one-'));
-    const three = mkdtempSync(join(tmpdir(), 'fragment-threads-three-'));
+    const one = temporaryFolder('fragment-threads-one-');
+    const three = temporaryFolder('fragment-threads-three-');
     cpSync(folder, one, { recursive: true });
     cpSync(folder, three, { recursive: true });
     const dryOne = lint(['--fix', '--dry-run', '--verbose', '--jobs', '1', '.'], one);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs, { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import fs, { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../server/src/cli';
+import { temporaryFolder } from '../temporary-folders';
 import { printed, printedPattern } from './printed-paths';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -21,7 +21,7 @@ function lint(args: string[], cwd: string) {
 
 /** A temporary harvest folder holding copies of the given files. */
 function harvest(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+  const folder = temporaryFolder('fragment-lint-');
   for (const [name, source] of Object.entries(files)) {
     mkdirSync(join(folder, name, '..'), { recursive: true });
     copyFileSync(source, join(folder, name));
@@ -64,7 +64,7 @@ describe('fragment-lint', () => {
   });
 
   it('--fix keeps CRLF line ends and the BOM', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const folder = temporaryFolder('fragment-lint-');
     const text = readFileSync(fixture('crlf-bom.fragment'), 'utf8').replace('**Year**: 2024', '**Year**: 2024.0');
     writeFileSync(join(folder, 'a.fragment'), text);
     assert.equal(lint(['--fix', 'a.fragment'], folder).code, 0);
@@ -127,7 +127,7 @@ describe('fragment-lint', () => {
   });
 
   it('applies a configuration: low accepted as a contribution rating, the stale-story check off', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const folder = temporaryFolder('fragment-lint-');
     const text = readFileSync(fixture('stale-merged-story.fragment'), 'utf8').replace('**Rating contribution**: great', '**Rating contribution**: low');
     writeFileSync(join(folder, 'a.fragment'), text);
     assert.match(lint(['a.fragment'], folder).stdout, /invalid-value[^\n]*\n[^\n]*stale-merged-story/);
@@ -140,7 +140,7 @@ describe('fragment-lint', () => {
   });
 
   it('reports a broken configuration on its own line and exits 2', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const folder = temporaryFolder('fragment-lint-');
     writeFileSync(join(folder, 'a.fragment'), readFileSync(fixture('valid.fragment')));
     writeFileSync(join(folder, 'team.json'), '{\n  "severities": {\n    "empty-field": "off",,\n  }\n}\n');
     const { code, stderr } = lint(['--config', 'team.json', 'a.fragment'], folder);
@@ -151,7 +151,7 @@ describe('fragment-lint', () => {
 
 describe('fragment-lint and confidentiality', () => {
   const messages = (text: string) => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-lint-'));
+    const folder = temporaryFolder('fragment-lint-');
     writeFileSync(join(folder, 'a.fragment'), text);
     return lint(['a.fragment'], folder).stdout;
   };

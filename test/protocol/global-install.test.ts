@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 
 const repositoryRoot = join(__dirname, '..', '..');
 
@@ -11,7 +11,7 @@ const repositoryRoot = join(__dirname, '..', '..');
 function unbuiltClone(): string {
   const listed = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repositoryRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
-  const clone = mkdtempSync(join(tmpdir(), 'fragment-clone-'));
+  const clone = temporaryFolder('fragment-clone-');
   for (const file of listed.stdout.split('\0').filter((name) => name !== '' && existsSync(join(repositoryRoot, name)))) {
     mkdirSync(dirname(join(clone, file)), { recursive: true });
     copyFileSync(join(repositoryRoot, file), join(clone, file));
@@ -22,22 +22,17 @@ function unbuiltClone(): string {
 describe('npm install --global . from an unbuilt clone', () => {
   it('builds and installs a fragment-lint that checks the example', { timeout: 240_000 }, () => {
     const clone = unbuiltClone();
-    const prefix = mkdtempSync(join(tmpdir(), 'fragment-global-'));
-    try {
-      assert.equal(existsSync(join(clone, 'dist')), false, 'the clone is unbuilt');
-      // The environment of `npm test` holds the outer npm's settings; a user's shell does not.
-      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-      const installed = spawnSync('npm', ['install', '--global', '--prefix', prefix, '.', '--no-audit', '--no-fund'], { cwd: clone, env, encoding: 'utf8' });
-      assert.equal(installed.status, 0, `${installed.stdout}${installed.stderr}`);
+    const prefix = temporaryFolder('fragment-global-');
+    assert.equal(existsSync(join(clone, 'dist')), false, 'the clone is unbuilt');
+    // The environment of `npm test` holds the outer npm's settings; a user's shell does not.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+    const installed = spawnSync('npm', ['install', '--global', '--prefix', prefix, '.', '--no-audit', '--no-fund'], { cwd: clone, env, encoding: 'utf8' });
+    assert.equal(installed.status, 0, `${installed.stdout}${installed.stderr}`);
 
-      const lint = join(prefix, 'bin', 'fragment-lint');
-      const checked = spawnSync(lint, ['example/000_88eaf67a59f4c304.txt'], { cwd: clone, encoding: 'utf8' });
-      assert.equal(checked.status, 0, checked.stderr);
-      assert.match(checked.stdout, /unknown-field Unknown field "coutnry"\. Did you mean "Country"\?/);
-      assert.match(checked.stdout, /2 problems \(2 warnings\) in 1 file\./);
-    } finally {
-      rmSync(clone, { recursive: true, force: true });
-      rmSync(prefix, { recursive: true, force: true });
-    }
+    const lint = join(prefix, 'bin', 'fragment-lint');
+    const checked = spawnSync(lint, ['example/000_88eaf67a59f4c304.txt'], { cwd: clone, encoding: 'utf8' });
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.match(checked.stdout, /unknown-field Unknown field "coutnry"\. Did you mean "Country"\?/);
+    assert.match(checked.stdout, /2 problems \(2 warnings\) in 1 file\./);
   });
 });

@@ -14,8 +14,9 @@ import {
   type ImportWorkbookParams,
   type ImportWorkbookResult,
 } from '../../server/src/protocol';
+import { awkwardFolder } from '../temporary-folders';
 import { fixtureXlsx } from '../unit/workbook-fixture';
-import { awkwardFolder, fileUri, TestClient } from './lsp-client';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');

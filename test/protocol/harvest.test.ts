@@ -9,7 +9,8 @@ import {
   FileChangeType,
 } from 'vscode-languageserver-protocol';
 import { HARVEST_CHANGED_NOTIFICATION, HARVEST_SUMMARY_REQUEST, type HarvestSummary } from '../../server/src/protocol';
-import { awkwardFolder, fileUri, TestClient } from './lsp-client';
+import { awkwardFolder } from '../temporary-folders';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');

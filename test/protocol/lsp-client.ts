@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createMessageConnection,
@@ -39,14 +38,6 @@ export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 /** A file's URI as VS Code writes it (`vscode-uri`: `M%26E%20harvest%20%282024%29`, `file:///c%3A/` on Windows). */
 export function fileUri(path: string): string {
   return URI.file(path).toString();
-}
-
-/**
- * A new folder whose name holds what users' folder names hold and URIs must encode:
- * `& ( ) ' ! , + = ; # % [ ]`, spaces and accents.
- */
-export function awkwardFolder(label: string): string {
-  return mkdtempSync(join(tmpdir(), `M&E harvest (2024) ' ! , + = ; # % [ ] été ${label}-`));
 }
 
 /** How a test reaches its server: the server's process and the two ends of its messages. */

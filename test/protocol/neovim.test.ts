@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 import { serverPath } from './lsp-client';
 
 const neovimFolder = join(__dirname, 'neovim');
@@ -14,7 +14,7 @@ describe('the server in Neovim, set up as the README says', () => {
     const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     assert.equal(version.status, 0, 'Neovim must be installed (apt-get install neovim); .ci/run installs it');
 
-    const workspace = mkdtempSync(join(tmpdir(), 'fragment-nvim-'));
+    const workspace = temporaryFolder('fragment-nvim-');
     const file = join(workspace, 'example.fragment');
     copyFileSync(join(__dirname, '..', '..', 'example', '000_88eaf67a59f4c304.txt'), file);
     const report = join(workspace, 'report.txt');

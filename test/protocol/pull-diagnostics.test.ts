@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type Diagnostic, DidSaveTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol';
+import {
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  DidSaveTextDocumentNotification,
+  DocumentDiagnosticRequest,
+} from 'vscode-languageserver-protocol';
 import { fragmentsFile } from '../../scripts/bench/latency';
 import { createFragmentService } from '../../server/src/core/service';
+import { temporaryFolder } from '../temporary-folders';
 import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -92,6 +97,30 @@ describe('pull diagnostics (textDocument/diagnostic), for clients that declare t
     assert.equal(await client.stop(), 0);
   });
 
+  it('ask the client to pull again once for a change of settings that re-checks every open document', async () => {
+    // Each refresh makes the client pull every document again, cancelling the pulls still under way.
+    const { client } = await TestClient.start({ diagnostics: 'pull', settings: { outcomeFragments: {}, 'files.exclude': {} } });
+    try {
+      const uris = ['a', 'b', 'c', 'd'].map((name) => `file:///harvest/${name}.fragment`);
+      for (const [position, uri] of uris.entries()) {
+        await client.open(uri, example.replace('CIV021', `CIV10${position}`));
+        await client.diagnosticsOf(uri, 1);
+      }
+      const before = client.refreshes;
+      const since = client.publishedCount;
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      for (const uri of uris) await client.diagnostics((params) => params.uri === uri, since);
+      // An edit checked and pulled after the settings' re-check: every refresh it asked for has come.
+      const [first] = uris as [string];
+      await client.change(first, 2, [{ range: { start: at(1, 27), end: at(1, 27) }, text: ' ' }]);
+      await client.diagnosticsOf(first, 2);
+      assert.equal(client.refreshes - before, 1);
+      assert.deepEqual(client.pullErrors, []);
+    } finally {
+      assert.equal(await client.stop(), 0);
+    }
+  });
+
   it('with "run": "onSave", give the version last opened or saved', async () => {
     const { client } = await TestClient.start({ diagnostics: 'pull', settings: { outcomeFragments: { run: 'onSave' }, 'files.exclude': {} } });
     const uri = 'file:///harvest/save.fragment';
@@ -107,7 +136,7 @@ describe('pull diagnostics (textDocument/diagnostic), for clients that declare t
   });
 
   it('in "workspace" mode, a file is pushed while closed and pulled while open, never both', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-pull-'));
+    const folder = temporaryFolder('fragment-pull-');
     writeFileSync(join(folder, 'a.fragment'), example);
     const uri = fileUri(join(folder, 'a.fragment'));
     const { client } = await TestClient.start({ folder, diagnostics: 'pull', settings: { outcomeFragments: { validate: 'workspace' }, 'files.exclude': {} } });

@@ -1,12 +1,12 @@
 // Quality hints over LSP: "Dismiss for this fragment" edits the workspace folder's
 // .fragmentrc.json, keeping its comment; once the file changes on disk, the hint is gone.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type CodeAction, CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/text/text';
+import { temporaryFolder } from '../temporary-folders';
 import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -15,7 +15,7 @@ const codesOf = (diagnostics: Array<{ code?: string | number }>) => diagnostics.
 
 describe('quality hints over the protocol', () => {
   it('Dismiss for this fragment edits the folder’s .fragmentrc.json, and the hint goes once the file changes', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-quality-'));
+    const folder = temporaryFolder('fragment-quality-');
     const configPath = join(folder, '.fragmentrc.json');
     writeFileSync(configPath, '// our team\n{\n  "severities": { "value-format": "warning" }\n}\n');
     const { client } = await TestClient.start({ folder, settings: {} });
@@ -49,7 +49,7 @@ describe('quality hints over the protocol', () => {
   });
 
   it('offers no dismissal where the file would have to be created by a client that cannot create files', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-quality-'));
+    const folder = temporaryFolder('fragment-quality-');
     const { client } = await TestClient.start({ folder, settings: {} });
     const uri = fileUri(join(folder, 'a.fragment'));
     await client.open(uri, undated);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { type CodeAction, CodeActionRequest } from 'vscode-languageserver-protocol';
+import { temporaryFolder } from '../temporary-folders';
 import { TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -32,7 +32,7 @@ function lint(args: string[], cwd: string) {
 }
 
 function folderWith(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'real-harvest-'));
+  const folder = temporaryFolder('real-harvest-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   return folder;
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { HARVEST_ERROR_CODE, IMPORT_WORKBOOK_REQUEST, type ImportWorkbookParams, type ImportWorkbookResult } from '../../server/src/protocol';
-import { temporaryFolders } from '../unit/temporary-folders';
+import { temporaryFolder } from '../temporary-folders';
 import { bombXlsx, manyRowsXlsx } from '../unit/workbook-bombs';
 import { fixtureXlsx } from '../unit/workbook-fixture';
 import { cliPath } from './cli-harvest-helpers';
@@ -20,14 +20,11 @@ import { fileUri, TestClient } from './lsp-client';
 const MAX_MS = 10_000;
 const MAX_BYTES = 300_000_000;
 
-const folders = temporaryFolders();
-after(() => folders.removeAll());
-
 const BOMB = 'the workbook unpacks to 1201 MB, more than the limit of 200 MB an import reads: nothing was imported. If the file is right';
 const ROWS = 'the sheet "Master dataset" has 400000 rows, more than the limit of 50000 an import reads: nothing was imported. If the sheet is right';
 
 describe('a zip bomb and a sheet of 400,000 rows', () => {
-  const folder = folders.make('fragments-bombs-');
+  const folder = temporaryFolder('fragments-bombs-');
   before(() => {
     writeFileSync(join(folder, 'bomb.xlsx'), bombXlsx(1200));
     writeFileSync(join(folder, 'rows.xlsx'), manyRowsXlsx(400_000));

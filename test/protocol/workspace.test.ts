@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { HARVEST_SUMMARY_REQUEST, type HarvestSummary, WORKSPACE_FILES_REQUEST } from '../../server/src/protocol';
-import { awkwardFolder, fileUri, TestClient } from './lsp-client';
+import { awkwardFolder } from '../temporary-folders';
+import { fileUri, TestClient } from './lsp-client';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { renameRetrying, replaceFilesAtomically, WriteError, type WriteOperations, writeFilesAtomically } from '../../server/src/node/atomic-write';
+import { temporaryFolder } from '../temporary-folders';
 
-const place = () => mkdtempSync(join(tmpdir(), 'fragments-atomic-'));
+const place = () => temporaryFolder('fragments-atomic-');
 const contents = (folder: string) => Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
 
 describe('atomic writes: all or nothing', () => {

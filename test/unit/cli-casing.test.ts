@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { expandPaths } from '../../server/src/cli/files';
 import { runLint } from '../../server/src/cli/lint';
 import { LintConfiguration } from '../../server/src/node/lint-config';
+import { temporaryFolder } from '../temporary-folders';
 
 const example = join(__dirname, '..', '..', 'example', '000_88eaf67a59f4c304.txt');
 
 /** A folder holding a.txt, a fragment file of the example. */
 function folderWithA(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragments-casing-'));
+  const folder = temporaryFolder('fragments-casing-');
   copyFileSync(example, join(folder, 'a.txt'));
   return folder;
 }

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
 import { DiskFileSystem, pathOf } from '../../server/src/node/disk-file-system';
 import { FragmentWorkspace } from '../../server/src/workspace/fragment-workspace';
+import { temporaryFolder } from '../temporary-folders';
 import { readExample } from './helpers';
 
 describe('the workspace on Node’s disk, in a folder named as users name theirs', () => {
-  const root = mkdtempSync(join(tmpdir(), "M&E harvest (2024) ' ! , + = ; # % [ ] été-"));
-  after(() => rmSync(root, { recursive: true, force: true }));
+  const root = temporaryFolder("M&E harvest (2024) ' ! , + = ; # % [ ] été-");
   const example = readExample();
   mkdirSync(join(root, 'round 1 (final)'));
   writeFileSync(join(root, 'round 1 (final)', 'a&b.txt'), `\uFEFF${example}`);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../server/src/core/schema/config';
 import { configScope } from '../../server/src/core/schema/file-scope';
 import { ConfigFiles } from '../../server/src/node/config-files';
+import { temporaryFolder } from '../temporary-folders';
 
 const at = (problem: { range: { start: { line: number; character: number } } } | undefined) =>
   problem && [problem.range.start.line + 1, problem.range.start.character + 1];
@@ -63,7 +63,7 @@ describe('which files are the harvest: include, exclude and overrides', () => {
 
 describe('finding the nearest .fragmentrc.json on disk', () => {
   it('takes the one in the file’s folder, else in a folder above, never above the root, and sees a change once told', () => {
-    const root = mkdtempSync(join(tmpdir(), 'fragment-configs-'));
+    const root = temporaryFolder('fragment-configs-');
     mkdirSync(join(root, 'round3', 'late'), { recursive: true });
     writeFileSync(join(root, '.fragmentrc.json'), '{ "exclude": ["archive"] }');
     writeFileSync(join(root, 'round3', '.fragmentrc.json'), '{ "severities": { "empty-field": "error" } }');

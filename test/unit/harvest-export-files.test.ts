@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readHarvest } from '../../server/src/core/harvest/harvest-fragments';
 import { masterSheet } from '../../server/src/core/harvest/master-layout';
 import { exportHarvest, harvestCandidates } from '../../server/src/node/harvest-export';
 import { readWorkbook } from '../../server/src/workbook';
+import { temporaryFolder } from '../temporary-folders';
 import { readExample, service } from './helpers';
 
 const fragment = (id: string, confidential = '0') => `**FragmentID**: ${id}\n**Outcome statements is CONFIDENTIAL**: ${confidential}\n**Year**: 2024\n`;
@@ -18,7 +18,7 @@ async function exportedRows(output: string) {
 
 describe('export from disk: which files, in which order', () => {
   it('takes a folder’s files in natural order and its .txt files only when they start with a FragmentID line', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-export-'));
+    const folder = temporaryFolder('fragments-export-');
     const harvest = join(folder, 'harvest');
     mkdirSync(join(harvest, 'sub'), { recursive: true });
     writeFileSync(join(harvest, 'row_10.txt'), fragment('TEN'));
@@ -42,7 +42,7 @@ describe('export from disk: which files, in which order', () => {
   });
 
   it('exports a file named on its own whatever its first line, and says when a folder holds no fragment file', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-export-'));
+    const folder = temporaryFolder('fragments-export-');
     writeFileSync(join(folder, 'later.txt'), `a note first\n${fragment('LATER')}`);
     const output = join(folder, 'out.xlsx');
     const summary = await exportHarvest([join(folder, 'later.txt')], output, { service, layout: 'master' });
@@ -59,7 +59,7 @@ describe('export from disk: which files, in which order', () => {
   });
 
   it('a named file that is not UTF-8 is an error, not skipped', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-export-'));
+    const folder = temporaryFolder('fragments-export-');
     writeFileSync(join(folder, 'bad.fragment'), Buffer.from([0x2a, 0x2a, 0xff, 0x0a]));
     await assert.rejects(
       exportHarvest([join(folder, 'bad.fragment')], join(folder, 'out.xlsx'), { service, layout: 'master' }),
@@ -68,7 +68,7 @@ describe('export from disk: which files, in which order', () => {
   });
 
   it('gives the master sheet of the core, confidential fragments left out unless asked', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragments-export-'));
+    const folder = temporaryFolder('fragments-export-');
     const texts = [readExample(), fragment('PUBLIC'), fragment('SECRET', '1'), fragment('EMPTY', '')];
     for (const [index, text] of texts.entries()) writeFileSync(join(folder, `row_${index + 1}.txt`), text);
     for (const includeConfidential of [false, true]) {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { expandPaths } from '../../server/src/cli/files';
@@ -9,12 +8,13 @@ import { configScope } from '../../server/src/core/schema/file-scope';
 import { portableGlob } from '../../server/src/core/schema/portable-glob';
 import { fragmentFilesMatching, globParts, globToRegExp } from '../../server/src/node/fragment-files';
 import { LintConfiguration } from '../../server/src/node/lint-config';
+import { temporaryFolder } from '../temporary-folders';
 
 const fragment = (id: string) => `**FragmentID**: ${id}\n`;
 
 /** reports/2024/a.txt, reports/2024/b.txt, reports/2023/c.txt, report[1].txt, report1.txt, drafts/d.txt */
 function harvest(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fragments-globs-'));
+  const folder = temporaryFolder('fragments-globs-');
   for (const [path, id] of [
     ['reports/2024/a.txt', 'SCC-DRC/CIV001'],
     ['reports/2024/b.txt', 'SCC-DRC/CIV002'],

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { temporaryFolder } from '../temporary-folders';
 
 // An ES module (the scripts are .mjs), loaded as such from this CommonJS test.
 let npmInvocation: typeof import('../../scripts/npm-command.mjs', { with: { 'resolution-mode': 'import' }}).npmInvocation;
@@ -72,7 +72,7 @@ describe('prepare (npm ci, npm install --global .): no shell, so a path with a s
       assert.fail(`no npm-cli.js beside ${process.execPath} to run the test with`);
       return;
     }
-    const prefix = join(mkdtempSync(join(tmpdir(), 'fragments-prepare-')), 'node js');
+    const prefix = join(temporaryFolder('fragments-prepare-'), 'node js');
     mkdirSync(join(prefix, 'bin'), { recursive: true });
     mkdirSync(join(prefix, 'lib', 'node_modules'), { recursive: true });
     symlinkSync(process.execPath, join(prefix, 'bin', 'node'));

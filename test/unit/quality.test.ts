@@ -1,8 +1,7 @@
 // Quality hints (FORMAT.md §7) beyond the labelled set: dismissing one for a fragment, the
 // ignore list, hovers, the programme's names and word lists from .fragmentrc.json, turning them off.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
@@ -12,6 +11,7 @@ import { qualityCodes } from '../../server/src/core/rules/quality';
 import { loadConfig } from '../../server/src/core/schema/config';
 import { createFragmentService } from '../../server/src/core/service';
 import { applyEdits } from '../../server/src/core/text/text';
+import { temporaryFolder } from '../temporary-folders';
 import { fixturesFolder, readFixture, SEVERITY } from './helpers';
 
 const ID = 'SCC-<redacted>/CIV021';
@@ -171,7 +171,7 @@ describe('fragment-lint and the hints', () => {
   };
 
   it('reports them, leaves them out with --no-quality, and honours the ignore of --config', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fragment-quality-'));
+    const folder = temporaryFolder('fragment-quality-');
     writeFileSync(join(folder, 'a.fragment'), noWhen);
     assert.match(run(['a.fragment'], folder).output, /^a\.fragment:6:\d+ hint no-when /m);
     assert.doesNotMatch(run(['--no-quality', 'a.fragment'], folder).output, /no-when/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { HarvestInputError } from '../../server/src/core/harvest/import-rows';
@@ -10,7 +10,7 @@ import { importWorkbookBytes, OverwriteRefusedError } from '../../server/src/nod
 import { type GivenLimits, WorkbookError } from '../../server/src/workbook';
 import { writeCsv } from '../../server/src/workbook/csv';
 import { service } from './helpers';
-import { temporaryFolders } from './temporary-folders';
+import { temporaryFolder } from '../temporary-folders';
 import { rowXml, sheetXlsx } from './workbook-bombs';
 import { FIXTURE_SHEET, fixtureXlsx } from './workbook-fixture';
 import { applyByteMutation, applyPartMutation, byteMutation, csvJunk, entryMutation, type Part, partMutation, partsOf, zipParts } from './workbook-mutations';
@@ -41,9 +41,6 @@ async function richXlsx(): Promise<Uint8Array> {
   workbook.definedNames.add("'Master dataset'!$A$1:$D$3", 'harvest');
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
-
-const folders = temporaryFolders();
-after(() => folders.removeAll());
 
 describe('the workbook adapter under mutated input (a fuzzer)', () => {
   const seeds: Part[][] = [];
@@ -107,7 +104,7 @@ describe('the workbook adapter under mutated input (a fuzzer)', () => {
   }
 
   it(`imports ${cases} mutated workbooks: files or a message, within 2 s and 300 MB each, nothing written on failure`, async () => {
-    const root = folders.make('fragments-fuzz-');
+    const root = temporaryFolder('fragments-fuzz-');
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { importWorkbookFile } from '../../server/src/node/harvest-import';
 import { readWorkbook, WorkbookError } from '../../server/src/workbook';
 import { service } from './helpers';
-import { temporaryFolders } from './temporary-folders';
+import { temporaryFolder } from '../temporary-folders';
 import { bombXlsx, manyRowsXlsx, rowXml, sheetXlsx } from './workbook-bombs';
 import { fixtureXlsx, passwordProtectedWorkbook } from './workbook-fixture';
-
-const folders = temporaryFolders();
-after(() => folders.removeAll());
 
 /** What reading the workbook says, and how long it took. */
 async function refusal(bytes: Uint8Array, name: string, options?: Parameters<typeof readWorkbook>[2]): Promise<{ message: string; ms: number }> {
@@ -99,7 +96,7 @@ describe('workbooks are bounded before they are read (FORMAT.md §6)', () => {
   });
 
   it('writes nothing when the workbook is refused', async () => {
-    const folder = folders.make('fragments-limits-');
+    const folder = temporaryFolder('fragments-limits-');
     for (const [name, bytes] of [
       ['bomb.xlsx', bombXlsx(300)],
       ['liar.xlsx', bombXlsx(300, 1)],

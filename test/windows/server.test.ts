@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node';
@@ -10,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { HARVEST_SUMMARY_REQUEST, type HarvestSummary, WORKSPACE_FILES_REQUEST } from '../../server/src/protocol';
 import { type ServerTransport, serverPath, TestClient } from '../protocol/lsp-client';
+import { temporaryFolder } from '../temporary-folders';
 
 // The language server under Windows Node (Wine), spoken to as VS Code on Windows speaks: URIs made
 // by vscode-uri (`file:///z%3A/...`), no process ID. Run by scripts/windows/run.mjs, which sets Wine up.
@@ -40,7 +40,8 @@ async function windowsServer(): Promise<ServerTransport> {
   const log = openSync(logPath, 'w');
   const child = spawn('wine', [windowsNode, windowsPathOf(serverPath), `--socket=${address.port}`], {
     cwd: repositoryRoot,
-    env: { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(cache, 'prefix') },
+    // Wine's temporary folder as scripts/windows/setup.mjs sets it: one Wine server for the prefix.
+    env: { ...process.env, WINEDEBUG: '-all', WINEPREFIX: join(cache, 'prefix'), TMPDIR: join(cache, 'tmp') },
     stdio: ['ignore', log, log],
   });
   try {
@@ -64,7 +65,7 @@ describe('the language server under Windows Node, opened as VS Code on Windows o
       let uri: string;
       let diagnostics: Diagnostic[];
       before(async () => {
-        const folder = join(mkdtempSync(join(tmpdir(), 'fragment-windows-')), folderName);
+        const folder = join(temporaryFolder('fragment-windows-'), folderName);
         mkdirSync(folder);
         copyFileSync(join(repositoryRoot, 'example', exampleName), join(folder, exampleName));
         uri = editorUriOf(join(folder, exampleName));
@@ -120,7 +121,7 @@ describe('the language server under Windows Node, opened as VS Code on Windows o
   }
 
   it('knows a file opened under another casing (Windows disks ignore case) as the one file on disk', async (t) => {
-    const folder = join(mkdtempSync(join(tmpdir(), 'fragment-windows-')), 'M&E Harvest (2024)');
+    const folder = join(temporaryFolder('fragment-windows-'), 'M&E Harvest (2024)');
     mkdirSync(folder);
     copyFileSync(join(repositoryRoot, 'example', exampleName), join(folder, exampleName));
     const client = await started(editorUriOf(folder));
@@ -139,7 +140,7 @@ describe('the language server under Windows Node, opened as VS Code on Windows o
 
   it('indexes a workspace folder at a drive root (E:\\, as a USB stick is)', async (t) => {
     // Drive E: of the suite's Wine prefix is a new folder: its root holds one fragment file.
-    const root = mkdtempSync(join(tmpdir(), 'fragment-windows-drive-'));
+    const root = temporaryFolder('fragment-windows-drive-');
     copyFileSync(join(repositoryRoot, 'example', exampleName), join(root, exampleName));
     const drive = join(cache, 'prefix', 'dosdevices', 'e:');
     rmSync(drive, { force: true });

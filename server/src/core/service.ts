@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { type Analysis, type Cancellation, DEFAULT_MAX_SIZE, type FixedProblem } from './analysis/analysis';
 import { createChecker } from './analysis/checker';
-import { FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './features/code-actions';
+import { diagnosticsAt, FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './features/code-actions';
 import { completions } from './features/completion';
 import { allowActions } from './features/allow-identifier';
 import { type DismissalTarget, dismissActions } from './features/dismiss';
@@ -100,9 +100,10 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
   }
 
   /**
-   * Quick fixes for the diagnostics touching `range`, and the fix-all source action when `only`
-   * asks for it. `dismissal` says where "Dismiss for this fragment" records a quality hint (asked
-   * only when a hint is in range); without it, that action is not offered.
+   * Quick fixes for the diagnostics touching `range` and those the editor shows there (`shown`,
+   * found again in this check: `diagnosticsAt`), and the fix-all source action when `only` asks
+   * for it. `dismissal` says where "Dismiss for this fragment" records a quality hint (asked only
+   * when a hint is in range); without it, that action is not offered.
    */
   function codeActions(
     analysis: Analysis,
@@ -110,10 +111,12 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     only?: readonly string[],
     cancellation?: Cancellation,
     dismissal?: () => DismissalTarget | undefined,
+    shown?: readonly Diagnostic[],
   ): CodeAction[] {
     const actions: CodeAction[] = [];
     if (kindRequested(QUICK_FIX_KIND, only)) {
-      actions.push(...quickFixes(analysis.diagnostics, analysis.context, range));
+      const requested = diagnosticsAt(analysis.diagnostics, range, shown);
+      actions.push(...quickFixes(requested, analysis.context));
       if (dismissal) {
         // Both kinds of action edit the one configuration file: read it once.
         let target: { file: DismissalTarget | undefined } | undefined;
@@ -121,8 +124,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
           target ??= { file: dismissal() };
           return target.file;
         };
-        actions.push(...allowActions(analysis.diagnostics, range, once));
-        actions.push(...dismissActions(analysis.diagnostics, range, once));
+        actions.push(...allowActions(requested, once));
+        actions.push(...dismissActions(requested, once));
       }
     }
     if (kindRequested(FIX_ALL_KIND, only)) {

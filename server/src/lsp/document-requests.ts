@@ -34,7 +34,15 @@ export function registerDocumentRequests(context: ServerContext): void {
 
   onDocument(
     connection.onCodeAction,
-    (analysis, params, token) => service(analysis).codeActions(analysis, params.range, params.context.only, token, () => dismissalTarget(analysis.context.uri)),
+    (analysis, params, token) =>
+      service(analysis).codeActions(
+        analysis,
+        params.range,
+        params.context.only,
+        token,
+        () => dismissalTarget(analysis.context.uri),
+        params.context.diagnostics,
+      ),
     [],
   );
   onDocument(connection.onCompletion, (analysis, params) => service(analysis).completions(analysis, params.position), []);

@@ -41,11 +41,15 @@ export class PulledDiagnostics {
     this.reported.delete(uri);
   }
 
-  /** Asks the client to pull its documents again (once for everything that changed in this turn). */
+  /**
+   * Asks the client to pull its documents again, once for all the checks of this turn of the event
+   * loop: the scheduler checks each file in a callback of its own, and each refresh makes the client
+   * pull every document again, cancelling the pulls still under way.
+   */
   refresh(): void {
     if (this.refreshPending) return;
     this.refreshPending = true;
-    queueMicrotask(() => {
+    afterThisTurn(() => {
       this.refreshPending = false;
       void this.connection.languages.diagnostics.refresh();
     });
@@ -57,3 +61,6 @@ function samePieces(a: readonly string[], b: readonly string[]): boolean {
   for (let position = 0; position < a.length; position++) if (a[position] !== b[position]) return false;
   return true;
 }
+
+/** After the callbacks of this turn: `setImmediate` in Node; a web worker has none. */
+const afterThisTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);

@@ -1,23 +1,21 @@
 import * as l10n from '@vscode/l10n';
-import type { CodeAction, Command, CreateFile, Range, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Command, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
 import type { PossibleIdentifierData } from '../rules/possible-identifier';
 import type { FragmentDiagnostic } from '../rules/rule';
 import { configPipeline } from '../schema/config-pipeline-loader';
-import { rangesIntersect } from '../text/text';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
 import type { DismissalTarget } from './dismiss';
 
 /**
- * "Allow … in this harvest" for each `possible-identifier` that touches `range`: an edit of the
+ * "Allow … in this harvest" for each `possible-identifier` among `diagnostics` (those a request is
+ * about: code-actions.ts `diagnosticsAt`): an edit of the
  * configuration file (created when absent) that records the text in `anonymisation.allow`.
  * `target` is asked only when there is such a finding.
  */
-export function allowActions(diagnostics: readonly FragmentDiagnostic[], range: Range, target: () => DismissalTarget | undefined): CodeAction[] {
+export function allowActions(diagnostics: readonly FragmentDiagnostic[], target: () => DismissalTarget | undefined): CodeAction[] {
   const findings = diagnostics.filter(
     (diagnostic): diagnostic is FragmentDiagnostic<PossibleIdentifierData> =>
-      diagnostic.code === 'possible-identifier' &&
-      typeof (diagnostic.data as PossibleIdentifierData | undefined)?.text === 'string' &&
-      rangesIntersect(diagnostic.range, range),
+      diagnostic.code === 'possible-identifier' && typeof (diagnostic.data as PossibleIdentifierData | undefined)?.text === 'string',
   );
   const file = findings.length > 0 ? target() : undefined;
   if (!file) return [];

@@ -1,7 +1,7 @@
 import { diffArrays } from 'diff';
-import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { ruleByCode } from '../rules';
-import type { Fix, FragmentDiagnostic, RuleContext } from '../rules/rule';
+import { DIAGNOSTIC_SOURCE, type Fix, type FragmentDiagnostic, type RuleContext } from '../rules/rule';
 import { applyEdits, OffsetMap, rangesIntersect } from '../text/text';
 
 export const FIX_ALL_KIND = 'source.fixAll.fragment';
@@ -24,11 +24,32 @@ export function toCodeAction(fix: Fix, diagnostic: FragmentDiagnostic, uri: stri
   return action;
 }
 
-/** The quick fixes of the diagnostics that touch `range`. */
-export function quickFixes(diagnostics: readonly FragmentDiagnostic[], context: RuleContext, range: Range): CodeAction[] {
-  return diagnostics
-    .filter((diagnostic) => rangesIntersect(diagnostic.range, range))
-    .flatMap((diagnostic) => fixesOf(diagnostic, context).map((fix) => toCodeAction(fix, diagnostic, context.uri)));
+/**
+ * The diagnostics of a check that a request for `range` is about: those touching it, then those
+ * the editor shows there (`shown`: from the check of an earlier version, which may have moved
+ * since) found again in this check by code and message, the nearest to where it was shown. An
+ * editor asks with what it shows before the check of the latest edit reaches it: a problem it
+ * still shows gets its fix, made for the text as it is now.
+ */
+export function diagnosticsAt(diagnostics: readonly FragmentDiagnostic[], range: Range, shown: readonly Diagnostic[] = []): FragmentDiagnostic[] {
+  const requested = diagnostics.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
+  for (const seen of shown) {
+    if (seen.source !== DIAGNOSTIC_SOURCE || requested.some((diagnostic) => sameProblem(diagnostic, seen))) continue;
+    const distance = (diagnostic: Diagnostic) => Math.abs(diagnostic.range.start.line - seen.range.start.line);
+    const again = diagnostics.filter((diagnostic) => sameProblem(diagnostic, seen)).sort((a, b) => distance(a) - distance(b))[0];
+    if (again) requested.push(again);
+  }
+  return requested;
+}
+
+/** The same problem, wherever it now stands: its code and its message (which names the key or value). */
+function sameProblem(diagnostic: Diagnostic, other: Diagnostic): boolean {
+  return diagnostic.code === other.code && diagnostic.message === other.message;
+}
+
+/** The quick fixes of these diagnostics (those a request is about: `diagnosticsAt`). */
+export function quickFixes(diagnostics: readonly FragmentDiagnostic[], context: RuleContext): CodeAction[] {
+  return diagnostics.flatMap((diagnostic) => fixesOf(diagnostic, context).map((fix) => toCodeAction(fix, diagnostic, context.uri)));
 }
 
 /** Preferred fixes whose edits overlap none already chosen (each diagnostic's first preferred fix), with their diagnostics. */

@@ -1,10 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import type { CodeAction, Command, CreateFile, Range, TextDocumentEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Command, CreateFile, TextDocumentEdit } from 'vscode-languageserver-types';
 import { qualityCodes } from '../rules/quality';
 import type { QualityData } from '../rules/quality/quality-rule';
 import type { FragmentDiagnostic } from '../rules/rule';
 import { configPipeline } from '../schema/config-pipeline-loader';
-import { rangesIntersect } from '../text/text';
 import { lineEdits, QUICK_FIX_KIND } from './code-actions';
 
 /** The configuration file a dismissal is recorded in: where it is, and its text (undefined when it does not exist yet). */
@@ -41,12 +40,9 @@ export function dismissAction(diagnostic: FragmentDiagnostic, fragmentId: string
   return action;
 }
 
-/** The dismiss actions of the quality hints that touch `range`; `target` is asked only when there is one. */
-export function dismissActions(diagnostics: readonly FragmentDiagnostic[], range: Range, target: () => DismissalTarget | undefined): CodeAction[] {
-  const hints = diagnostics.filter(
-    (diagnostic) =>
-      qualityCodes.has(diagnostic.code) && (diagnostic.data as QualityData | undefined)?.fragmentId !== undefined && rangesIntersect(diagnostic.range, range),
-  );
+/** The dismiss actions of the quality hints among `diagnostics` (those a request is about); `target` is asked only when there is one. */
+export function dismissActions(diagnostics: readonly FragmentDiagnostic[], target: () => DismissalTarget | undefined): CodeAction[] {
+  const hints = diagnostics.filter((diagnostic) => qualityCodes.has(diagnostic.code) && (diagnostic.data as QualityData | undefined)?.fragmentId !== undefined);
   const file = hints.length > 0 ? target() : undefined;
   if (!file) return [];
   return hints.flatMap((diagnostic) => dismissAction(diagnostic, (diagnostic.data as QualityData).fragmentId as string, file) ?? []);
