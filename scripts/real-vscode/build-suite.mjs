@@ -1,7 +1,8 @@
 // Bundles test/integration/ into out/integration/: index.js (the extensionTestsPath entry)
 // plus one self-contained *.test.js per test file, which index.js hands to mocha; and
 // test/integration/untrusted/ the same way into out/integration/untrusted/.
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { frenchSuiteOutDir, isMain, repoRoot, suiteOutDir, untrustedSuiteOutDir, webSuiteOutDir } from './project.mjs';
@@ -29,6 +30,31 @@ export async function buildSuite() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  await writeWebWorkbooks(sourceDir);
+}
+
+/**
+ * The workbooks made to exhaust an importer (test/unit/workbook-bombs.ts), for the web window:
+ * they are built with node:zlib, which a web worker lacks, so they are written here, beside the
+ * web suite, and its tests read them from the extension's folder.
+ */
+async function writeWebWorkbooks(sourceDir) {
+  const builderFile = join(webSuiteOutDir, 'workbook-bombs.cjs');
+  await build({
+    entryPoints: [join(sourceDir, '..', 'unit', 'workbook-bombs.ts')],
+    outfile: builderFile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const { bombXlsx, manyRowsXlsx } = createRequire(import.meta.url)(builderFile);
+  const folder = join(webSuiteOutDir, 'workbooks');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'bomb.xlsx'), bombXlsx(1200));
+  writeFileSync(join(folder, 'rows.xlsx'), manyRowsXlsx(400_000));
+  rmSync(builderFile);
 }
 
 async function bundle(sourceDir, outdir, index = join(sourceDir, 'index.ts')) {

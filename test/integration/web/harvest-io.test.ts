@@ -115,3 +115,38 @@ test('a workbook that cannot be read gets a clear error, and nothing is written'
     await remove(workbook, folder);
   }
 });
+
+test('a zip bomb and a sheet of 400,000 rows are refused in the worker, naming the setting to raise, nothing written; the server goes on', async () => {
+  // Built beside the suite (scripts/real-vscode/build-suite.mjs): a worker has no node:zlib to build them.
+  const extension = vscode.extensions.getExtension('outcome-fragments.outcome-fragments');
+  assert(extension, 'the extension under test');
+  const builtWorkbook = (name: string) => vscode.Uri.joinPath(extension.extensionUri, 'out', 'integration', 'web', 'workbooks', name);
+  for (const [name, message] of [
+    ['bomb.xlsx', /unpacks to 1201 MB, more than the limit of 200 MB .* set "outcomeFragments\.import\.maxUnpackedMB" to 1201 or more/],
+    ['rows.xlsx', /has 400000 rows, more than the limit of 50000 .* set "outcomeFragments\.import\.maxRows" to 400000 or more/],
+  ] as const) {
+    const workbook = inFolder(`web-${name}`);
+    const folder = inFolder(`web-never-${name}`);
+    try {
+      await vscode.workspace.fs.writeFile(workbook, await vscode.workspace.fs.readFile(builtWorkbook(name)));
+      const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
+      assert(message.test(outcome?.error ?? ''), `${name}: the error: ${outcome?.error}`);
+      const created = await Promise.resolve(vscode.workspace.fs.stat(folder)).then(
+        () => true,
+        () => false,
+      );
+      assert(!created, `${name}: the folder was not created`);
+    } finally {
+      await remove(workbook, folder);
+    }
+  }
+  const workbook = inFolder('web-after-bombs.xlsx');
+  const folder = inFolder('web-after-bombs');
+  try {
+    await vscode.workspace.fs.writeFile(workbook, await fixtureXlsx());
+    const outcome = await importHarvest(workbook, { folder, fix: false, namePattern: 'row_{n}.txt' });
+    assertEqual(outcome?.result?.written, true, 'the worker’s server survived both and still imports');
+  } finally {
+    await remove(workbook, folder);
+  }
+});
