@@ -90,6 +90,56 @@ export interface ExportHarvestResult {
   readonly warnings: readonly string[];
 }
 
+/** Prepares substantiation forms (FORMAT.md §9), as `fragments substantiate prepare` does; URIs throughout. */
+export const PREPARE_SUBSTANTIATION_REQUEST = 'fragments/prepareSubstantiation';
+
+export interface PrepareSubstantiationParams {
+  /** The harvest's folders or files. */
+  readonly paths: readonly string[];
+  /** The folder of the forms. */
+  readonly out: string;
+  readonly substantiators: readonly string[];
+  /** A sample of `count` per group of `per` (a field or a dimension's name), drawn from `seed`; all the outcomes otherwise. */
+  readonly sample?: { readonly count: number; readonly per?: string; readonly seed: string };
+  readonly includeConfidential: boolean;
+  readonly dryRun?: boolean;
+}
+
+export interface PrepareSubstantiationResult {
+  readonly forms: ReadonlyArray<{ readonly path: string; readonly substantiator: string; readonly ids: readonly string[] }>;
+  readonly marked: readonly string[];
+  readonly confidentialLeftOut: number;
+  readonly unanonymisedLeftOut: number;
+  readonly written: boolean;
+  /** The summary in words, as the CLI prints it. */
+  readonly message: string;
+}
+
+/** Writes the answers of returned forms into the harvest, as `fragments substantiate import` does. */
+export const IMPORT_SUBSTANTIATION_REQUEST = 'fragments/importSubstantiation';
+
+export interface ImportSubstantiationParams {
+  readonly forms: readonly string[];
+  readonly into: readonly string[];
+  /** Overwrite earlier answers that differ (the user said so). */
+  readonly force?: boolean;
+  readonly dryRun?: boolean;
+  readonly maxRows?: number;
+  readonly maxUnpackedMB?: number;
+}
+
+export interface ImportSubstantiationResult {
+  readonly answered: number;
+  readonly agreed: number;
+  readonly partlyAgreed: number;
+  readonly disagreed: number;
+  readonly unanswered: number;
+  readonly changed: readonly string[];
+  readonly conflicts: readonly string[];
+  readonly written: boolean;
+  readonly message: string;
+}
+
 export const HARVEST_PROGRESS_NOTIFICATION = 'fragments/harvestProgress';
 
 export interface HarvestProgressParams {

@@ -144,7 +144,7 @@ suite('Import and export the harvest', () => {
     assert.deepEqual(((written.worksheets[0] as ExcelJS.Worksheet).getRow(1).values as unknown[]).slice(1), ['source_id', 'question_id', 'text']);
   });
 
-  test('the Explorer offers import on workbooks and export on folders', () => {
+  test('the Explorer offers import on workbooks and export on folders, and substantiation on both', () => {
     const extension = vscode.extensions.all.find((candidate) => candidate.packageJSON?.name === 'outcome-fragments');
     const menu = extension?.packageJSON.contributes.menus['explorer/context'] as Array<{ command: string; when: string }>;
     assert.deepEqual(
@@ -152,6 +152,8 @@ suite('Import and export the harvest', () => {
       [
         ['outcomeFragments.importHarvest', 'resourceExtname =~ /^\\.(xlsx|csv)$/i'],
         ['outcomeFragments.exportHarvest', 'explorerResourceIsFolder'],
+        ['outcomeFragments.prepareSubstantiation', 'explorerResourceIsFolder'],
+        ['outcomeFragments.importSubstantiation', 'resourceExtname =~ /^\\.(xlsx|csv)$/i'],
       ],
     );
   });

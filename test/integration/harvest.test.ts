@@ -130,7 +130,7 @@ suite('Harvest view and dashboard', () => {
       ['stale-merged-story', 1],
       ['unknown-field', 1],
     ]);
-    assert.equal(report.charts, 8);
+    assert.equal(report.charts, 9); // the dimensions (substantiation among them), evidence and problems
     assert.doesNotMatch(report.text, /CIV021|CIV023|PHR007|SECHA/, 'every outcome of the example is confidential');
 
     // A public outcome saved into the workspace: the dashboard and the view follow.

@@ -27,7 +27,16 @@ suite('Writing features', () => {
       new vscode.Position(3, 0),
     );
     const fields = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Field);
-    assert.deepEqual(fields.map(labelOf), ['Country']);
+    // The example lacks Country, and the six optional fields of substantiation (FORMAT.md §9).
+    assert.deepEqual(fields.map(labelOf), [
+      'Country',
+      'Substantiation status',
+      'Substantiated by',
+      'Substantiation of the description',
+      'Substantiation of the significance',
+      'Substantiation of the contribution',
+      "Substantiator's comments",
+    ]);
   });
 
   test('after **Rating significance**: completion offers low, medium, high', async () => {

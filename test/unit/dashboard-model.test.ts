@@ -38,6 +38,7 @@ describe('the dashboard’s model (all the webview receives)', () => {
         ['year', 'column'],
         ['status', 'bar'],
         ['social-actor', 'bar'],
+        ['substantiation', 'bar'],
         ['evidence', 'doughnut'],
         ['problems', 'bar'],
         ['type-of-change', 'bar'],

@@ -128,6 +128,11 @@ describe('export: the causal-map layout (FORMAT.md §6)', () => {
       'outcome_is_negative',
       'mcq_type_of_change',
       'type_of_change_cluster',
+      // Substantiation (FORMAT.md §9): where it stands and each part's agreement, to filter the map by.
+      'substantiation_status',
+      'substantiation_of_the_description',
+      'substantiation_of_the_significance',
+      'substantiation_of_the_contribution',
     ]);
   });
 

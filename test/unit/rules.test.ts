@@ -105,6 +105,13 @@ const cases: FixtureCase[] = [
     message: /"Rose Nyota" may be a person’s name/,
     fixTitles: ['Replace "Rose Nyota" with <person> in this fragment'],
   },
+  // FORMAT.md §9: a substantiator who partly agrees; the outcome is valid otherwise.
+  {
+    fixture: 'substantiation-disagrees.fragment',
+    expected: '27 substantiation-disagrees',
+    severity: 'information',
+    message: /only partly agrees with "Significance of the outcome"/,
+  },
   // The quality hints of FORMAT.md §7: none has a preferred fix (the writer decides).
   { fixture: 'outcome-is-activity.fragment', expected: '6 outcome-is-activity', severity: 'information', message: /what DefendDefenders did \("organised"\)/ },
   { fixture: 'vague-change.fragment', expected: '6 vague-change', severity: 'hint', message: /"awareness"/ },

@@ -27,10 +27,21 @@ describe('near misses (FORMAT.md §3)', () => {
 
 describe('the default schema', () => {
   const { fragmentSchemaSchema } = schemaSchemas();
-  it('is data that zod accepts, with the 23 SCC fields in canonical order', () => {
-    assert.equal(defaultSchema.fields.length, 23);
+  it('is data that zod accepts, with the 23 SCC fields in canonical order, then the 6 of substantiation', () => {
+    assert.equal(defaultSchema.fields.length, 29);
     assert.equal(defaultSchema.fields[0]?.key, 'FragmentID');
     assert.equal(defaultSchema.fields[22]?.key, 'TypeOfChangeCluster');
+    assert.deepEqual(
+      defaultSchema.fields.slice(23).map((field) => [field.key, field.required]),
+      [
+        ['Substantiation status', false],
+        ['Substantiated by', false],
+        ['Substantiation of the description', false],
+        ['Substantiation of the significance', false],
+        ['Substantiation of the contribution', false],
+        ["Substantiator's comments", false],
+      ],
+    );
     assert.ok(fragmentSchemaSchema.safeParse(defaultSchema).success);
   });
   it('is what zod makes of it, defaults filled in (the server does not run zod on it at every start)', () => {

@@ -20,9 +20,18 @@ function withEmptyLineAfter(after: number): string {
 describe('completion from the schema', () => {
   it('on an empty line offers exactly the keys the fragment lacks, as whole field lines', () => {
     const items = service.completions(analyze(withEmptyLineAfter(3)), { line: 3, character: 0 });
+    // The example lacks Country, and the optional fields of substantiation (FORMAT.md §9).
     assert.deepEqual(
       items.map((item) => item.label),
-      ['Country'],
+      [
+        'Country',
+        'Substantiation status',
+        'Substantiated by',
+        'Substantiation of the description',
+        'Substantiation of the significance',
+        'Substantiation of the contribution',
+        "Substantiator's comments",
+      ],
     );
     assert.match(items[0]?.textEdit && 'newText' in items[0].textEdit ? items[0].textEdit.newText : '', /^\*\*Country\*\*: \$\{1\|Burundi,DR Congo,/);
   });
@@ -34,7 +43,17 @@ describe('completion from the schema', () => {
     const items = service.completions(analyze(withEmpty), { line: 2, character: 0 });
     assert.deepEqual(
       [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => item.label),
-      ['Country', 'Year', 'Scale'],
+      [
+        'Country',
+        'Year',
+        'Scale',
+        'Substantiation status',
+        'Substantiated by',
+        'Substantiation of the description',
+        'Substantiation of the significance',
+        'Substantiation of the contribution',
+        "Substantiator's comments",
+      ],
     );
   });
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
 import { type ImportHarvestOptions, importHarvest } from './import-harvest';
+import { type ImportSubstantiationOptions, importSubstantiation, type PrepareSubstantiationOptions, prepareSubstantiation } from './substantiation';
 
 /**
  * The harvest's way in and out of workbooks. The conversion runs in the language server, on the
@@ -18,5 +19,22 @@ export function registerHarvestCommands(client: () => Promise<BaseLanguageClient
     vscode.commands.registerCommand('outcomeFragments.exportHarvest', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportHarvestOptions) =>
       exportHarvest(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),
     ),
+    vscode.commands.registerCommand(
+      'outcomeFragments.prepareSubstantiation',
+      (resource?: vscode.Uri, selected?: vscode.Uri[], options?: PrepareSubstantiationOptions) =>
+        prepareSubstantiation(client, clicked(resource, selected), options),
+    ),
+    vscode.commands.registerCommand(
+      'outcomeFragments.importSubstantiation',
+      (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ImportSubstantiationOptions) =>
+        importSubstantiation(client, clicked(resource, selected), options),
+    ),
   );
+}
+
+/** The Explorer's selection when the clicked resource is in it, else the clicked resource alone. */
+function clicked(resource: unknown, selected: unknown): vscode.Uri[] {
+  if (!(resource instanceof vscode.Uri)) return [];
+  const all = Array.isArray(selected) ? selected.filter((entry): entry is vscode.Uri => entry instanceof vscode.Uri) : [];
+  return all.some((entry) => entry.toString() === resource.toString()) ? all : [resource];
 }

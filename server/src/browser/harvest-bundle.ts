@@ -13,6 +13,7 @@ export { describeImport, overwriteRefused, planImport } from '../core/harvest/im
 export { importSheet } from '../core/harvest/import-rows';
 export { masterSheet } from '../core/harvest/master-layout';
 export { formatOfName, readWorkbook, writeWorkbook } from '../workbook';
+export { importSubstantiation, prepareSubstantiation } from '../workbook/substantiation';
 
 /** This bundle's own @vscode/l10n speaks the language of the server that loads it. */
 export function useMessages(contents: l10n.l10nJsonFormat): void {

@@ -2,6 +2,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { ClientFolders } from './client-folders';
+import { registerBrowserSubstantiationRequests } from './substantiation-requests';
 import { registerBrowserHarvestRequests } from './workbook-requests';
 
 // The language server in a web worker (dist/browser/server.js): the same wiring over messages
@@ -12,4 +13,5 @@ const connection = createConnection(new BrowserMessageReader(scope), new Browser
 const workspace = new FragmentWorkspace(new ClientFolders(connection));
 startServer(connection, workspace);
 registerBrowserHarvestRequests(connection, workspace);
+registerBrowserSubstantiationRequests(connection, workspace);
 connection.listen();

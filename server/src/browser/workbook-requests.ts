@@ -2,21 +2,16 @@ import * as l10n from '@vscode/l10n';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/browser';
 import { URI, Utils } from 'vscode-uri';
 import type { Sheet } from '../core/harvest/cells';
-import { naturalCompare } from '../core/harvest/natural-order';
 import { CancelledError } from '../core/service';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
   type ExportHarvestResult,
-  FRAGMENT_FIRST_LINE,
   HARVEST_ERROR_CODE,
   HARVEST_PROGRESS_NOTIFICATION,
   type HarvestProgressParams,
-  HOST_LIST_FILES_REQUEST,
   HOST_READ_FILES_REQUEST,
   HOST_WRITE_FILES_REQUEST,
-  type HostListFilesParams,
-  type HostListFilesResult,
   type HostReadFilesParams,
   type HostReadFilesResult,
   type HostWriteFilesParams,
@@ -27,12 +22,8 @@ import {
 import type { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { fromBase64, toBase64 } from './base64';
 import { loadHarvestBundle } from './harvest-loader';
+import { readHarvestTexts, shown } from './harvest-texts';
 
-/** Files read from the client at once: a progress step, and a chance to cancel. */
-const READ_BATCH = 50;
-
-/** A URI as the messages name it, as the desktop names a path: `/harvest/imported`. */
-const shown = (uri: string) => URI.parse(uri).path;
 const nameOf = (uri: string) => Utils.basename(URI.parse(uri));
 const sibling = (uri: string, name: string) => Utils.joinPath(Utils.dirname(URI.parse(uri)), name).toString();
 const child = (folder: string, name: string) => Utils.joinPath(URI.parse(folder), name).toString();
@@ -96,40 +87,13 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
       const harvestBundle = await loadHarvestBundle(connection);
       const format = harvestBundle.formatOfName(params.output);
       if (!format) throw new Error(l10n.t('the output {0} must end in .xlsx or .csv', shown(params.output)));
-      const listing = await connection.sendRequest<HostListFilesResult>(HOST_LIST_FILES_REQUEST, { uris: params.paths } satisfies HostListFilesParams);
-      if (listing.missing[0] !== undefined) throw new Error(l10n.t('no such file or folder: {0}', shown(listing.missing[0])));
-      // In the order given and, inside a folder, in natural order (`row_2` before `row_10`), as on the desktop.
-      const candidates = new Map<string, boolean>();
-      for (const entry of listing.folders) {
-        const files = entry.isFile ? [entry.uri] : [...entry.files].sort((a, b) => naturalCompare(a.slice(entry.uri.length), b.slice(entry.uri.length)));
-        for (const uri of files) if (!candidates.has(uri)) candidates.set(uri, entry.isFile);
-      }
-      const uris = [...candidates.keys()];
-      const texts: Array<{ name: string; text: string }> = [];
-      const utf8 = new TextDecoder('utf-8', { fatal: true });
-      for (let start = 0; start < uris.length; start += READ_BATCH) {
-        if (token.isCancellationRequested) throw new CancelledError();
-        const batch = uris.slice(start, start + READ_BATCH);
-        for (const [index, file] of (await read(batch)).entries()) {
-          const uri = batch[index] as string;
-          if (file.base64 === undefined) throw new Error(l10n.t('cannot read {0}: {1}', shown(uri), file.missing ? 'ENOENT' : (file.error ?? '')));
-          const bytes = fromBase64(file.base64);
-          // A `.txt` in a folder is a fragment file only when its first line is a FragmentID line.
-          if (!candidates.get(uri) && uri.endsWith('.txt') && !FRAGMENT_FIRST_LINE.test(new TextDecoder().decode(bytes.subarray(0, 32)))) continue;
-          let text: string;
-          try {
-            text = utf8.decode(bytes);
-          } catch {
-            throw new Error(l10n.t('cannot read {0}: {1}', shown(uri), 'not valid UTF-8 text'));
-          }
-          texts.push({ name: shown(uri), text });
-        }
-        if (params.progressToken !== undefined) {
-          const progress: HarvestProgressParams = { token: params.progressToken, done: Math.min(start + READ_BATCH, uris.length), total: uris.length };
+      const texts = (
+        await readHarvestTexts(connection, params.paths, token, (done, total) => {
+          if (params.progressToken === undefined) return;
+          const progress: HarvestProgressParams = { token: params.progressToken, done, total };
           void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
-        }
-      }
-      if (texts.length === 0) throw new Error(l10n.t('no fragment files in {0}', params.paths.map(shown).join(', ')));
+        })
+      ).map((file) => ({ name: shown(file.name), text: file.text }));
       const service = workspace.serviceFor(params.paths[0] ?? params.output);
       const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, {
         includeConfidential: params.includeConfidential === true,
@@ -168,7 +132,7 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
 }
 
 /** A failure the user can act on comes back as its message; a cancellation as LSP asks. */
-async function answer<T>(run: () => Promise<T>, token: CancellationToken): Promise<T | ResponseError<void>> {
+export async function answer<T>(run: () => Promise<T>, token: CancellationToken): Promise<T | ResponseError<void>> {
   try {
     return await run();
   } catch (error) {

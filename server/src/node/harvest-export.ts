@@ -138,7 +138,7 @@ export async function exportHarvest(paths: readonly string[], output: string, op
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A candidate's text; undefined for a searched `.txt` that is no fragment file. */
-function readCandidate(candidate: HarvestCandidate): string | undefined {
+export function readCandidate(candidate: HarvestCandidate): string | undefined {
   let bytes: Buffer | undefined;
   try {
     bytes = candidate.needsFragmentFirstLine ? searchedFragmentFileBytes(candidate.path) : readFileSync(candidate.path);

@@ -5,6 +5,7 @@ import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { DiskFileSystem } from './disk-file-system';
 import { stdioConnection } from './stdio-connection';
 import { readTranslations } from './translations';
+import { registerSubstantiationRequests } from './substantiation-requests';
 import { registerHarvestRequests } from './workbook-requests';
 
 // The language server as a Node process (dist/language-server.js, which dist/server.js loads).
@@ -18,4 +19,5 @@ const workspace = new FragmentWorkspace(new DiskFileSystem(), { ignoreCase: proc
 startServer(connection, workspace, { encodedJson: stdio });
 // Workbooks in and out need the disk: Node only.
 registerHarvestRequests(connection, workspace);
+registerSubstantiationRequests(connection, workspace);
 connection.listen();

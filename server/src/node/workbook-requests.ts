@@ -61,7 +61,7 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
 }
 
 /** A failure the user can act on comes back as its message; a cancellation as LSP asks. */
-async function answer<T>(run: () => Promise<T>, token?: CancellationToken): Promise<T | ResponseError<void>> {
+export async function answer<T>(run: () => Promise<T>, token?: CancellationToken): Promise<T | ResponseError<void>> {
   try {
     return await run();
   } catch (error) {
@@ -72,7 +72,7 @@ async function answer<T>(run: () => Promise<T>, token?: CancellationToken): Prom
 }
 
 /** A `file:` URI from the client as a path of this system (`vscode-uri`: `file:///c%3A/…` is `c:\…` on Windows). */
-function pathOf(uri: string): string {
+export function pathOf(uri: string): string {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') throw new Error(`${uri} is not a file on this computer`);
   return parsed.fsPath;

@@ -3,7 +3,7 @@ import type { Sheet } from '../core/harvest/cells';
 import { readCsv, writeCsv } from './csv';
 import type { ReadOptions } from './limits';
 import { WorkbookError } from './workbook-error';
-import { readXlsx, writeXlsx } from './xlsx';
+import { readXlsxSheets, writeXlsx } from './xlsx';
 
 export { DEFAULT_WORKBOOK_LIMITS, type GivenLimits, LIMIT_SETTINGS, type RaiseLimitWith, type ReadOptions, type WorkbookLimits } from './limits';
 export { WorkbookError } from './workbook-error';
@@ -24,8 +24,17 @@ export function formatOfName(fileName: string): WorkbookFormat | undefined {
  * a damaged file, a password-protected one and one past the limits (`options`) are told apart.
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string, options?: ReadOptions): Promise<Sheet> {
+  return (await readSheets(bytes, fileName, options, 1))[0] as Sheet;
+}
+
+/** Every sheet of a workbook (a CSV file holds one), as `readWorkbook` reads the first: a form's sheet of outcomes need not come first. */
+export function readWorkbookSheets(bytes: Uint8Array, fileName: string, options?: ReadOptions): Promise<Sheet[]> {
+  return readSheets(bytes, fileName, options, Number.POSITIVE_INFINITY);
+}
+
+async function readSheets(bytes: Uint8Array, fileName: string, options: ReadOptions | undefined, most: number): Promise<Sheet[]> {
   if (bytes.length === 0) throw new WorkbookError(l10n.t('the file is empty'));
-  if (isZip(bytes)) return readXlsx(bytes, options);
+  if (isZip(bytes)) return readXlsxSheets(bytes, options, most);
   if (isCompoundFile(bytes)) {
     throw new WorkbookError(
       isEncrypted(bytes)
@@ -34,7 +43,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options?
     );
   }
   const format = formatOfName(fileName);
-  if (format === 'csv') return readCsv(bytes, fileName.replace(/^.*[/\\]/, '').replace(/\.csv$/i, ''), options);
+  if (format === 'csv') return [readCsv(bytes, fileName.replace(/^.*[/\\]/, '').replace(/\.csv$/i, ''), options)];
   if (format === 'xlsx')
     throw new WorkbookError(l10n.t('the file is not an .xlsx workbook (its content is not one, whatever its name says), or it is damaged'));
   throw new WorkbookError(l10n.t('not a workbook: import an .xlsx or a .csv file'));

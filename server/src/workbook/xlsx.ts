@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Cell, Row, Sheet } from '../core/harvest/cells';
+import { type Cell, columnName, type Row, type Sheet } from '../core/harvest/cells';
 import { limitsOf, type ReadOptions } from './limits';
 import { WorkbookError } from './workbook-error';
 import { checkXlsxBounds, damaged } from './xlsx-bounds';
@@ -52,6 +52,11 @@ const IGNORED_SHEET_PARTS = [
  * limits first (./xlsx-bounds.ts): what is past them is refused before exceljs unpacks it.
  */
 export async function readXlsx(bytes: Uint8Array, options?: ReadOptions): Promise<Sheet> {
+  return (await readXlsxSheets(bytes, options, 1))[0] as Sheet;
+}
+
+/** The sheets of a workbook (the first `most` of them), in the workbook's order, each within the limits. */
+export async function readXlsxSheets(bytes: Uint8Array, options?: ReadOptions, most = Number.POSITIVE_INFINITY): Promise<Sheet[]> {
   await checkXlsxBounds(bytes, options);
   const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
@@ -68,9 +73,11 @@ export async function readXlsx(bytes: Uint8Array, options?: ReadOptions): Promis
   } catch (error) {
     throw damaged((error as Error).message);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new WorkbookError(l10n.t('the workbook has no sheet'));
-  const budget = limitsOf(options).maxRows * CELLS_PER_ROW;
+  if (workbook.worksheets.length === 0) throw new WorkbookError(l10n.t('the workbook has no sheet'));
+  return workbook.worksheets.slice(0, most).map((sheet) => sheetOf(sheet, limitsOf(options).maxRows * CELLS_PER_ROW));
+}
+
+function sheetOf(sheet: import('exceljs').Worksheet, budget: number): Sheet {
   let cells = 0;
   const rows: Row[] = [];
   // Rows are 1-based and sparse: a missing one is empty.
@@ -133,7 +140,7 @@ function plainCell(value: unknown): Cell {
   return String(value);
 }
 
-/** A workbook of the given sheets, the header row bold and frozen. */
+/** A workbook of the given sheets, the header row bold and frozen; a sheet's lists as drop-down lists of its cells below the header. */
 export async function writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
   const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
@@ -143,6 +150,12 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
       worksheet.addRow(row.map((cell) => excelValue(cell, sheet.name, index)));
     }
     worksheet.getRow(1).font = { bold: true };
+    for (const [index, width] of (sheet.widths ?? []).entries()) {
+      const column = worksheet.getColumn(index + 1);
+      column.width = width;
+      column.alignment = { wrapText: true, vertical: 'top' };
+    }
+    for (const list of sheet.lists ?? []) addList(workbook, worksheet, list, Math.max(sheet.rows.length, 2));
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -165,4 +178,35 @@ function excelValue(cell: Cell, sheet: string, rowIndex: number): string | numbe
     return cell;
   }
   return new Date(`${cell.date}Z`);
+}
+
+/**
+ * A drop-down list on a column's cells below the header: written in the rule itself when it can be
+ * (Excel's limit is 255 characters, and a comma separates), else read from a hidden sheet.
+ */
+function addList(
+  workbook: import('exceljs').Workbook,
+  worksheet: import('exceljs').Worksheet,
+  list: { readonly column: number; readonly values: readonly string[] },
+  lastRow: number,
+): void {
+  const letters = columnName(list.column + 1);
+  const inline = list.values.join(',');
+  let formula = `"${inline.replace(/"/g, '""')}"`;
+  if (inline.length > 255 || list.values.some((value) => value.includes(','))) {
+    const name = `Lists ${worksheet.id}`;
+    const hidden = workbook.getWorksheet(name) ?? workbook.addWorksheet(name, { state: 'veryHidden' });
+    const at = hidden.columnCount + 1;
+    for (const [row, value] of list.values.entries()) hidden.getCell(row + 1, at).value = value;
+    formula = `'${name}'!$${columnName(at)}$1:$${columnName(at)}$${list.values.length}`;
+  }
+  // exceljs has the worksheet's validations, not their typings.
+  (worksheet as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`${letters}2:${letters}${lastRow}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorStyle: 'error',
+    error: list.values.join(', '),
+  });
 }

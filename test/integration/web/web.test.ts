@@ -104,7 +104,7 @@ test('the preferred quick fix renames coutnry to Country', async () => {
   await waitForDiagnostics(editor.document.uri, (all) => !all.some((diagnostic) => codeOf(diagnostic) === 'unknown-field'), 'unknown-field to go');
 });
 
-test('on an empty line, completion offers Country', async () => {
+test('on an empty line, completion offers Country and the fields of substantiation', async () => {
   const editor = await checkedCopy();
   await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), '\n'));
   const list = await vscode.commands.executeCommand<vscode.CompletionList>(
@@ -115,7 +115,15 @@ test('on an empty line, completion offers Country', async () => {
   const fields = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Field);
   assertEqual(
     fields.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)),
-    ['Country'],
+    [
+      'Country',
+      'Substantiation status',
+      'Substantiated by',
+      'Substantiation of the description',
+      'Substantiation of the significance',
+      'Substantiation of the contribution',
+      "Substantiator's comments",
+    ],
     'the keys offered',
   );
 });

@@ -7,19 +7,25 @@ export interface Snippet {
   readonly description: string;
 }
 
-/** The snippets file of a schema: a whole new fragment in canonical order, and one snippet per field. */
+/**
+ * The snippets file of a schema: a whole new fragment in canonical order, and one snippet per
+ * field. The new fragment leaves out the fields of substantiation: a substantiator's answers come
+ * later, from a form (FORMAT.md §9), never as a writer starts an outcome.
+ */
 export function snippetsOf(schema: FragmentSchema): Record<string, Snippet> {
   // VS Code fills in $CURRENT_YEAR when the snippet is inserted.
   const year = '$CURRENT_YEAR';
   let tabStop = 0;
-  const fragmentLines = schema.fields.map((field) =>
+  const later = substantiationKeys(schema);
+  const written = schema.fields.filter((field) => !later.has(field.key));
+  const fragmentLines = written.map((field) =>
     field.type === 'derived' ? `**${escapeSnippet(field.key)}**: ` : `**${escapeSnippet(field.key)}**: ${valueSnippet(field, ++tabStop, year)}`,
   );
   const snippets: Record<string, Snippet> = {
     'New outcome fragment': {
       prefix: 'fragment',
       body: [...fragmentLines, '$0'],
-      description: `A new outcome fragment with the ${schema.fields.length} fields of the ${schema.name} schema in canonical order.`,
+      description: `A new outcome fragment with the ${written.length} fields of the ${schema.name} schema in canonical order.`,
     },
   };
   for (const field of schema.fields) {
@@ -33,4 +39,11 @@ export function snippetsOf(schema: FragmentSchema): Record<string, Snippet> {
     };
   }
   return snippets;
+}
+
+/** The fields a substantiation section names. */
+export function substantiationKeys(schema: FragmentSchema): Set<string> {
+  const section = schema.substantiation;
+  if (!section) return new Set();
+  return new Set([section.statusField, section.substantiatorField, section.commentsField, ...section.parts.map((part) => part.field)]);
 }

@@ -17,6 +17,10 @@ export type Row = readonly Cell[];
 export interface Sheet {
   readonly name: string;
   readonly rows: readonly Row[];
+  /** Columns (from 0) whose cells below the header are chosen from a drop-down list: written to an .xlsx, not read back. */
+  readonly lists?: ReadonlyArray<{ readonly column: number; readonly values: readonly string[] }>;
+  /** Column widths in characters, from the first column: written to an .xlsx, not read back. */
+  readonly widths?: readonly number[];
 }
 
 export function isEmptyCell(cell: Cell | undefined): boolean {

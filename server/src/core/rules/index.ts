@@ -10,11 +10,12 @@ import { possibleIdentifier } from './possible-identifier';
 import { qualityRules } from './quality';
 import type { AnyRule, DiagnosticCode } from './rule';
 import { staleMergedStory } from './stale-merged-story';
+import { substantiationDisagrees } from './substantiation-disagrees';
 import { textOutsideField } from './text-outside-field';
 import { unknownField } from './unknown-field';
 import { valueFormat } from './value-format';
 
-/** Every rule, in the order of FORMAT.md §5, the anonymisation check of §8, then the quality hints of §7. */
+/** Every rule, in the order of FORMAT.md §5, the anonymisation check of §8, substantiation (§9), then the quality hints of §7. */
 export const rules: readonly AnyRule[] = [
   unknownField,
   nonCanonicalKey,
@@ -29,6 +30,7 @@ export const rules: readonly AnyRule[] = [
   idObjectiveMismatch,
   duplicateId,
   possibleIdentifier,
+  substantiationDisagrees,
   ...qualityRules,
 ];
 

@@ -21,6 +21,8 @@ export const diagnosticCodes = [
   'duplicate-id',
   // The anonymisation check of FORMAT.md §8.
   'possible-identifier',
+  // Substantiation, FORMAT.md §9.
+  'substantiation-disagrees',
   // The quality hints of FORMAT.md §7.
   'outcome-is-activity',
   'vague-change',

@@ -1,5 +1,6 @@
 import { defaultAnonymisation } from './anonymisation-defaults';
 import { defaultQuality } from './default-quality';
+import { defaultSubstantiation, substantiationFields } from './default-substantiation';
 import type { FieldSchema, FragmentSchema, FragmentSchemaInput } from './schema-types';
 
 /**
@@ -225,6 +226,7 @@ export const sccSchema: FragmentSchemaInput = {
       description: 'The clusters of change, separated by commas. Other labels are allowed.',
       values: ['Capacity change', 'Mobilizing citizens and organizations', 'Policy and practice change', 'Protection and safety'],
     },
+    ...substantiationFields,
   ],
   mergedStory: {
     field: 'StoryFragment_Merged',
@@ -262,11 +264,13 @@ export const sccSchema: FragmentSchemaInput = {
       { name: 'status', label: 'Outcome status', field: 'Outcome status', order: 'listed' },
       { name: 'social-actor', label: 'Social actor', field: 'Social actor', order: 'count' },
       { name: 'type-of-change', label: 'Type of change', field: 'MCQType of change', order: 'count' },
+      { name: 'substantiation', label: 'Substantiation status', field: 'Substantiation status', order: 'listed' },
     ],
     matrix: { rows: 'Rating significance', columns: 'Rating contribution' },
   },
   quality: defaultQuality,
   anonymisation: defaultAnonymisation,
+  substantiation: defaultSubstantiation,
   objectiveCheck: {
     idField: 'FragmentID',
     idCodePattern: '/([A-Z]{2,5})\\d+$',
@@ -305,4 +309,5 @@ export const defaultSchema: FragmentSchema = {
   harvest: sccSchema.harvest as FragmentSchema['harvest'],
   quality: defaultQuality,
   anonymisation: defaultAnonymisation,
+  substantiation: defaultSubstantiation,
 };

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { anonymisationSchemas } from './anonymisation-types';
 import { qualitySchemas } from './quality-types';
+import { substantiationReferences, substantiationSchemas } from './substantiation-types';
 import { lazily, nonEmptyString } from './zod-mini';
 
 /** The field types of FORMAT.md §3, by their own names. */
@@ -110,6 +111,8 @@ export const schemaSchemas = lazily(() => {
       quality: z.optional(qualitySchemas().qualitySchema),
       /** The `possible-identifier` check of FORMAT.md §8: each kind's severity, the allowed texts, the word lists. */
       anonymisation: z.optional(anonymisationSchemas().anonymisationSchema),
+      /** Substantiation (FORMAT.md §9): which fields hold an outcome's status, substantiator, answers and comments, and the scale. */
+      substantiation: z.optional(substantiationSchemas().substantiationSchema),
     })
     .check(
       z.superRefine((schema, context) => {
@@ -148,6 +151,7 @@ export const schemaSchemas = lazily(() => {
           references.push([dimension.field, ['harvest', 'dimensions', index, 'field']]);
         });
         if (schema.anonymisation?.countryField !== undefined) references.push([schema.anonymisation.countryField, ['anonymisation', 'countryField']]);
+        if (schema.substantiation) references.push(...substantiationReferences(schema.substantiation));
         if (schema.harvest.matrix) {
           references.push([schema.harvest.matrix.rows, ['harvest', 'matrix', 'rows']]);
           references.push([schema.harvest.matrix.columns, ['harvest', 'matrix', 'columns']]);
