@@ -32,7 +32,17 @@ const SECRET = 'Secretvalley';
 
 /** The example with a payload in every field; public (flag 0) so that its values are shown, or confidential with secret words. */
 function hostileFragment(index: number, confidential: boolean): string {
-  const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
+  // The substantiator's answers too (FORMAT.md §9): a form comes back from outside the team.
+  const example = `${readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8')}${[
+    'Substantiation status',
+    'Substantiated by',
+    'Substantiation of the description',
+    'Substantiation of the significance',
+    'Substantiation of the contribution',
+    "Substantiator's comments",
+  ]
+    .map((key) => `**${key}**: answer\n`)
+    .join('')}`;
   let field = index;
   return example
     .split('\n')
@@ -156,6 +166,11 @@ describe('the Harvest Dashboard in a real browser (Chromium), under fragments fu
     const rendered = posted.find((message) => message.type === 'rendered');
     assert.ok(rendered, 'the page reported its first render');
     assert.equal(rendered.charts, model.tables.filter((table) => table.rows.length > 0).length, 'one chart per table');
+    assert.deepEqual(
+      model.tables.filter((table) => table.id.startsWith('substantiation-')).map((table) => table.id),
+      ['substantiation-description', 'substantiation-significance', 'substantiation-contribution'],
+      'the substantiators’ hostile answers are tables too',
+    );
     await page.mouse.move(300, 300);
     const seen = await state();
     assert.equal(seen.pwned, undefined, 'no payload ran');

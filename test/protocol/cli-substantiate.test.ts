@@ -226,6 +226,29 @@ describe('fragments substantiate', () => {
     assert.deepEqual(snapshot(folder), before2);
   });
 
+  it('in French: the form’s instructions and the summary', async () => {
+    const folder = harvest();
+    const prepared = fragments(
+      ['--locale', 'fr', 'substantiate', 'prepare', '.', '--out', 'formulaires', '--sample', '1', '--seed', '3', '--substantiator', 'Juriste, barreau'],
+      folder,
+    );
+    assert.equal(prepared.code, 0, prepared.stderr);
+    assert.match(prepared.stdout, /Formulaires : 1\. Résultats qu’ils contiennent : 1\./);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, 'formulaires', 'substantiation-Juriste, barreau.xlsx'));
+    const instructions = workbook.worksheets[0] as ExcelJS.Worksheet;
+    assert.equal(instructions.getCell('A1').value, 'Corroboration des résultats');
+    const lines: string[] = [];
+    instructions.eachRow((row) => lines.push(String(row.getCell(1).value)));
+    assert.ok(lines.includes('Préparé pour : Juriste, barreau'), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => /^Résultats : 1 \(1 tirés avec la graine 3\)$/.test(line)),
+      lines.join('\n'),
+    );
+    // The keys stay the schema's: an import reads the headers, whatever the language.
+    assert.equal((workbook.getWorksheet('Outcomes') as ExcelJS.Worksheet).getCell('F1').value, 'Substantiation of the description');
+  });
+
   it('bad usage says how to use it, with exit code 2', () => {
     const folder = harvest();
     for (const args of [

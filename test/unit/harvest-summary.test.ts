@@ -139,3 +139,48 @@ describe('the harvest summary', () => {
     ]);
   });
 });
+
+describe('the harvest summary: substantiation (FORMAT.md §9)', () => {
+  it('counts each part’s answers in the scale’s order and outcomes by status; an unanswered outcome is not counted, a confidential one’s own words never shown', () => {
+    const answered = (id: string, status: string, answers: [string, string, string], flag = '0') =>
+      `${readExample()
+        .replace('CIV021', id)
+        .replace(
+          '**Outcome statements is CONFIDENTIAL**: 1.0',
+          `**Outcome statements is CONFIDENTIAL**: ${flag}`,
+        )}**Substantiation status**: ${status}\n**Substantiation of the description**: ${answers[0]}\n**Substantiation of the significance**: ${answers[1]}\n**Substantiation of the contribution**: ${answers[2]}\n`;
+    const summary = harvestSummary(
+      [
+        recordOf(answered('CIV101', 'answered', ['fully agree', 'disagree', 'Fully Agree']), 'file:///1.txt'),
+        recordOf(answered('CIV102', 'answered', ['fully agree', 'partially agree', 'fully agree']), 'file:///2.txt'),
+        recordOf(answered('CIV103', 'sent', ['', '', '']), 'file:///3.txt'),
+        recordOf(answered('CIV104', 'answered', ['agree a lot, Secret valley', 'fully agree', 'fully agree'], '1'), 'file:///4.txt'),
+      ],
+      defaultSchema,
+    );
+    assert.deepEqual(groupsOf(summary, 'substantiation'), [
+      ['sent', ['SCC-<redacted>/CIV103']],
+      ['answered', ['SCC-<redacted>/CIV101', 'SCC-<redacted>/CIV102', 'SCC-<redacted>/CIV104']],
+    ]);
+    const parts = summary.substantiation.map((part) => [part.name, part.groups.map((group) => [group.value, group.fragments.length])]);
+    assert.deepEqual(parts, [
+      [
+        'description',
+        [
+          ['fully agree', 2],
+          [OTHER_CONFIDENTIAL, 1],
+        ],
+      ],
+      [
+        'significance',
+        [
+          ['fully agree', 1],
+          ['partially agree', 1],
+          ['disagree', 1],
+        ],
+      ],
+      ['contribution', [['fully agree', 3]]],
+    ]);
+    assert.doesNotMatch(JSON.stringify(summary), /Secret valley/);
+  });
+});

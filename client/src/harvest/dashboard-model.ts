@@ -61,6 +61,18 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
       fragments: group.fragments,
     })),
   }));
+  // What the substantiators said of each part, once some have answered (FORMAT.md §9).
+  const agreement = summary.substantiation
+    .filter((part) => part.groups.length > 0)
+    .map(
+      (part): DashboardTable => ({
+        id: `substantiation-${part.name}`,
+        title: l10n.t('Substantiators on "{0}"', l10n.t(part.about)),
+        chart: 'bar',
+        columns: [l10n.t('Answer'), l10n.t('Outcomes')],
+        rows: part.groups.map((group) => ({ label: group.value, count: group.fragments.length, extra: [], fragments: group.fragments })),
+      }),
+    );
   const evidence: DashboardTable = {
     id: 'evidence',
     title: l10n.t('Evidence'),
@@ -85,12 +97,12 @@ export function dashboardModel(summary: HarvestSummary): DashboardModel {
       fragments: problem.fragments,
     })),
   };
-  // The dimensions first, as the schema lists them, with the type of change last; evidence and problems between.
+  // The dimensions first, as the schema lists them, then the substantiators' answers, with the type of change last; evidence and problems between.
   const typeOfChange = tables.findIndex((table) => table.id === 'type-of-change');
   const ordered =
     typeOfChange < 0
-      ? [...tables, evidence, problems]
-      : [...tables.filter((_, index) => index !== typeOfChange), evidence, problems, tables[typeOfChange] as DashboardTable];
+      ? [...tables, ...agreement, evidence, problems]
+      : [...tables.filter((_, index) => index !== typeOfChange), ...agreement, evidence, problems, tables[typeOfChange] as DashboardTable];
   const { matrix } = summary;
   return {
     totals: { ...summary.totals, files: summary.files.length },

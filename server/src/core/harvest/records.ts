@@ -91,6 +91,8 @@ function layoutOf(schema: FragmentSchema) {
     const counted = [
       ...dimensions.map((dimension) => ({ name: dimension.name, key: dimension.field })),
       ...(matrix ? [matrix.rows, matrix.columns].map((key) => ({ name: key, key })) : []),
+      // Each substantiated part's answers (FORMAT.md §9), by the answer field's key.
+      ...(schema.substantiation?.parts ?? []).map((part) => ({ name: part.field, key: part.field })),
     ].map((entry) => ({ ...entry, schemaField: schema.fields.find((field) => field.key === entry.key) }));
     layout = { counted };
     layouts.set(schema, layout);

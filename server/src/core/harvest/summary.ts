@@ -54,6 +54,8 @@ export interface HarvestSummary {
     readonly cells: ReadonlyArray<ReadonlyArray<readonly number[]>>;
   };
   readonly evidence: { readonly field: string; readonly groups: readonly SummaryGroup[] };
+  /** The substantiators' answers on each part asked about (FORMAT.md §9), in the scale's order; outcomes not answered are not counted. */
+  readonly substantiation: ReadonlyArray<{ readonly name: string; readonly field: string; readonly about: string; readonly groups: readonly SummaryGroup[] }>;
   /** Each code found, most frequent first: its severity, how often, and in which fragments. */
   readonly problems: ReadonlyArray<{ readonly code: string; readonly severity: number; readonly occurrences: number; readonly fragments: readonly number[] }>;
 }
@@ -134,6 +136,18 @@ export function harvestSummary(files: readonly FileRecord[], schema: FragmentSch
     dimensions,
     ...(schema.harvest.matrix ? { matrix: matrixOf(records, schema, schema.harvest.matrix) } : {}),
     evidence,
+    substantiation: (schema.substantiation?.parts ?? []).map((part) => ({
+      name: part.name,
+      field: part.field,
+      about: part.about,
+      groups: nonEmpty(
+        ordered(
+          groupBy(records, part.field),
+          'listed',
+          (schema.substantiation?.scale ?? []).map((step) => step.value),
+        ),
+      ).filter((group) => group.value !== NO_VALUE),
+    })),
     problems: [...problemsByCode]
       .map(([code, entry]) => ({ code, ...entry }))
       .sort((a, b) => b.fragments.length - a.fragments.length || b.occurrences - a.occurrences || (a.code < b.code ? -1 : 1)),
