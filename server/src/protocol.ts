@@ -1,5 +1,6 @@
 import type { HarvestSummary } from './core/harvest/summary';
 import type { StoryModel } from './core/story/story-model';
+import type { AnswersSummary } from './core/substantiation/apply';
 
 /**
  * Requests of ours beside LSP's, shared by the server and the client. Types only and plain
@@ -34,6 +35,7 @@ export type HarvestSummaryResult = HarvestSummary;
 export const HARVEST_CHANGED_NOTIFICATION = 'fragments/harvestChanged';
 
 export { OTHER_CONFIDENTIAL } from './core/harvest/records';
+
 export { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE, type SummaryDimension, type SummaryFragment, type SummaryGroup } from './core/harvest/summary';
 export type { FragmentStoryModel, StoryModel } from './core/story/story-model';
 
@@ -128,12 +130,7 @@ export interface ImportSubstantiationParams {
   readonly maxUnpackedMB?: number;
 }
 
-export interface ImportSubstantiationResult {
-  readonly answered: number;
-  readonly agreed: number;
-  readonly partlyAgreed: number;
-  readonly disagreed: number;
-  readonly unanswered: number;
+export interface ImportSubstantiationResult extends AnswersSummary {
   readonly changed: readonly string[];
   readonly conflicts: readonly string[];
   readonly written: boolean;

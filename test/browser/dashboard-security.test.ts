@@ -10,6 +10,7 @@ import { renderDashboardBody, renderDashboardDocument, renderSelection } from '.
 import { fileRecord } from '../../server/src/core/harvest/records';
 import { harvestSummary } from '../../server/src/core/harvest/summary';
 import { defaultSchema } from '../../server/src/core/schema/default-schema';
+import { substantiationFields } from '../../server/src/core/schema/default-substantiation';
 import { createFragmentService } from '../../server/src/core/service';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -33,16 +34,7 @@ const SECRET = 'Secretvalley';
 /** The example with a payload in every field; public (flag 0) so that its values are shown, or confidential with secret words. */
 function hostileFragment(index: number, confidential: boolean): string {
   // The substantiator's answers too (FORMAT.md §9): a form comes back from outside the team.
-  const example = `${readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8')}${[
-    'Substantiation status',
-    'Substantiated by',
-    'Substantiation of the description',
-    'Substantiation of the significance',
-    'Substantiation of the contribution',
-    "Substantiator's comments",
-  ]
-    .map((key) => `**${key}**: answer\n`)
-    .join('')}`;
+  const example = `${readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8')}${substantiationFields.map((field) => `**${field.key}**: answer\n`).join('')}`;
   let field = index;
   return example
     .split('\n')

@@ -2,7 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import { substantiationFields } from '../../server/src/core/schema/default-substantiation';
 import { COPY_ID, codeOf, freshExampleCopy, openFragment, revertAndClose, waitForDiagnostics } from './helpers';
+
+/** The six optional fields of substantiation (FORMAT.md §9), which a fragment lacks until it is substantiated. */
+const SUBSTANTIATION_KEYS = substantiationFields.map((field) => field.key);
 
 /** Opens a fresh copy of the example once the server has checked it. */
 async function openChecked(): Promise<vscode.TextEditor> {
@@ -28,15 +32,7 @@ suite('Writing features', () => {
     );
     const fields = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Field);
     // The example lacks Country, and the six optional fields of substantiation (FORMAT.md §9).
-    assert.deepEqual(fields.map(labelOf), [
-      'Country',
-      'Substantiation status',
-      'Substantiated by',
-      'Substantiation of the description',
-      'Substantiation of the significance',
-      'Substantiation of the contribution',
-      "Substantiator's comments",
-    ]);
+    assert.deepEqual(fields.map(labelOf), ['Country', ...SUBSTANTIATION_KEYS]);
   });
 
   test('after **Rating significance**: completion offers low, medium, high', async () => {

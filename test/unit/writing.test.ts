@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { substantiationFields } from '../../server/src/core/schema/default-substantiation';
 import { applyEdits } from '../../server/src/core/text/text';
 import { analyze, readExample, service } from './helpers';
+
+/** The six optional fields of substantiation (FORMAT.md §9), which a fragment lacks until it is substantiated. */
+const SUBSTANTIATION_KEYS = substantiationFields.map((field) => field.key);
 
 const example = readExample();
 const exampleLines = example.split('\n');
@@ -23,15 +27,7 @@ describe('completion from the schema', () => {
     // The example lacks Country, and the optional fields of substantiation (FORMAT.md §9).
     assert.deepEqual(
       items.map((item) => item.label),
-      [
-        'Country',
-        'Substantiation status',
-        'Substantiated by',
-        'Substantiation of the description',
-        'Substantiation of the significance',
-        'Substantiation of the contribution',
-        "Substantiator's comments",
-      ],
+      ['Country', ...SUBSTANTIATION_KEYS],
     );
     assert.match(items[0]?.textEdit && 'newText' in items[0].textEdit ? items[0].textEdit.newText : '', /^\*\*Country\*\*: \$\{1\|Burundi,DR Congo,/);
   });
@@ -43,17 +39,7 @@ describe('completion from the schema', () => {
     const items = service.completions(analyze(withEmpty), { line: 2, character: 0 });
     assert.deepEqual(
       [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => item.label),
-      [
-        'Country',
-        'Year',
-        'Scale',
-        'Substantiation status',
-        'Substantiated by',
-        'Substantiation of the description',
-        'Substantiation of the significance',
-        'Substantiation of the contribution',
-        "Substantiator's comments",
-      ],
+      ['Country', 'Year', 'Scale', ...SUBSTANTIATION_KEYS],
     );
   });
 

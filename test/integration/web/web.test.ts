@@ -2,6 +2,7 @@
 // the language server in a web worker of its own (dist/browser/). Only `vscode` APIs here.
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../../client/src/extension';
+import { substantiationFields } from '../../../server/src/core/schema/default-substantiation';
 import {
   applyCodeAction,
   codeActions,
@@ -16,6 +17,9 @@ import {
   waitForDiagnostics,
 } from '../helpers';
 import { assert, assertEqual, teardown, test } from './runner';
+
+/** The six optional fields of substantiation (FORMAT.md §9), which a fragment lacks until it is substantiated. */
+const SUBSTANTIATION_KEYS = substantiationFields.map((field) => field.key);
 
 const EXTENSION_ID = 'outcome-fragments.outcome-fragments';
 
@@ -115,15 +119,7 @@ test('on an empty line, completion offers Country and the fields of substantiati
   const fields = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Field);
   assertEqual(
     fields.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)),
-    [
-      'Country',
-      'Substantiation status',
-      'Substantiated by',
-      'Substantiation of the description',
-      'Substantiation of the significance',
-      'Substantiation of the contribution',
-      "Substantiator's comments",
-    ],
+    ['Country', ...SUBSTANTIATION_KEYS],
     'the keys offered',
   );
 });

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { AnswersSummary } from './apply';
 
 /** What Prepare Substantiation… says it did (or would do, for a dry run). */
 export function describePrepared(summary: {
@@ -25,16 +26,13 @@ export function describePrepared(summary: {
 }
 
 /** What Import Substantiation Responses… says it did. */
-export function describeAnswers(summary: {
-  readonly answered: number;
-  readonly agreed: number;
-  readonly partlyAgreed: number;
-  readonly disagreed: number;
-  readonly unanswered: number;
-  readonly changed: readonly string[];
-  readonly conflicts: readonly string[];
-  readonly written: boolean;
-}): string {
+export function describeAnswers(
+  summary: AnswersSummary & {
+    readonly changed: readonly string[];
+    readonly conflicts: readonly string[];
+    readonly written: boolean;
+  },
+): string {
   const lines = [
     l10n.t(
       'Outcomes answered: {0} (agreed: {1}, partly agreed: {2}, disagreed: {3}). Rows left unanswered: {4}. Files changed: {5}.',
