@@ -6,7 +6,7 @@ import { importWorkbookFile } from '../../server/src/node/harvest-import';
 import { readWorkbook, WorkbookError } from '../../server/src/workbook';
 import { service } from './helpers';
 import { temporaryFolder } from '../temporary-folders';
-import { bombXlsx, manyRowsXlsx, rowXml, sheetXlsx } from './workbook-bombs';
+import { bombXlsx, manyRowsXlsx, rowXml, SHEET_END, SHEET_START, sheetXlsx, workbookParts, zipOf } from './workbook-bombs';
 import { fixtureXlsx, passwordProtectedWorkbook } from './workbook-fixture';
 
 /** What reading the workbook says, and how long it took. */
@@ -129,5 +129,21 @@ describe('workbooks are bounded before they are read (FORMAT.md §6)', () => {
     const rows = Array.from({ length: 20 }, (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>1</v></c><c r="XFD${index + 1}"><v>2</v></c></row>`);
     const { message } = await refusal(sheetXlsx(rows.join('')), 'harvest.xlsx', { limits: { maxRows: 20 } });
     assert.match(message, /has values so far to the right that it holds more than 2000 cells: nothing was imported/);
+  });
+
+  it('refuses a sheet numbered far past any workbook’s sheets, at once (the fuzzer’s 2 KB file that took 30 s)', async () => {
+    const parts = workbookParts().map((part) =>
+      part.name === 'xl/workbook.xml' && 'data' in part
+        ? { ...part, data: new TextEncoder().encode(new TextDecoder().decode(part.data).replace('sheetId="1"', 'sheetId="99999999"')) }
+        : part,
+    );
+    const bytes = zipOf([
+      ...parts,
+      { name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode(`${SHEET_START}${rowXml(1, ['FragmentID'])}${SHEET_END}`) },
+    ]);
+    const started = performance.now();
+    const { message } = await refusal(bytes, 'harvest.xlsx');
+    assert.ok(performance.now() - started < 2000);
+    assert.match(message, /not a readable \.xlsx workbook \(it may be damaged\): its sheet "Master dataset" is numbered 99999999, past the 100000/);
   });
 });
