@@ -20,14 +20,14 @@ const inWorkspace = (name: string) => vscode.Uri.joinPath(exampleUri(), '..', na
 const created: vscode.Uri[] = [];
 const statusOf = (uri: vscode.Uri) => /^\*\*Substantiation status\*\*: (.*)$/m.exec(readFileSync(uri.fsPath, 'utf8'))?.[1];
 
-/** Eight public outcomes, two per objective, in a folder of the workspace. */
+/** Twelve public outcomes, three per objective, in a folder of the workspace. */
 async function harvest(): Promise<vscode.Uri[]> {
   const folder = inWorkspace('substantiated harvest');
   created.push(folder);
   const example = readFileSync(exampleUri().fsPath, 'utf8').replace('**Outcome statements is CONFIDENTIAL**: 1.0', '**Outcome statements is CONFIDENTIAL**: 0');
   const files: vscode.Uri[] = [];
   for (const [position, objective] of OBJECTIVES.entries()) {
-    for (const number of [1, 2]) {
+    for (const number of [1, 2, 3]) {
       const id = `SCC-<redacted>/${objective.slice(0, 3)}8${position}${number}`;
       const uri = vscode.Uri.joinPath(folder, `outcome ${position}-${number}.txt`);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(example.replace(EXAMPLE_ID, id).replace(OBJECTIVES[0] as string, objective)));

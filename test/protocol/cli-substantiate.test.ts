@@ -16,7 +16,7 @@ const OBJECTIVES = [
   'EXT: Mitigating external stress factors',
 ];
 
-/** Twelve public outcomes, three per objective, one file each; and one confidential outcome, CIV099. */
+/** Twelve public outcomes, three per objective, one file each; one confidential outcome, CIV099; one that names someone, CIV098. */
 function harvest(): string {
   const folder = temporaryFolder('fragments-substantiate-');
   const example = readFileSync(examplePath, 'utf8').replace('**Outcome statements is CONFIDENTIAL**: 1.0', '**Outcome statements is CONFIDENTIAL**: 0');
@@ -30,6 +30,13 @@ function harvest(): string {
     }
   }
   writeFileSync(join(folder, 'outcome_99.txt'), readFileSync(examplePath, 'utf8').replace('SCC-<redacted>/CIV021', 'SCC-<redacted>/CIV099'));
+  // A public outcome that still names someone (possible-identifier): never in a form.
+  writeFileSync(
+    join(folder, 'outcome_98.txt'),
+    example
+      .replace('SCC-<redacted>/CIV021', 'SCC-<redacted>/CIV098')
+      .replace('**Outcome description**: ', '**Outcome description**: Rose Nyota, a lawyer, reports that '),
+  );
   return folder;
 }
 
@@ -119,6 +126,8 @@ describe('fragments substantiate', () => {
       'the same sample from the same seed',
     );
     assert.ok(!ids.includes('SCC-<redacted>/CIV099'), 'the confidential outcome is never in a form');
+    assert.match(prepared.stdout, /Confidential outcomes left out: 1 \(--include-confidential includes them\)\./);
+    assert.match(prepared.stdout, /Outcomes left out because they still hold possible identifying details \(possible-identifier\): 1\./);
     const sent = Object.entries(statuses(first)).filter(([, status]) => status === 'sent');
     assert.equal(sent.length, 4);
 
@@ -186,6 +195,15 @@ describe('fragments substantiate', () => {
     const formPath = join(folder, 'forms', 'substantiation-Journalist.xlsx');
     const ids = await formIds(formPath);
     assert.equal(ids.length, 12, 'every public outcome, without a sample');
+    assert.ok(!ids.includes('SCC-<redacted>/CIV098'), 'never one that may still name someone');
+    const included = fragments(['substantiate', 'prepare', '.', '--out', 'all', '--substantiator', 'Journalist', '--include-confidential'], folder);
+    assert.equal(included.code, 0, included.stderr);
+    const all = await formIds(join(folder, 'all', 'substantiation-Journalist.xlsx'));
+    assert.deepEqual(
+      [all.length, all.includes('SCC-<redacted>/CIV099'), all.includes('SCC-<redacted>/CIV098')],
+      [13, true, false],
+      'the confidential one when asked for; the one naming someone never',
+    );
     // Another harvest: the same files with other ids.
     for (const name of readdirSync(other).filter((entry) => entry.endsWith('.txt'))) {
       const path = join(other, name);
