@@ -1,4 +1,5 @@
 import type { FragmentSchema } from '../schema/schema-types';
+import { substantiationFieldKeys } from '../schema/substantiation-types';
 import { escapeSnippet, valueSnippet } from './completion';
 
 export interface Snippet {
@@ -16,7 +17,7 @@ export function snippetsOf(schema: FragmentSchema): Record<string, Snippet> {
   // VS Code fills in $CURRENT_YEAR when the snippet is inserted.
   const year = '$CURRENT_YEAR';
   let tabStop = 0;
-  const later = substantiationKeys(schema);
+  const later = new Set(schema.substantiation ? substantiationFieldKeys(schema.substantiation) : []);
   const written = schema.fields.filter((field) => !later.has(field.key));
   const fragmentLines = written.map((field) =>
     field.type === 'derived' ? `**${escapeSnippet(field.key)}**: ` : `**${escapeSnippet(field.key)}**: ${valueSnippet(field, ++tabStop, year)}`,
@@ -39,11 +40,4 @@ export function snippetsOf(schema: FragmentSchema): Record<string, Snippet> {
     };
   }
   return snippets;
-}
-
-/** The fields a substantiation section names. */
-export function substantiationKeys(schema: FragmentSchema): Set<string> {
-  const section = schema.substantiation;
-  if (!section) return new Set();
-  return new Set([section.statusField, section.substantiatorField, section.commentsField, ...section.parts.map((part) => part.field)]);
 }

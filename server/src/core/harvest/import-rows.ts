@@ -160,6 +160,6 @@ function isYes(cell: Cell): boolean {
 }
 
 /** CRLF and LF inside a cell become one space each; a lone CR is kept, as the generator does. */
-function flattenLineBreaks(text: string): string {
+export function flattenLineBreaks(text: string): string {
   return text.includes('\n') ? text.replace(/\r?\n/g, ' ') : text;
 }

@@ -46,6 +46,11 @@ export const substantiationSchemas = lazily(() => {
 
 export type SubstantiationSchema = z.output<ReturnType<typeof substantiationSchemas>['substantiationSchema']>;
 
+/** The keys of the fields a substantiation section names: status, substantiator, comments, then each part's answer. */
+export function substantiationFieldKeys(section: SubstantiationSchema): string[] {
+  return [section.statusField, section.substantiatorField, section.commentsField, ...section.parts.map((part) => part.field)];
+}
+
 /** The fields a substantiation section names, with where each reference stands (the schema's check that each exists). */
 export function substantiationReferences(section: SubstantiationSchema): Array<[string, (string | number)[]]> {
   return [

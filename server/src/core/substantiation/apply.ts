@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { HarvestInputError } from '../harvest/import-rows';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
+import { substantiationFieldKeys } from '../schema/substantiation-types';
 import { fieldNamed, parseFragmentFile } from '../text/parse';
 import { withFieldValues } from './field-edits';
 import { sectionOf } from './prepare';
@@ -53,8 +54,7 @@ export function planAnswers(
       const id = fieldNamed(fragment, schema.idField)?.value ?? '';
       if (id === '' || where.has(id)) continue;
       const values = new Map<string, string>();
-      for (const key of [section.statusField, section.substantiatorField, section.commentsField, ...section.parts.map((part) => part.field)])
-        values.set(key, fieldNamed(fragment, key)?.value ?? '');
+      for (const key of substantiationFieldKeys(section)) values.set(key, fieldNamed(fragment, key)?.value ?? '');
       where.set(id, { file, values });
     }
   }
@@ -88,7 +88,9 @@ export function planAnswers(
         conflicts.push(l10n.t('{0}: "{1}" is "{2}", the form says "{3}"', response.id, key, earlier, value));
       }
       values.set(section.statusField, section.statuses.answered);
-      changes.set(outcome.file, [...(changes.get(outcome.file) ?? []), { id: response.id, values }]);
+      const inFile = changes.get(outcome.file) ?? [];
+      inFile.push({ id: response.id, values });
+      changes.set(outcome.file, inFile);
       summary.answered++;
       const agreement = overallAgreement(response, schema);
       if (agreement === 'agrees') summary.agreed++;

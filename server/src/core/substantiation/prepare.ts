@@ -108,7 +108,9 @@ export function planSubstantiation(
     const status = fieldNamed(item.fragment, section.statusField)?.value ?? '';
     // An outcome already answered keeps its status: a second form does not undo the answers.
     if (status.toLowerCase() === section.statuses.answered.toLowerCase()) continue;
-    sentIds.set(item.file, [...(sentIds.get(item.file) ?? []), item.id]);
+    const inFile = sentIds.get(item.file) ?? [];
+    inFile.push(item.id);
+    sentIds.set(item.file, inFile);
   }
   const edits = files.flatMap((file) => {
     const ids = sentIds.get(file.name);

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { cellText, columnName, isEmptyCell, type Sheet } from '../harvest/cells';
-import { HarvestInputError } from '../harvest/import-rows';
+import { flattenLineBreaks, HarvestInputError } from '../harvest/import-rows';
 import type { FragmentSchema } from '../schema/schema-types';
 import type { Agreement } from '../schema/substantiation-types';
 import { sectionOf } from './prepare';
@@ -26,7 +26,7 @@ const LISTED = 5;
 export function readResponses(sheets: readonly Sheet[], schema: FragmentSchema, formName: string): Response[] {
   const section = sectionOf(schema);
   const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[’‘]/g, "'");
-  const answerKeys = [...section.parts.map((part) => part.field)];
+  const answerKeys = section.parts.map((part) => part.field);
   const found = sheets
     .map((sheet) => ({ sheet, headers: (sheet.rows[0] ?? []).map((cell) => fold(cellText(cell))) }))
     .find(({ headers }) => headers.includes(fold(schema.idField)) && answerKeys.some((key) => headers.includes(fold(key))));
@@ -37,6 +37,9 @@ export function readResponses(sheets: readonly Sheet[], schema: FragmentSchema, 
   }
   const column = (key: string) => found.headers.indexOf(fold(key));
   const idColumn = column(schema.idField);
+  const answerColumns = answerKeys.map((key) => [key, column(key)] as const);
+  const commentsColumn = column(section.commentsField);
+  const substantiatorColumn = column(section.substantiatorField);
   const scale = new Map(section.scale.map((step) => [fold(step.value), step.value]));
   const problems: string[] = [];
   const responses: Response[] = [];
@@ -45,15 +48,15 @@ export function readResponses(sheets: readonly Sheet[], schema: FragmentSchema, 
     if (index === 0 || row.every((cell) => isEmptyCell(cell))) continue;
     const id = cellText(row[idColumn]).trim();
     const answers = new Map<string, string>();
-    for (const key of answerKeys) {
-      const at = column(key);
+    for (const [key, at] of answerColumns) {
       const written = at < 0 ? '' : cellText(row[at]).trim();
       if (written === '') continue;
       const value = scale.get(fold(written));
       if (value === undefined) problems.push(l10n.t('row {0}, column {1} ("{2}"): "{3}"', index + 1, columnName(at + 1), key, written));
       else answers.set(key, value);
     }
-    const text = (key: string) => (column(key) < 0 ? '' : flatten(cellText(row[column(key)]).trim()));
+    // A comment's line breaks as spaces: a field value is one line, as an import writes a cell (FORMAT.md §6).
+    const text = (at: number) => (at < 0 ? '' : flattenLineBreaks(cellText(row[at]).trim()));
     if (id === '') {
       if (answers.size > 0) problems.push(l10n.t('row {0} has answers but no {1}', index + 1, schema.idField));
       continue;
@@ -61,7 +64,7 @@ export function readResponses(sheets: readonly Sheet[], schema: FragmentSchema, 
     const earlier = rowOfId.get(id);
     if (earlier !== undefined) problems.push(l10n.t('rows {0} and {1} both answer for {2}', earlier, index + 1, id));
     rowOfId.set(id, index + 1);
-    responses.push({ id, row: index + 1, answers, comments: text(section.commentsField), substantiator: text(section.substantiatorField) });
+    responses.push({ id, row: index + 1, answers, comments: text(commentsColumn), substantiator: text(substantiatorColumn) });
   }
   if (problems.length > 0) {
     const listed = problems.slice(0, LISTED).join('; ');
@@ -85,9 +88,4 @@ export function overallAgreement(response: Response, schema: FragmentSchema): Ag
   const said = new Set([...response.answers.values()].map((value) => section.scale.find((step) => step.value === value)?.agreement));
   for (const agreement of ['disagrees', 'partly agrees', 'agrees', 'does not know'] as const) if (said.has(agreement)) return agreement;
   return undefined;
-}
-
-/** A comment's line breaks as spaces: a field value is one line (FORMAT.md §6, as an import writes a cell). */
-function flatten(text: string): string {
-  return text.includes('\n') ? text.replace(/\r?\n/g, ' ') : text;
 }
