@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../temporary-folders';
 import { printed, printedPattern } from './printed-paths';
+import { runCli as lint } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const cliPath = join(repositoryRoot, 'dist', 'cli.js');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
-
-function lint(args: string[], cwd: string) {
-  assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A harvest: round2 and round3 (with drafts), the example under a new FragmentID in each file. */
 function harvest(configs: Record<string, unknown>): string {

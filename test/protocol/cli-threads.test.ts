@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -7,16 +6,10 @@ import { fragmentText } from '../../scripts/bench/corpus';
 import { threadsFor } from '../../server/src/cli/lint-threads';
 import { temporaryFolder } from '../temporary-folders';
 import { printedPattern } from './printed-paths';
+import { runCli as lint } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const cliPath = join(repositoryRoot, 'dist', 'cli.js');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
-
-function lint(args: string[], cwd: string) {
-  assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** 950 files as a harvest's workbook makes them: enough for several threads, with IDs shared across the slices. */
 function harvest(): string {

@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs, { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import fs, { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../server/src/cli';
 import { temporaryFolder } from '../temporary-folders';
 import { printed, printedPattern } from './printed-paths';
+import { runCli as lint } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const cliPath = join(repositoryRoot, 'dist', 'cli.js');
 const examplePath = join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt');
 const fixture = (name: string) => join(repositoryRoot, 'test', 'fixtures', name);
 
 /** Runs `node dist/cli.js` as a user would, in `cwd`. */
-function lint(args: string[], cwd: string) {
-  assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** A temporary harvest folder holding copies of the given files. */
 function harvest(files: Record<string, string>): string {
   const folder = temporaryFolder('fragment-lint-');

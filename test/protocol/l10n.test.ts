@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileUri, TestClient } from './lsp-client';
+import { runCli } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
@@ -52,8 +52,7 @@ describe('French over the protocol and on the command line', () => {
     assert.equal(await client.stop(), 0);
   });
 
-  const cli = (args: string[], env: NodeJS.ProcessEnv = englishEnvironment) =>
-    spawnSync(process.execPath, [join(repositoryRoot, 'dist', 'cli.js'), ...args], { cwd: repositoryRoot, encoding: 'utf8', env });
+  const cli = (args: string[], env: NodeJS.ProcessEnv = englishEnvironment) => runCli(args, repositoryRoot, env);
 
   it('fragment-lint --locale fr prints French; LANG=fr_FR.UTF-8 too; English by default', () => {
     const french = cli(['--locale', 'fr', 'example/000_88eaf67a59f4c304.txt']).stdout;
@@ -61,7 +60,7 @@ describe('French over the protocol and on the command line', () => {
     assert.match(french, /warning empty-field Le champ obligatoire « Evidence supporting the outcome statement » est vide\./);
     assert.equal(cli(['example/000_88eaf67a59f4c304.txt'], { ...englishEnvironment, LANG: 'fr_FR.UTF-8' }).stdout, french);
     assert.match(cli(['example/000_88eaf67a59f4c304.txt']).stdout, /Unknown field "coutnry"/);
-    assert.equal(cli(['--locale']).status, 2);
+    assert.equal(cli(['--locale']).code, 2);
   });
 
   it('fragments export and import --locale fr: their messages from the harvest bundle (dist/harvest.js) in French too', () => {

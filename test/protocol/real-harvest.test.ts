@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { type CodeAction, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { temporaryFolder } from '../temporary-folders';
 import { TestClient } from './lsp-client';
+import { runCli as lint } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
 const cliPath = join(repositoryRoot, 'dist', 'cli.js');
@@ -23,12 +24,6 @@ const countries = [
 /** Copy `n` of the example: its own FragmentID, its Country value, and any other change. */
 function copyOfExample(n: number, country: string, change: (text: string) => string = (text) => text): string {
   return change(example.replace('/CIV021', `/CIV${String(100 + n)}`).replace('**coutnry**: DR Congo', `**coutnry**: ${country}`));
-}
-
-function lint(args: string[], cwd: string) {
-  assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function folderWith(files: Record<string, string>): string {
