@@ -19,7 +19,12 @@ export interface CliResult {
  */
 export function runCli(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): CliResult {
   assert.ok(existsSync(cliPath), 'dist/cli.js is built (npm run build)');
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const start = () => spawnSync(process.execPath, [cliPath, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  let result = start();
+  // Under Wine, Windows now and then fails to create the process (`spawnSync … UNKNOWN`, no pid: seen
+  // once in ten full runs, and as CI's `null !== 0`). The CLI never ran, so starting it once more
+  // repeats nothing it did; any other failure, or a second one, fails below.
+  if (process.platform === 'win32' && !result.pid && (result.error as NodeJS.ErrnoException | undefined)?.code === 'UNKNOWN') result = start();
   const command = `fragments ${args.join(' ')}`;
   if (result.error) throw new Error(`${command} could not run: ${result.error.message}; stderr: ${result.stderr ?? ''}`);
   if (result.status === null) throw new Error(`${command} ended by the signal ${result.signal}; stderr: ${result.stderr}`);
