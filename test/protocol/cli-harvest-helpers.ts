@@ -1,3 +1,4 @@
+// What the CLI tests of import and export share: the CLI run as a user would, workbooks made and read back.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';

@@ -6,10 +6,9 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { type CodeAction, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { temporaryFolder } from '../temporary-folders';
 import { TestClient } from './lsp-client';
-import { runCli as lint } from './run-cli';
+import { cliPath, runCli as lint } from './run-cli';
 
 const repositoryRoot = join(__dirname, '..', '..');
-const cliPath = join(repositoryRoot, 'dist', 'cli.js');
 const example = readFileSync(join(repositoryRoot, 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
 const version = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')).version as string;
 
