@@ -51,6 +51,14 @@ const harvestApart = {
   },
 };
 
+/** The harvest report (the .docx writer, the charts) is a bundle of its own too, dist/report.js, loaded when a report is made. */
+const reportApart = {
+  name: 'report-apart',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)report-pipeline$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+
 /**
  * What reads and edits a `.fragmentrc.json` (zod, jsonc-parser: server/src/core/schema/config-pipeline.ts)
  * is a bundle of its own too, dist/config.js, that the server loads when a folder has one.
@@ -115,7 +123,7 @@ const builds = [
     ...common,
     entryPoints: ['server/src/node/main.ts'],
     outfile: 'dist/language-server.js',
-    plugins: [harvestApart, configApart, identifierDataApart, lazyBuiltins],
+    plugins: [harvestApart, reportApart, configApart, identifierDataApart, lazyBuiltins],
   },
   { ...common, entryPoints: ['server/src/core/schema/config-pipeline.ts'], outfile: 'dist/config.js' },
   {
@@ -123,9 +131,10 @@ const builds = [
     entryPoints: ['server/src/cli/index.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [harvestApart, identifierDataApart, lazyBuiltins],
+    plugins: [harvestApart, reportApart, identifierDataApart, lazyBuiltins],
   },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js', plugins: [identifierDataApart] },
+  { ...common, entryPoints: ['server/src/node/report-pipeline.ts'], outfile: 'dist/report.js', plugins: [identifierDataApart] },
   // Copied as it is: Node reads a JSON file itself.
   { ...common, entryPoints: ['server/src/core/schema/place-names.json'], outfile: 'dist/places.json', loader: { '.json': 'copy' }, sourcemap: false },
   { ...common, entryPoints: ['server/src/core/anonymisation/phone-plans.ts'], outfile: 'dist/phones.js' },

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { placeKey } from '../server/src/core/anonymisation/place-words';
 import {
   GIVEN_NAMES,
   NEVER_NAME_WORDS,
@@ -14,7 +15,6 @@ import {
   PROGRAMME_COUNTRIES,
   PROGRAMME_COUNTRY_CODES,
 } from '../server/src/core/schema/anonymisation-defaults';
-import { placeKey } from '../server/src/core/anonymisation/place-words';
 
 interface Division {
   code: string;

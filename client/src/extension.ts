@@ -15,9 +15,9 @@ import type { HarvestTree } from './harvest/harvest-tree';
 import { registerHarvest } from './harvest/register';
 import { registerHarvestCommands } from './harvest-io';
 import { storyToCopy } from './preview/copy';
-import { keepDiagnosticsOfCancelledPulls } from './pulled-diagnostics';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
+import { keepDiagnosticsOfCancelledPulls } from './pulled-diagnostics';
 import { showStartPreview } from './start-preview';
 
 const LANGUAGE_ID = 'fragment';

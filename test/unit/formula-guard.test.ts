@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { guardFormula, looksLikeFormula, unguardFormula } from '../../server/src/workbook/formula-guard';
 import { readCsv, writeCsv } from '../../server/src/workbook/csv';
+import { guardFormula, looksLikeFormula, unguardFormula } from '../../server/src/workbook/formula-guard';
 
 /** Cases per property: a quick run by default, the full 100,000 when CI asks (FRAGMENT_PROPERTY_RUNS). */
 const runs = Number(process.env.FRAGMENT_PROPERTY_RUNS ?? 300);

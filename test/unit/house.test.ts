@@ -26,11 +26,12 @@ const looseFiles = (folder: string) => readdirSync(join(repositoryRoot, folder))
 const MAY_IMPORT: Record<string, readonly string[]> = {
   core: ['core'],
   workbook: ['core', 'workbook'],
+  report: ['core', 'report'],
   workspace: ['core', 'workspace'],
   lsp: ['core', 'workspace', 'lsp', 'protocol.ts'],
-  node: ['core', 'workbook', 'workspace', 'lsp', 'node', 'protocol.ts'],
-  browser: ['core', 'workbook', 'workspace', 'lsp', 'browser', 'protocol.ts'],
-  cli: ['core', 'workbook', 'workspace', 'node', 'cli', 'protocol.ts'],
+  node: ['core', 'workbook', 'report', 'workspace', 'lsp', 'node', 'protocol.ts'],
+  browser: ['core', 'workbook', 'report', 'workspace', 'lsp', 'browser', 'protocol.ts'],
+  cli: ['core', 'workbook', 'report', 'workspace', 'node', 'cli', 'protocol.ts'],
   'protocol.ts': ['core'],
 };
 

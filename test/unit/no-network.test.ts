@@ -17,7 +17,7 @@ const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendB
 /** Its browser build's, indented inside the bundle's wrapper: the function ends at the brace of its own indentation. */
 const L10N_URI_READER = /^( *)async function readFileFromUri\(uri\) \{[\s\S]*?\n\1\}\n/m;
 
-const entryPoints = ['client/src/node/main.ts', 'server/src/node/main.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts'];
+const entryPoints = ['client/src/node/main.ts', 'server/src/node/main.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts', 'server/src/node/report-pipeline.ts'];
 /** VS Code for the Web: the client in the web extension host and the language server in its web worker (scripts/build.mjs). */
 const browserEntryPoints = ['client/src/browser/main.ts', 'server/src/browser/main.ts', 'server/src/browser/harvest-bundle.ts'];
 /** Node's built-in modules, which do not exist in a browser or a web worker. */

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { before, describe, it } from 'node:test';
+import { getHeapStatistics } from 'node:v8';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { HarvestInputError } from '../../server/src/core/harvest/import-rows';
 import { importWorkbookBytes, OverwriteRefusedError } from '../../server/src/node/harvest-import';
 import { type GivenLimits, WorkbookError } from '../../server/src/workbook';
 import { writeCsv } from '../../server/src/workbook/csv';
-import { service } from './helpers';
 import { temporaryFolder } from '../temporary-folders';
+import { service } from './helpers';
 import { rowXml, sheetXlsx } from './workbook-bombs';
 import { FIXTURE_SHEET, fixtureXlsx } from './workbook-fixture';
 import { applyByteMutation, applyPartMutation, byteMutation, csvJunk, entryMutation, type Part, partMutation, partsOf, zipParts } from './workbook-mutations';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { importWorkbookFile } from '../../server/src/node/harvest-import';
 import { readWorkbook, WorkbookError } from '../../server/src/workbook';
-import { service } from './helpers';
 import { temporaryFolder } from '../temporary-folders';
+import { service } from './helpers';
 import { bombXlsx, manyRowsXlsx, rowXml, SHEET_END, SHEET_START, sheetXlsx, workbookParts, zipOf } from './workbook-bombs';
 import { fixtureXlsx, passwordProtectedWorkbook } from './workbook-fixture';
 

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
-import { DEFAULT_WORKBOOK_LIMITS } from '../workbook/limits';
 import { harvestPipeline } from '../node/load-harvest';
+import { DEFAULT_WORKBOOK_LIMITS } from '../workbook/limits';
 import { type CliIo, serviceWithConfig, UsageError } from './io';
 
 export const IMPORT_USAGE = `Usage: fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force] [--config FILE]

@@ -6,7 +6,7 @@ import { shareableMessages } from '../core/story/confidential-text';
 import type { LintConfiguration } from '../node/lint-config';
 import { unifiedDiff } from './diff';
 import { type Candidate, readCandidate, writeAtomically } from './files';
-import { fileProblem, type Problem, toProblem } from './report';
+import { fileProblem, type Problem, toProblem } from './problem-report';
 
 /** How a run checks each file: what the command line asked. */
 export interface LintFileOptions {

@@ -8,7 +8,7 @@ import { type Candidate, expandPaths } from './files';
 import { type CliIo, UsageError } from './io';
 import { type FileReport, lintFiles } from './lint-files';
 import { lintOnThreads, threadsFor } from './lint-threads';
-import { fixSummary, problemLine, type SeverityName, summarise, toProblem } from './report';
+import { fixSummary, problemLine, type SeverityName, summarise, toProblem } from './problem-report';
 
 export const LINT_USAGE = `Usage: fragment-lint [--fix [--dry-run] [--verbose]] [--format text|json] [--config FILE] [--no-quality] PATH...
 

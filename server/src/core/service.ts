@@ -2,9 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { type Analysis, type Cancellation, DEFAULT_MAX_SIZE, type FixedProblem } from './analysis/analysis';
 import { createChecker } from './analysis/checker';
+import { allowActions } from './features/allow-identifier';
 import { diagnosticsAt, FIX_ALL_KIND, fixAllText, kindRequested, lineEdits, QUICK_FIX_KIND, quickFixes } from './features/code-actions';
 import { completions } from './features/completion';
-import { allowActions } from './features/allow-identifier';
 import { type DismissalTarget, dismissActions } from './features/dismiss';
 import { formattingEdits } from './features/formatting';
 import { hover } from './features/hover';
@@ -12,7 +12,7 @@ import { identifierHover } from './features/identifier-hover';
 import { IgnoreList } from './features/ignore';
 import { withQualityHover } from './features/quality-hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import type { DiagnosticCode } from './rules/rule';
+import { type DiagnosticCode, Severity } from './rules/rule';
 import type { SeveritySetting } from './schema/config';
 import { defaultSchema } from './schema/default-schema';
 import { SchemaIndex } from './schema/schema-index';
@@ -141,6 +141,8 @@ export function createFragmentService(options: FragmentServiceOptions = {}) {
     index,
     /** Whether `possible-identifier` is on: where it is off, sharing holds nothing back for it. */
     checksIdentifiers: severities['possible-identifier'] !== 'off',
+    /** The severity (LSP's number) of a FragmentID used in two files, or undefined when `duplicate-id` is off: what the harvest summary counts. */
+    duplicateIdSeverity: severities['duplicate-id'] === 'off' ? undefined : Severity[severities['duplicate-id'] ?? 'error'],
     forget,
     /** The parse alone (no rules): what indexing FragmentIDs needs. */
     parse: (text: string): ParsedFile => parseFragmentFile(text, index),

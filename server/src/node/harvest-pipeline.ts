@@ -5,10 +5,10 @@
  */
 import * as l10n from '@vscode/l10n';
 
+export { importSubstantiation, prepareSubstantiation } from '../workbook/substantiation';
 export { describeExport, exportHarvest } from './harvest-export';
 export { describeImport, importWorkbookFile } from './harvest-import';
 export { diskSubstantiationFiles } from './substantiation-files';
-export { importSubstantiation, prepareSubstantiation } from '../workbook/substantiation';
 
 /** This bundle's own @vscode/l10n speaks the language of the program that loads it. */
 export function useMessages(contents: l10n.l10nJsonFormat): void {

@@ -4,8 +4,8 @@ import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { DiskFileSystem } from './disk-file-system';
 import { stdioConnection } from './stdio-connection';
-import { readTranslations } from './translations';
 import { registerSubstantiationRequests } from './substantiation-requests';
+import { readTranslations } from './translations';
 import { registerHarvestRequests } from './workbook-requests';
 
 // The language server as a Node process (dist/language-server.js, which dist/server.js loads).

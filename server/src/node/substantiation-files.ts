@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { WorkbookError } from '../workbook';
 import { type SubstantiationFiles, unreadable } from '../workbook/substantiation';
 import { replaceFilesAtomically } from './atomic-write';
-import { harvestCandidates, readCandidate } from './harvest-export';
+import { harvestCandidates, readCandidate } from './harvest-candidates';
 
 /** Substantiation's files on this computer's disk: for the CLI and the desktop's language server. */
 export const diskSubstantiationFiles: SubstantiationFiles = {

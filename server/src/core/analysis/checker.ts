@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { IdentifierMemo } from '../anonymisation/identifiers';
 import { diagnosticsJson } from '../features/diagnostics-json';
 import type { IgnoreList } from '../features/ignore';
 import { rules } from '../rules';
@@ -8,7 +9,6 @@ import { type DiagnosticCode, type FragmentDiagnostic, makeDiagnostic, type Rule
 import type { SeveritySetting } from '../schema/config';
 import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
-import type { IdentifierMemo } from '../anonymisation/identifiers';
 import { confidentialityOf } from '../story/confidentiality';
 import { type Chunk, splitIntoChunks } from '../text/chunks';
 import { type ParsedFile, parseFragmentFile } from '../text/parse';

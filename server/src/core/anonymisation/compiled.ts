@@ -1,10 +1,10 @@
-import type { SeveritySetting } from '../schema/config-names';
 import type { AnonymisationSchema } from '../schema/anonymisation-types';
+import type { SeveritySetting } from '../schema/config-names';
+import { patternText } from '../text/pattern-text';
 import type { PersonWords } from './persons';
 import { programmeGazetteer } from './place-data';
 import type { Gazetteer } from './places';
 import { bare } from './tokens';
-import { patternText } from '../text/pattern-text';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
 export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;

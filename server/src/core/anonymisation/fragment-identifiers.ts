@@ -1,10 +1,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { FragmentSchema } from '../schema/schema-types';
 import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/parse';
+import { wordOccurrences } from '../text/pattern-text';
 import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
 import { type IdentifierFinding, type IdentifierMemo, identifiersOfTexts } from './identifiers';
 import { repeatedFindings, upToDateStory } from './story-findings';
-import { wordOccurrences } from '../text/pattern-text';
 
 /** An identifying detail in one field of a fragment. */
 export interface FieldIdentifier extends IdentifierFinding {

@@ -1,10 +1,10 @@
 import type { CompiledAnonymisation, IdentifierKind } from './compiled';
 import { findEmails } from './emails';
 import { findPersons } from './persons';
-import { findCuedPlaces } from './place-cues';
-import { piecesOf, shiftedFindings } from './sentences';
 import { findPhones } from './phones';
+import { findCuedPlaces } from './place-cues';
 import { findPlaces } from './places';
+import { piecesOf, shiftedFindings } from './sentences';
 import { DIVISION_AFTER, inside, organisationSpans, tokensOf } from './tokens';
 
 /** An identifying detail found in a text: its kind and where it stands (UTF-16 offsets). */

@@ -1,9 +1,9 @@
 import type { FragmentSchema } from '../schema/schema-types';
 import { storedMergedStory, storyIsUpToDate } from '../story/merged-story';
 import type { Field, Fragment } from '../text/parse';
+import { wordOccurrences } from '../text/pattern-text';
 import type { IdentifierFinding } from './identifiers';
 import { DIVISION_AFTER } from './tokens';
-import { wordOccurrences } from '../text/pattern-text';
 
 /**
  * The merged story field when it is up to date (FORMAT.md §4): then it says nothing its parts'

@@ -1,5 +1,5 @@
 import type { SchemaIndex } from '../schema/schema-index';
-import { fieldNamed, type Fragment, type ParsedFile, parseFragmentFile } from '../text/parse';
+import { type Fragment, fieldNamed, type ParsedFile, parseFragmentFile } from '../text/parse';
 import { applyEdits } from '../text/text';
 
 /**

@@ -6,7 +6,7 @@ import type { SchemaIndex } from '../schema/schema-index';
 import type { FragmentSchema } from '../schema/schema-types';
 import type { SubstantiationSchema } from '../schema/substantiation-types';
 import { confidentialityOf } from '../story/confidentiality';
-import { fieldNamed, type Fragment, parseFragmentFile } from '../text/parse';
+import { type Fragment, fieldNamed, parseFragmentFile } from '../text/parse';
 import { withFieldValues } from './field-edits';
 import { sampleGroups } from './sample';
 

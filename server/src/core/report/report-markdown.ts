@@ -1,0 +1,39 @@
+import { markdownCell, markdownText, matrixAsMarkdown, tableAsMarkdown } from './markdown-text';
+import type { ReportLine, ReportModel, ReportOutcome } from './report-model';
+
+/** A chart's picture, as the Markdown writer links it (the caller writes the file beside the report). */
+export type PictureLink = (chart: string) => string | undefined;
+
+/** The report as CommonMark: every value escaped, so that it shows as written and runs nothing. */
+export function reportMarkdown(report: ReportModel, pictureOf: PictureLink = () => undefined): string {
+  const blocks: string[] = [`# ${markdownCell(report.title)}`];
+  blocks.push(`## ${markdownCell(report.headings.scope)}`, lines(report.scope));
+  blocks.push(`## ${markdownCell(report.headings.totals)}`, lines(report.totals));
+  if (report.leftOut.length > 0) blocks.push(report.leftOut.map((sentence) => `> ${markdownText(sentence)}`).join('\n>\n'));
+  blocks.push(`## ${markdownCell(report.headings.tables)}`);
+  for (const table of report.tables) {
+    blocks.push(`### ${markdownCell(table.title)}`);
+    const picture = pictureOf(table.id);
+    if (picture !== undefined) blocks.push(`![${markdownCell(table.title)}](<${picture.replace(/[<>\\]/g, '')}>)`);
+    blocks.push(tableAsMarkdown(table));
+  }
+  if (report.matrix) blocks.push(`### ${markdownCell(report.matrix.title)}`, matrixAsMarkdown(report.matrix));
+  blocks.push(`## ${markdownCell(report.headings.outcomes)}`);
+  for (const group of report.objectives) {
+    blocks.push(`### ${markdownCell(group.objective)}`);
+    for (const outcome of group.outcomes) blocks.push(...outcomeBlocks(outcome, report.confidentialMark));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function lines(entries: readonly ReportLine[]): string {
+  return entries.map((entry) => `- **${markdownCell(entry.label)}**: ${markdownCell(entry.value)}`).join('\n');
+}
+
+function outcomeBlocks(outcome: ReportOutcome, confidentialMark: string): string[] {
+  const blocks = [`#### ${markdownCell(outcome.id)}`];
+  if (outcome.confidential) blocks.push(`**${markdownCell(confidentialMark)}**`);
+  for (const section of outcome.story) blocks.push(`**${markdownCell(section.label)}**: ${markdownText(section.text)}`);
+  if (outcome.details.length > 0) blocks.push(lines(outcome.details));
+  return blocks;
+}
