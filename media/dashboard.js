@@ -21,7 +21,11 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
       lines: variable('--vscode-charts-lines', 'rgba(128, 128, 128, 0.4)'),
       bar: variable('--vscode-charts-blue', '#3794ff'),
       border: highContrast ? variable('--vscode-contrastBorder', '#6fc3df') : 'transparent',
-      evidence: [variable('--vscode-charts-green', '#89d185'), variable('--vscode-charts-yellow', '#cca700'), variable('--vscode-charts-red', '#f14c4c')],
+      tones: {
+        good: variable('--vscode-charts-green', '#89d185'),
+        doubtful: variable('--vscode-charts-yellow', '#cca700'),
+        missing: variable('--vscode-charts-red', '#f14c4c'),
+      },
       font: variable('--vscode-font-family', 'sans-serif'),
     };
   }
@@ -30,6 +34,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
     return [...table.querySelectorAll('tbody tr')].map((row) => ({
       label: row.querySelector('th')?.textContent ?? '',
       count: Number(row.dataset.count),
+      tone: row.dataset.tone,
     }));
   }
 
@@ -57,7 +62,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutCo
       };
       const dataset = {
         data: rows.map((row) => row.count),
-        backgroundColor: kind === 'doughnut' ? theme.evidence : theme.bar,
+        // A colour that means something (evidence) follows the row's meaning, not its place.
+        backgroundColor: rows.map((row) => theme.tones[row.tone] ?? theme.bar),
         borderColor: kind === 'doughnut' ? theme.lines : theme.border,
         borderWidth: kind === 'doughnut' ? 1 : 1,
       };

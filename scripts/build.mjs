@@ -60,6 +60,17 @@ const reportApart = {
 };
 
 /**
+ * Vega's charts are drawn as SVG with no canvas and load nothing (server/src/report/report-charts.ts):
+ * its packages' browser builds, everywhere. The Node build of vega-canvas awaits the optional
+ * `canvas` package at its top level (which a CommonJS bundle cannot hold), and vega-loader's
+ * reads files with `fs`, which a chart never needs.
+ */
+const vegaBrowserBuilds = {
+  'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js',
+  'vega-loader': './node_modules/vega-loader/build/vega-loader.browser.js',
+};
+
+/**
  * What reads and edits a `.fragmentrc.json` (zod, jsonc-parser: server/src/core/schema/config-pipeline.ts)
  * is a bundle of its own too, dist/config.js, that the server loads when a folder has one.
  */
@@ -134,7 +145,23 @@ const builds = [
     plugins: [harvestApart, reportApart, identifierDataApart, lazyBuiltins],
   },
   { ...common, entryPoints: ['server/src/node/harvest-pipeline.ts'], outfile: 'dist/harvest.js', plugins: [identifierDataApart] },
-  { ...common, entryPoints: ['server/src/node/report-pipeline.ts'], outfile: 'dist/report.js', plugins: [identifierDataApart] },
+  {
+    ...common,
+    entryPoints: ['server/src/node/report-pipeline.ts'],
+    outfile: 'dist/report.js',
+    plugins: [identifierDataApart],
+    alias: { ...common.alias, ...vegaBrowserBuilds },
+  },
+  // What the report's charts need besides code, as files beside dist/report.js (server/src/node/chart-resources.ts).
+  { ...common, entryPoints: ['node_modules/@resvg/resvg-wasm/index_bg.wasm'], outfile: 'dist/resvg.wasm', loader: { '.wasm': 'copy' }, sourcemap: false },
+  {
+    ...common,
+    entryPoints: ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'],
+    outfile: 'dist/fonts/DejaVuSans.ttf',
+    loader: { '.ttf': 'copy' },
+    sourcemap: false,
+  },
+  { ...common, entryPoints: ['node_modules/dejavu-fonts-ttf/LICENSE'], outfile: 'dist/fonts/LICENSE.txt', loader: { '': 'copy' }, sourcemap: false },
   // Copied as it is: Node reads a JSON file itself.
   { ...common, entryPoints: ['server/src/core/schema/place-names.json'], outfile: 'dist/places.json', loader: { '.json': 'copy' }, sourcemap: false },
   { ...common, entryPoints: ['server/src/core/anonymisation/phone-plans.ts'], outfile: 'dist/phones.js' },
@@ -150,6 +177,15 @@ const builds = [
     format: 'iife',
     globalName: 'outcomeFragmentsHarvest',
     alias: { ...browserCommon.alias, 'csv-parse/sync': 'csv-parse/browser/esm/sync', 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  },
+  // The worker's harvest report (docx, Vega, resvg's glue), loaded when a report is made, as dist/browser/harvest.js is.
+  {
+    ...browserCommon,
+    entryPoints: ['server/src/browser/report-bundle.ts'],
+    outfile: 'dist/browser/report.js',
+    format: 'iife',
+    globalName: 'outcomeFragmentsReport',
+    alias: { ...browserCommon.alias, ...vegaBrowserBuilds },
   },
   // The dashboard webview's script with the Chart.js parts it imports (tree-shaken), for the browser.
   {

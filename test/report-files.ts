@@ -1,46 +1,8 @@
-// A small harvest for the report's tests (unit and CLI), made from the shared example.
+// The report tests' harvest (test/report-harvest.ts), made from the repository's copy of the shared example.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportHarvestFiles } from './report-harvest';
 
-const readExample = () => readFileSync(join(__dirname, '..', 'example', '000_88eaf67a59f4c304.txt'), 'utf8');
+export { HOSTILE } from './report-harvest';
 
-/**
- * A small harvest for the report's tests, from the shared example: two public outcomes of two
- * objectives (one with hostile text), a confidential one, one that still names someone, and one
- * answered by a substantiator.
- */
-const publicExample = readExample()
-  .replace('**Outcome statements is CONFIDENTIAL**: 1.0', '**Outcome statements is CONFIDENTIAL**: 0')
-  .replace('coutnry', 'Country');
-
-export const HOSTILE = '*bold* <script>alert(1)</script> | [link](javascript:alert(1)) & =HYPERLINK("x") # not a heading';
-
-export const REPORT_FILES: ReadonlyArray<{ readonly name: string; readonly text: string }> = [
-  { name: 'row_1.txt', text: publicExample },
-  {
-    name: 'row_2.txt',
-    text: publicExample
-      .replace('CIV021', 'PHR003')
-      .replace('CIV: Less suppression of civic space', 'PHR: Conflict transformation, peace and human rights')
-      .replace('DR Congo', 'Uganda')
-      .replace(/(\*\*Outcome description\*\*: )[^\n]*/, `$1${HOSTILE}`)
-      .replace(/(\*\*StoryFragment_Merged\*\*: )On <redacted>[^\n]*?\.( {2}Significance)/, `$1${HOSTILE}$2`),
-  },
-  { name: 'row_3.txt', text: readExample().replace('CIV021', 'CIV777').replace('DR Congo', 'Hidden hamlet').replace('coutnry', 'Country') },
-  {
-    name: 'row_4.txt',
-    text: publicExample
-      .replace('CIV021', 'CIV030')
-      .replace(/(\*\*Outcome description\*\*: )[^\n]*/, '$1Seconde Chance (SECHA), led by Mrs. Rose Nyota (+256 701 555 123), digitized its tools.'),
-  },
-  {
-    name: 'row_5.txt',
-    text: `${publicExample.replace('CIV021', 'CIV002').replace('2024', '2022')}
-**Substantiation status**: answered
-**Substantiated by**: Programme officer, partner organisation
-**Substantiation of the description**: fully agree
-**Substantiation of the significance**: partially agree
-**Substantiation of the contribution**: fully agree
-`,
-  },
-];
+export const REPORT_FILES = reportHarvestFiles(readFileSync(join(__dirname, '..', 'example', '000_88eaf67a59f4c304.txt'), 'utf8'));

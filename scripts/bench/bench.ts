@@ -6,6 +6,7 @@ import { CORPUS_SIZE, ensureCorpus } from './corpus';
 import { benchLatency } from './latency';
 import { measure, type Run } from './measure';
 import { benchProduction, buildProduction } from './production';
+import { benchReport } from './report';
 import { benchScaling } from './scaling';
 import { benchSummary } from './summary';
 import { benchWorkbook } from './workbook';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   await benchSummary(cache, examplePath, record);
 
   await benchWorkbook(record, cache, examplePath, join(production, 'harvest.js'));
+  await benchReport(record, cache, examplePath, production);
   if (!process.argv.includes('--no-scaling')) await benchScaling(cache, examplePath, record);
 
   const width = Math.max(...results.map((result) => result.what.length));

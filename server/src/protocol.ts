@@ -92,6 +92,30 @@ export interface ExportHarvestResult {
   readonly warnings: readonly string[];
 }
 
+/** Writes the harvest report (FORMAT.md §10), as `fragments report` does; progress comes as HARVEST_PROGRESS_NOTIFICATION. */
+export const EXPORT_REPORT_REQUEST = 'fragments/exportReport';
+
+export interface ExportReportParams {
+  readonly paths: readonly string[];
+  /** The report to write: a .docx, or a .md (its charts in a folder beside it). */
+  readonly output: string;
+  /** Quote confidential outcomes too (marked so); counted but not quoted otherwise. */
+  readonly includeConfidential: boolean;
+  /** Quote outcomes that may still name someone too (FORMAT.md §8); counted but not quoted otherwise. */
+  readonly includeUnanonymised?: boolean;
+  readonly progressToken?: string;
+}
+
+export interface ExportReportResult {
+  /** The files written (URIs): the report first, then a Markdown report's charts. */
+  readonly files: readonly string[];
+  readonly fragmentFiles: number;
+  readonly outcomes: number;
+  readonly quoted: number;
+  readonly confidentialLeftOut: number;
+  readonly unanonymisedLeftOut: number;
+}
+
 /** Prepares substantiation forms (FORMAT.md §9), as `fragments substantiate prepare` does; URIs throughout. */
 export const PREPARE_SUBSTANTIATION_REQUEST = 'fragments/prepareSubstantiation';
 
@@ -209,3 +233,11 @@ export interface HostWriteFilesParams {
 
 /** The text of the browser's harvest bundle (dist/browser/harvest.js), which the worker loads on first use. */
 export const HOST_HARVEST_BUNDLE_REQUEST = 'fragments/host/harvestBundle';
+
+/** The browser's report bundle (dist/browser/report.js) and what its charts need (resvg's WebAssembly, the font), as base64, loaded when a report is made. */
+export const HOST_REPORT_BUNDLE_REQUEST = 'fragments/host/reportBundle';
+export interface HostReportBundleResult {
+  readonly script: string;
+  readonly wasm: string;
+  readonly fonts: readonly string[];
+}

@@ -152,6 +152,7 @@ suite('Import and export the harvest', () => {
       [
         ['outcomeFragments.importHarvest', 'resourceExtname =~ /^\\.(xlsx|csv)$/i'],
         ['outcomeFragments.exportHarvest', 'explorerResourceIsFolder'],
+        ['outcomeFragments.exportReport', 'explorerResourceIsFolder'],
         ['outcomeFragments.prepareSubstantiation', 'explorerResourceIsFolder'],
         ['outcomeFragments.importSubstantiation', 'resourceExtname =~ /^\\.(xlsx|csv)$/i'],
       ],

@@ -30,7 +30,15 @@ describe('fragments report', () => {
     assert.match(markdown, /^# Outcome Harvest report\n/);
     for (const id of ['CIV002', 'CIV021', 'PHR003']) assert.match(markdown, new RegExp(`#### SCC-\\\\<redacted\\\\>/${id}\n`));
     assert.doesNotMatch(markdown, NEVER_QUOTED);
-    assert.match(markdown, /### Outcomes per country\n\n\| Country \| Outcomes \|/);
+    assert.match(
+      markdown,
+      /### Outcomes per country\n\n!\[Outcomes per country: the table below has the figures\]\(<report-charts\/02-country\.png>\)\n\n\| Country \| Outcomes \|/,
+    );
+    // Every chart a link names is a PNG beside the report.
+    const links = [...markdown.matchAll(/!\[[^\]]*\]\(<([^>]+)>\)/g)].map((match) => decodeURIComponent(match[1] as string));
+    assert.ok(links.length >= 5, `${links.length} charts`);
+    for (const link of links) assert.equal(readFileSync(join(folder, link)).subarray(1, 4).toString('latin1'), 'PNG', link);
+    assert.deepEqual(readdirSync(join(folder, 'report-charts')).length, links.length);
   });
 
   it('writes the .docx, and quotes what the user includes', async () => {
@@ -68,6 +76,16 @@ describe('fragments report', () => {
     assert.match(usage.stderr, /name the folders \(or files\) of fragments to report on\n\nUsage: fragments report/);
     assert.deepEqual(readdirSync(folder).sort(), ['M&E harvest (2024)', 'empty'], 'no report, no temporary file');
     assert.ok(!existsSync(join(folder, 'report.md')));
+  });
+
+  it('writes neither the Markdown nor its charts when the charts cannot be written', () => {
+    const folder = harvest();
+    writeFileSync(join(folder, 'report-charts'), 'a file where the charts’ folder would be');
+    const run = fragments(['report', 'M&E harvest (2024)', '--out', 'report.md'], folder);
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stderr, /^fragments report: .*report-charts/);
+    assert.deepEqual(readdirSync(folder).sort(), ['M&E harvest (2024)', 'report-charts']);
+    assert.equal(readFileSync(join(folder, 'report-charts'), 'utf8'), 'a file where the charts’ folder would be');
   });
 
   it('explains itself with --help', () => {

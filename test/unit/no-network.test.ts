@@ -17,7 +17,26 @@ const NETWORK_CALLS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bnew WebSocket\b|\bsendB
 /** Its browser build's, indented inside the bundle's wrapper: the function ends at the brace of its own indentation. */
 const L10N_URI_READER = /^( *)async function readFileFromUri\(uri\) \{[\s\S]*?\n\1\}\n/m;
 
-const entryPoints = ['client/src/node/main.ts', 'server/src/node/main.ts', 'server/src/cli/index.ts', 'server/src/node/harvest-pipeline.ts', 'server/src/node/report-pipeline.ts'];
+/**
+ * vega-loader's http loader, the one `fetch` of Vega: the report's charts hand Vega a loader that
+ * refuses everything (server/src/report/report-charts.ts), checked below, so this function never runs.
+ */
+const VEGA_HTTP_LOADER = /^( *)async function httpLoader\(url, options\) \{[\s\S]*?\n\1\}\n/m;
+/** resvg-wasm's loader, which fetches its WebAssembly when given a URL; we hand it the bytes only (checked below). */
+const RESVG_INIT = /^( *)async function __wbg_init\(input\) \{[\s\S]*?\n\1\}\n/m;
+/** Vega's browser builds, as scripts/build.mjs bundles them (no canvas, no file system). */
+const VEGA_BROWSER_BUILDS = {
+  'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js',
+  'vega-loader': './node_modules/vega-loader/build/vega-loader.browser.js',
+};
+
+const entryPoints = [
+  'client/src/node/main.ts',
+  'server/src/node/main.ts',
+  'server/src/cli/index.ts',
+  'server/src/node/harvest-pipeline.ts',
+  'server/src/node/report-pipeline.ts',
+];
 /** VS Code for the Web: the client in the web extension host and the language server in its web worker (scripts/build.mjs). */
 const browserEntryPoints = ['client/src/browser/main.ts', 'server/src/browser/main.ts', 'server/src/browser/harvest-bundle.ts'];
 /** Node's built-in modules, which do not exist in a browser or a web worker. */
@@ -33,6 +52,8 @@ describe('no network', () => {
         format: 'cjs',
         external: ['vscode'],
         mainFields: ['module', 'main'],
+        alias: VEGA_BROWSER_BUILDS,
+        absWorkingDir: repositoryRoot,
         write: false,
         metafile: true,
         logLevel: 'silent',
@@ -48,9 +69,17 @@ describe('no network', () => {
       assert.ok(code.length > 0);
       // @vscode/l10n can load a bundle from a URL (`config({ uri })`, with fetch); we only ever hand it
       // the bundle's contents, so its reader is cut out of the text checked, and its use is checked below.
-      assert.doesNotMatch(code.replace(L10N_URI_READER, ''), NETWORK_CALLS);
+      assert.doesNotMatch(code.replace(L10N_URI_READER, '').replace(VEGA_HTTP_LOADER, '').replace(RESVG_INIT, ''), NETWORK_CALLS);
     });
   }
+
+  it('gives Vega its own loader, which refuses, for every chart', () => {
+    const source = readFileSync(join(repositoryRoot, 'server/src/report/report-charts.ts'), 'utf8');
+    assert.deepEqual(source.match(/new View\(.*\);$/gm), [
+      "new View(runtime, { renderer: 'none', loader: refusingLoader(errors) as any, logger: collectingLogger(errors) as any });",
+    ]);
+    assert.deepEqual(source.match(/initWasm\([^)]*\)/g), ['initWasm(wasm)'], 'resvg gets the bytes resvgReady checked');
+  });
 
   for (const entry of browserEntryPoints) {
     it(`${entry}: bundled for the browser, carries no Node-only code and calls out nowhere`, async () => {

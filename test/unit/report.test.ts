@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { reportMarkdown } from '../../server/src/core/report/report-markdown';
 import { documentLanguage } from '../../server/src/core/report/report-model';
+import { chartResources } from '../../server/src/node/chart-resources';
+import { reportCharts } from '../../server/src/report/report-charts';
 import { reportDocx } from '../../server/src/report/report-docx';
 import { temporaryFolder } from '../temporary-folders';
 import { repositoryRoot } from './helpers';
@@ -110,12 +112,14 @@ function pythonDocx(path: string): {
 }
 
 describe('the report as a Word document', () => {
-  it('reads back with python-docx: headings, the tables, every quoted FragmentID, nothing it may not quote', async () => {
+  it('reads back with python-docx: headings, the tables and their charts, every quoted FragmentID, nothing it may not quote', async () => {
     const folder = temporaryFolder('fragments-report-');
     const path = join(folder, 'report.docx');
-    writeFileSync(path, await reportDocx(fixtureReport({ language: 'fr-FR' })));
+    const report = fixtureReport({ language: 'fr-FR' });
+    writeFileSync(path, await reportDocx(report, await reportCharts(report, chartResources())));
     const read = pythonDocx(path);
     assert.equal(read.language, 'fr-FR');
+    assert.equal(read.pictures, report.tables.length, 'one chart per table');
     assert.deepEqual(read.paragraphs[0], { style: 'Title', text: 'Outcome Harvest report' });
     const headings = read.paragraphs.filter((paragraph) => paragraph.style === 'Heading 3').map((paragraph) => paragraph.text.slice(-6));
     assert.deepEqual(headings, QUOTED);
@@ -143,7 +147,8 @@ describe('the report as a Word document', () => {
   it('converts to PDF with LibreOffice without an error', async () => {
     const folder = temporaryFolder('fragments-report-pdf-');
     const path = join(folder, 'report.docx');
-    writeFileSync(path, await reportDocx(fixtureReport({ includeConfidential: true })));
+    const report = fixtureReport({ includeConfidential: true });
+    writeFileSync(path, await reportDocx(report, await reportCharts(report, chartResources())));
     // A profile of its own: two conversions at once (or a LibreOffice the user has open) do not share one.
     const profile = pathToFileURL(join(folder, 'profile')).href;
     const converted = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, path], {

@@ -5,11 +5,13 @@ import {
   HOST_HARVEST_BUNDLE_REQUEST,
   HOST_LIST_FILES_REQUEST,
   HOST_READ_FILES_REQUEST,
+  HOST_REPORT_BUNDLE_REQUEST,
   HOST_WRITE_FILES_REQUEST,
   type HostListFilesParams,
   type HostListFilesResult,
   type HostReadFilesParams,
   type HostReadFilesResult,
+  type HostReportBundleResult,
   type HostWriteFilesParams,
 } from '../../../server/src/protocol';
 import { SKIPPED_FOLDER } from './folder-reader';
@@ -17,12 +19,19 @@ import { SKIPPED_FOLDER } from './folder-reader';
 /**
  * The file system of workbook import and export for the server in the web worker, which has
  * none: reading, listing and writing through `workspace.fs` (any scheme the workspace has), and
- * the bytes of the worker's workbook bundle, which it runs on first use.
+ * the bytes of the worker's workbook and report bundles, which it runs on first use (the report's
+ * with its charts' WebAssembly and font).
  */
 export function serveHarvestFiles(client: BaseLanguageClient, extensionUri: vscode.Uri): void {
   client.onRequest(HOST_HARVEST_BUNDLE_REQUEST, async () =>
     new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'browser', 'harvest.js'))),
   );
+
+  client.onRequest(HOST_REPORT_BUNDLE_REQUEST, async (): Promise<HostReportBundleResult> => {
+    const read = (...path: string[]) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', ...path));
+    const [script, wasm, font] = await Promise.all([read('browser', 'report.js'), read('resvg.wasm'), read('fonts', 'DejaVuSans.ttf')]);
+    return { script: new TextDecoder().decode(script), wasm: toBase64(wasm), fonts: [toBase64(font)] };
+  });
 
   client.onRequest(
     HOST_READ_FILES_REQUEST,

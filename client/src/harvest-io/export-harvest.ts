@@ -7,7 +7,7 @@ import {
   HARVEST_PROGRESS_NOTIFICATION,
   type HarvestProgressParams,
 } from '../../../server/src/protocol';
-import { errorMessage, pickOne } from './pickers';
+import { errorMessage, pickOne, pickSources, savedOrAccepted } from './pickers';
 
 type Layout = ExportHarvestParams['layout'];
 
@@ -38,7 +38,12 @@ export async function exportHarvest(
   selected?: readonly vscode.Uri[],
   options: ExportHarvestOptions = {},
 ): Promise<ExportHarvestOutcome | undefined> {
-  const sources = selected && selected.length > 0 ? [...selected] : resource ? [resource] : await pickSources();
+  const sources =
+    selected && selected.length > 0
+      ? [...selected]
+      : resource
+        ? [resource]
+        : await pickSources(vscode.l10n.t('Export Harvest: the folder of fragments'), vscode.l10n.t('The workspace folder whose fragments to export'));
   if (!sources || sources.length === 0) return undefined;
   const layout = await pickOne<Layout>(
     [
@@ -141,38 +146,6 @@ async function includeUnanonymisedToo(result: ExportHarvestResult, exportAgain: 
   if (answer !== include) return;
   const again = await exportAgain();
   if (again.result) void showSummary(again.result, undefined);
-}
-
-/** The export reads the files as saved: unsaved edits are saved first, or knowingly left out. */
-async function savedOrAccepted(): Promise<boolean> {
-  const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.languageId === 'fragment');
-  if (unsaved.length === 0) return true;
-  const save = vscode.l10n.t('Save All and Export');
-  const asSaved = vscode.l10n.t('Export as Saved');
-  const answer = await vscode.window.showWarningMessage(
-    unsaved.length === 1 ? vscode.l10n.t('1 fragment file has unsaved changes.') : vscode.l10n.t('{0} fragment files have unsaved changes.', unsaved.length),
-    { modal: true, detail: vscode.l10n.t('The export reads the files as they are saved on disk.') },
-    save,
-    asSaved,
-  );
-  if (answer === save) return vscode.workspace.saveAll(false);
-  return answer === asSaved;
-}
-
-async function pickSources(): Promise<vscode.Uri[] | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return [(folders[0] as vscode.WorkspaceFolder).uri];
-  if (folders.length > 1) {
-    const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The workspace folder whose fragments to export') });
-    return folder ? [folder.uri] : undefined;
-  }
-  return vscode.window.showOpenDialog({
-    title: vscode.l10n.t('Export Harvest: the folder of fragments'),
-    openLabel: vscode.l10n.t('Export'),
-    canSelectFiles: false,
-    canSelectFolders: true,
-    canSelectMany: true,
-  });
 }
 
 function pickOutput(source: vscode.Uri, layout: Layout): Thenable<vscode.Uri | undefined> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
+import { type ExportReportOptions, exportReport } from './export-report';
 import { type ImportHarvestOptions, importHarvest } from './import-harvest';
 import { type ImportSubstantiationOptions, importSubstantiation, type PrepareSubstantiationOptions, prepareSubstantiation } from './substantiation';
 
@@ -18,6 +19,9 @@ export function registerHarvestCommands(client: () => Promise<BaseLanguageClient
     ),
     vscode.commands.registerCommand('outcomeFragments.exportHarvest', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportHarvestOptions) =>
       exportHarvest(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),
+    ),
+    vscode.commands.registerCommand('outcomeFragments.exportReport', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportReportOptions) =>
+      exportReport(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),
     ),
     vscode.commands.registerCommand(
       'outcomeFragments.prepareSubstantiation',

@@ -39,3 +39,36 @@ export function errorMessage(error: unknown): string | undefined {
   if (error instanceof vscode.CancellationError) return undefined;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The export reads the files as saved: unsaved edits are saved first, or knowingly left out. */
+export async function savedOrAccepted(): Promise<boolean> {
+  const unsaved = vscode.workspace.textDocuments.filter((document) => document.isDirty && document.languageId === 'fragment');
+  if (unsaved.length === 0) return true;
+  const save = vscode.l10n.t('Save All and Export');
+  const asSaved = vscode.l10n.t('Export as Saved');
+  const answer = await vscode.window.showWarningMessage(
+    unsaved.length === 1 ? vscode.l10n.t('1 fragment file has unsaved changes.') : vscode.l10n.t('{0} fragment files have unsaved changes.', unsaved.length),
+    { modal: true, detail: vscode.l10n.t('The export reads the files as they are saved on disk.') },
+    save,
+    asSaved,
+  );
+  if (answer === save) return vscode.workspace.saveAll(false);
+  return answer === asSaved;
+}
+
+/** The harvest's folders when no Explorer selection names them: the workspace's folder, one of its folders, or folders the user opens. */
+export async function pickSources(title: string, workspaceFolderPrompt: string): Promise<vscode.Uri[] | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return [(folders[0] as vscode.WorkspaceFolder).uri];
+  if (folders.length > 1) {
+    const folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: workspaceFolderPrompt });
+    return folder ? [folder.uri] : undefined;
+  }
+  return vscode.window.showOpenDialog({
+    title,
+    openLabel: vscode.l10n.t('Export'),
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: true,
+  });
+}

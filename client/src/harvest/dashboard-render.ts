@@ -46,7 +46,7 @@ function renderTable(table: DashboardTable): string {
   const head = table.columns.map((column, index) => `<th scope="col"${index > 0 ? ' class="number"' : ''}>${escapeHtml(column)}</th>`).join('');
   const rows = table.rows.map(
     (row, index) =>
-      `<tr data-row="${index}" data-count="${row.count}"><th scope="row"><button type="button" class="row-link" data-action="select" data-table="${id}" data-row="${index}">${escapeHtml(row.label)}</button></th><td class="number">${row.count}</td>${row.extra.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`,
+      `<tr data-row="${index}" data-count="${row.count}"${row.tone ? ` data-tone="${row.tone}"` : ''}><th scope="row"><button type="button" class="row-link" data-action="select" data-table="${id}" data-row="${index}">${escapeHtml(row.label)}</button></th><td class="number">${row.count}</td>${row.extra.map((cell) => `<td class="number">${escapeHtml(cell)}</td>`).join('')}</tr>`,
   );
   const chart =
     table.rows.length === 0

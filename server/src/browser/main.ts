@@ -2,6 +2,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { ClientFolders } from './client-folders';
+import { registerBrowserReportRequests } from './report-requests';
 import { registerBrowserSubstantiationRequests } from './substantiation-requests';
 import { registerBrowserHarvestRequests } from './workbook-requests';
 
@@ -14,4 +15,5 @@ const workspace = new FragmentWorkspace(new ClientFolders(connection));
 startServer(connection, workspace);
 registerBrowserHarvestRequests(connection, workspace);
 registerBrowserSubstantiationRequests(connection, workspace);
+registerBrowserReportRequests(connection, workspace);
 connection.listen();

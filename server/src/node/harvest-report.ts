@@ -1,95 +1,62 @@
-import { extname, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
-import { type HarvestFragment, readHarvestFile } from '../core/harvest/harvest-fragments';
-import { type FileRecord, fileRecord } from '../core/harvest/records';
-import { harvestSummary } from '../core/harvest/summary';
-import { reportMarkdown } from '../core/report/report-markdown';
-import { type ReportModel, reportModel } from '../core/report/report-model';
+import { type ReportChoices, ReportCollector, type ReportCounts } from '../core/report/report-collector';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
-import { reportDocx } from '../report/report-docx';
+import { reportFiles, reportFormatOf } from '../report/report-files';
 import { WorkbookError } from '../workbook/workbook-error';
 import { replaceFilesAtomically } from './atomic-write';
+import { chartResources } from './chart-resources';
 import { harvestCandidates, readCandidate } from './harvest-candidates';
 
-export type ReportFormat = 'docx' | 'md';
-
-export interface ReportOptions {
+export interface ReportOptions extends ReportChoices {
   readonly service: FragmentService;
-  /** The document's language (BCP 47): Word's spelling and hyphenation. */
-  readonly language: string;
-  /** Quote confidential outcomes too (marked so); counted but not quoted otherwise (fail-safe). */
-  readonly includeConfidential?: boolean;
-  /** Quote outcomes that may still name someone too; counted but not quoted otherwise (fail-safe). */
-  readonly includeUnanonymised?: boolean;
   readonly cancellation?: Cancellation;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface ReportSummary {
+export interface ReportSummary extends ReportCounts {
   readonly file: string;
-  readonly fragmentFiles: number;
-  readonly outcomes: number;
-  readonly quoted: number;
-  readonly confidentialLeftOut: number;
-  readonly unanonymisedLeftOut: number;
+  /** Every file written: the report, and a Markdown report's charts. */
+  readonly files: readonly string[];
 }
 
-export function reportFormatOf(name: string): ReportFormat | undefined {
-  const extension = extname(name).toLowerCase();
-  return extension === '.docx' ? 'docx' : extension === '.md' ? 'md' : undefined;
-}
-
-/** Writes the harvest report of FORMAT.md §10 (.docx or .md), atomically. */
+/** Writes the harvest report of FORMAT.md §10 (.docx, or .md with its charts beside it), all or nothing. */
 export async function reportHarvest(paths: readonly string[], output: string, options: ReportOptions): Promise<ReportSummary> {
   const format = reportFormatOf(output);
   if (!format) throw new WorkbookError(l10n.t('the report {0} must end in .docx or .md', output));
-  const { service } = options;
   const candidates = harvestCandidates(paths);
-  const harvestOptions = {
-    includeConfidential: options.includeConfidential === true,
-    includeUnanonymised: options.includeUnanonymised === true || !service.checksIdentifiers,
-  };
-  const records: FileRecord[] = [];
-  const quoted: HarvestFragment[] = [];
-  let confidentialLeftOut = 0;
-  let unanonymisedLeftOut = 0;
+  const collector = new ReportCollector(options.service, options);
   for (const [index, candidate] of candidates.entries()) {
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     if (options.cancellation?.isCancellationRequested) throw new CancelledError();
     const text = readCandidate(candidate);
-    if (text !== undefined) {
-      const uri = pathToFileURL(candidate.path).href;
-      // Every outcome counts in the tables: its values and problems, as the dashboard's.
-      const analysis = service.analyze(text.replace(/^\uFEFF/, ''), uri, { remember: false, keepParse: true });
-      records.push(fileRecord(uri, analysis.file, analysis.diagnostics, service.schema, service.duplicateIdSeverity));
-      const read = readHarvestFile({ name: candidate.path, text }, service.schema, service.index, harvestOptions);
-      quoted.push(...read.fragments);
-      confidentialLeftOut += read.confidentialLeftOut;
-      unanonymisedLeftOut += read.unanonymisedLeftOut;
-    }
+    if (text !== undefined) collector.add({ uri: pathToFileURL(candidate.path).href, name: candidate.path, text });
     options.onProgress?.(index + 1, candidates.length);
   }
-  if (records.length === 0) throw new WorkbookError(l10n.t('no fragment files in {0}', paths.join(', ')));
-  const summary = harvestSummary(records, service.schema);
-  if (summary.totals.outcomes === 0) throw new WorkbookError(l10n.t('no outcomes in {0}', paths.join(', ')));
-  const report = reportModel({
-    summary,
-    harvest: quoted,
-    leftOut: { confidential: confidentialLeftOut, unanonymised: unanonymisedLeftOut },
-    schema: service.schema,
-    language: options.language,
-  });
-  const content = await writeReport(report, format);
-  if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+  const { report, counts } = collector.finish(paths.join(', '));
   const file = resolve(output);
-  replaceFilesAtomically([{ path: file, content }]);
-  return { file, fragmentFiles: records.length, outcomes: summary.totals.outcomes, quoted: quoted.length, confidentialLeftOut, unanonymisedLeftOut };
+  const files = (await reportFiles(report, format, basename(file), chartResources())).map((written) => ({
+    path: join(dirname(file), ...written.path),
+    content: written.content,
+  }));
+  if (options.cancellation?.isCancellationRequested) throw new CancelledError();
+  writeAllOrNothing(files);
+  return { ...counts, file, files: files.map((written) => written.path) };
 }
 
-async function writeReport(report: ReportModel, format: ReportFormat): Promise<string | Uint8Array> {
-  return format === 'md' ? reportMarkdown(report) : reportDocx(report);
+/** The files written all or nothing; a folder they need (a Markdown report's charts) made, and removed again if the write fails. */
+function writeAllOrNothing(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): void {
+  const folders = [...new Set(files.map((file) => dirname(file.path)))].filter((folder) => !existsSync(folder));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  try {
+    replaceFilesAtomically(files);
+  } catch (error) {
+    for (const folder of folders) rmSync(folder, { recursive: false, force: true });
+    throw error;
+  }
 }
 
 export function describeReport(summary: ReportSummary): string {

@@ -3,6 +3,7 @@ import { useTranslationsFrom } from '../core/l10n/display-language';
 import { startServer } from '../lsp/server';
 import { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { DiskFileSystem } from './disk-file-system';
+import { registerReportRequests } from './report-requests';
 import { stdioConnection } from './stdio-connection';
 import { registerSubstantiationRequests } from './substantiation-requests';
 import { readTranslations } from './translations';
@@ -20,4 +21,5 @@ startServer(connection, workspace, { encodedJson: stdio });
 // Workbooks in and out need the disk: Node only.
 registerHarvestRequests(connection, workspace);
 registerSubstantiationRequests(connection, workspace);
+registerReportRequests(connection, workspace);
 connection.listen();

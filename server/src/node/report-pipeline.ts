@@ -5,7 +5,8 @@
  */
 import * as l10n from '@vscode/l10n';
 
-export { describeReport, reportFormatOf, reportHarvest } from './harvest-report';
+export { reportFormatOf } from '../report/report-files';
+export { describeReport, reportHarvest } from './harvest-report';
 
 /** This bundle's own @vscode/l10n speaks the language of the program that loads it. */
 export function useMessages(contents: l10n.l10nJsonFormat): void {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportLine, ReportModel, ReportOutcome } from '../core/report/report-model';
 import type { SummaryMatrix, SummaryTable } from '../core/report/summary-tables';
@@ -49,7 +50,7 @@ export async function reportDocx(report: ReportModel, pictureOf: PictureOf = () 
 
 function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-  return new Paragraph({ text: xmlSafe(text), heading: levels[level] });
+  return new Paragraph({ text: xmlSafe(text), heading: levels[level], keepNext: true });
 }
 
 function lines(entries: readonly ReportLine[]): Paragraph[] {
@@ -73,15 +74,26 @@ function textRuns(text: string): TextRun[] {
 function pictureParagraph(picture: ReportPicture, title: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    // A heading, its chart and its table stay together where a page allows.
+    keepNext: true,
     children: [
       new ImageRun({
         type: 'png',
         data: picture.png,
-        transformation: { width: picture.width, height: picture.height },
-        altText: { name: xmlSafe(title), title: xmlSafe(title), description: xmlSafe(title) },
+        transformation: fitted(picture),
+        altText: { name: xmlSafe(title), title: xmlSafe(title), description: xmlSafe(l10n.t('{0}: the table below has the figures', title)) },
       }),
     ],
   });
+}
+
+/** The room between the margins of an A4 or Letter page, in pixels at 96 per inch (about 15.9 cm). */
+const PAGE_WIDTH = 600;
+
+/** A picture at its own size, or narrowed to the page with its proportions kept. */
+function fitted(picture: ReportPicture): { width: number; height: number } {
+  const scale = Math.min(1, PAGE_WIDTH / picture.width);
+  return { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) };
 }
 
 function cell(text: string, options: { bold?: boolean; right?: boolean } = {}): TableCell {

@@ -5,6 +5,7 @@ import { runAll } from './runner';
 import './web.test';
 import './harvest-io.test';
 import './substantiation.test';
+import './report.test';
 
 export function run(): Promise<void> {
   return runAll('In the web worker extension host (VS Code for the Web)');

@@ -1,8 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import { markdownCell, markdownText, matrixAsMarkdown, tableAsMarkdown } from './markdown-text';
 import type { ReportLine, ReportModel, ReportOutcome } from './report-model';
 
 /** A chart's picture, as the Markdown writer links it (the caller writes the file beside the report). */
 export type PictureLink = (chart: string) => string | undefined;
+
+/** A chart's file name beside a Markdown report: its place, then its table's name, in letters a file system takes anywhere. */
+export function chartFileName(index: number, chart: string): string {
+  return `${String(index + 1).padStart(2, '0')}-${chart.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.png`;
+}
 
 /** The report as CommonMark: every value escaped, so that it shows as written and runs nothing. */
 export function reportMarkdown(report: ReportModel, pictureOf: PictureLink = () => undefined): string {
@@ -14,7 +20,8 @@ export function reportMarkdown(report: ReportModel, pictureOf: PictureLink = () 
   for (const table of report.tables) {
     blocks.push(`### ${markdownCell(table.title)}`);
     const picture = pictureOf(table.id);
-    if (picture !== undefined) blocks.push(`![${markdownCell(table.title)}](<${picture.replace(/[<>\\]/g, '')}>)`);
+    if (picture !== undefined)
+      blocks.push(`![${markdownCell(l10n.t('{0}: the table below has the figures', table.title))}](<${picture.replace(/[<>\\]/g, '')}>)`);
     blocks.push(tableAsMarkdown(table));
   }
   if (report.matrix) blocks.push(`### ${markdownCell(report.matrix.title)}`, matrixAsMarkdown(report.matrix));

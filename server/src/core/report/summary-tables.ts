@@ -9,13 +9,22 @@ import { EVIDENCE_GROUPS, type HarvestSummary, NO_VALUE } from '../harvest/summa
  */
 export type ChartKind = 'bar' | 'column' | 'doughnut';
 
+/** What a row's colour says, where the colour means something (evidence): good, doubtful, missing. */
+export type RowTone = 'good' | 'doubtful' | 'missing';
+
 export interface SummaryTable {
   readonly id: string;
   readonly title: string;
   readonly chart: ChartKind;
   /** The first column names the row; the second is the count the chart draws; any others follow. */
   readonly columns: readonly string[];
-  readonly rows: ReadonlyArray<{ readonly label: string; readonly count: number; readonly extra: readonly string[]; readonly fragments: readonly number[] }>;
+  readonly rows: ReadonlyArray<{
+    readonly label: string;
+    readonly count: number;
+    readonly extra: readonly string[];
+    readonly fragments: readonly number[];
+    readonly tone?: RowTone;
+  }>;
 }
 
 export interface SummaryMatrix {
@@ -64,6 +73,7 @@ export function summaryTables(summary: HarvestSummary): { readonly tables: reado
     rows: summary.evidence.groups.map((group) => ({
       label: evidenceLabel(group.value),
       count: group.fragments.length,
+      ...evidenceTone(group.value),
       extra: [percent(group.fragments.length, summary.totals.outcomes)],
       fragments: group.fragments,
     })),
@@ -116,6 +126,14 @@ function evidenceLabel(value: string): string {
     default:
       return value;
   }
+}
+
+/** An evidence group's colour follows its meaning, not its place: the groups without outcomes are left out. */
+function evidenceTone(value: string): { tone?: RowTone } {
+  if (value === EVIDENCE_GROUPS.present) return { tone: 'good' };
+  if (value === EVIDENCE_GROUPS.empty) return { tone: 'doubtful' };
+  if (value === EVIDENCE_GROUPS.missing) return { tone: 'missing' };
+  return {};
 }
 
 function percent(part: number, whole: number): string {
