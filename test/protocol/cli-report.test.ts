@@ -63,6 +63,21 @@ describe('fragments report', () => {
     assert.match(markdown, /### CIV: Less suppression of civic space\n/);
   });
 
+  it('writes a French Word document: French headings and chart texts, the values as written, the language fr-FR', async () => {
+    const folder = harvest();
+    const run = fragments(['report', 'M&E harvest (2024)', '--out', 'rapport.docx', '--locale', 'fr'], folder);
+    assert.equal(run.code, 0, run.stderr);
+    const mammoth = await import('mammoth');
+    const html = (await mammoth.convertToHtml({ path: join(folder, 'rapport.docx') })).value;
+    // mammoth reads Word's Title style as a paragraph, and Heading 1 as <h1>.
+    assert.match(html, /^<p>Rapport de la récolte des résultats<\/p><h1>Périmètre<\/h1><ul><li><strong>Fichiers : <\/strong>5<\/li>/);
+    assert.match(html, /<h2>Résultats par pays<\/h2><p><img alt="Résultats par pays : le tableau ci-dessous donne les chiffres"/);
+    assert.match(html, /<h2>CIV: Less suppression of civic space<\/h2>/);
+    const zip = await import('jszip');
+    const styles = await (await zip.default.loadAsync(readFileSync(join(folder, 'rapport.docx')))).file('word/styles.xml')?.async('string');
+    assert.match(styles ?? '', /<w:lang w:val="fr-FR"/);
+  });
+
   it('writes nothing when it cannot: an unknown format, no fragments, bad usage', () => {
     const folder = harvest();
     mkdirSync(join(folder, 'empty'));

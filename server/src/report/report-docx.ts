@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { labelText } from '../core/report/report-markdown';
 import type { ReportLine, ReportModel, ReportOutcome } from '../core/report/report-model';
 import type { SummaryMatrix, SummaryTable } from '../core/report/summary-tables';
 
@@ -61,7 +62,7 @@ function lines(entries: readonly ReportLine[]): Paragraph[] {
 function labelled(label: string, value: string, bullet = false): Paragraph {
   return new Paragraph({
     ...(bullet ? { bullet: { level: 0 } } : {}),
-    children: [new TextRun({ text: `${xmlSafe(label)}: `, bold: true }), ...textRuns(value)],
+    children: [new TextRun({ text: `${xmlSafe(labelText(label))} `, bold: true }), ...textRuns(value)],
   });
 }
 

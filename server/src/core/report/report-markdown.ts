@@ -5,6 +5,11 @@ import type { ReportLine, ReportModel, ReportOutcome } from './report-model';
 /** A chart's picture, as the Markdown writer links it (the caller writes the file beside the report). */
 export type PictureLink = (chart: string) => string | undefined;
 
+/** A label before its value, as the display language writes it: `Country:` in English, `Pays :` in French. */
+export function labelText(label: string): string {
+  return l10n.t('{0}:', label);
+}
+
 /** A chart's file name beside a Markdown report: its place, then its table's name, in letters a file system takes anywhere. */
 export function chartFileName(index: number, chart: string): string {
   return `${String(index + 1).padStart(2, '0')}-${chart.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}.png`;
@@ -34,13 +39,13 @@ export function reportMarkdown(report: ReportModel, pictureOf: PictureLink = () 
 }
 
 function lines(entries: readonly ReportLine[]): string {
-  return entries.map((entry) => `- **${markdownCell(entry.label)}**: ${markdownCell(entry.value)}`).join('\n');
+  return entries.map((entry) => `- **${markdownCell(labelText(entry.label))}** ${markdownCell(entry.value)}`).join('\n');
 }
 
 function outcomeBlocks(outcome: ReportOutcome, confidentialMark: string): string[] {
   const blocks = [`#### ${markdownCell(outcome.id)}`];
   if (outcome.confidential) blocks.push(`**${markdownCell(confidentialMark)}**`);
-  for (const section of outcome.story) blocks.push(`**${markdownCell(section.label)}**: ${markdownText(section.text)}`);
+  for (const section of outcome.story) blocks.push(`**${markdownCell(labelText(section.label))}** ${markdownText(section.text)}`);
   if (outcome.details.length > 0) blocks.push(lines(outcome.details));
   return blocks;
 }
