@@ -8,13 +8,17 @@ export const HOSTILE = '*bold* <script>alert(1)</script> | [link](javascript:ale
  * objectives (one with hostile text), a confidential one, one that still names someone, and one
  * answered by a substantiator.
  */
-export function reportHarvestFiles(example: string): ReadonlyArray<{ readonly name: string; readonly text: string }> {
+export function reportHarvestFiles(
+  example: string,
+  /** The first outcome's FragmentID number (the example's own, 021, unless a harvest holds the example too). */
+  firstNumber = '021',
+): ReadonlyArray<{ readonly name: string; readonly text: string }> {
   const publicExample = example
     .replace('**Outcome statements is CONFIDENTIAL**: 1.0', '**Outcome statements is CONFIDENTIAL**: 0')
     .replace('coutnry', 'Country');
 
   return [
-    { name: 'row_1.txt', text: publicExample },
+    { name: 'row_1.txt', text: publicExample.replace('CIV021', `CIV${firstNumber}`) },
     {
       name: 'row_2.txt',
       text: publicExample

@@ -10,6 +10,7 @@ import {
   type StoryModelResult,
   WORKSPACE_FILES_REQUEST,
 } from '../../server/src/protocol';
+import { sendFolderEvents } from './folder-events';
 import type { DashboardRenderReport } from './harvest/dashboard';
 import type { HarvestTree } from './harvest/harvest-tree';
 import { registerHarvest } from './harvest/register';
@@ -108,6 +109,7 @@ function startClient(context: vscode.ExtensionContext): Promise<BaseLanguageClie
     };
     client = await runtime.createClient(context, clientOptions);
     await client.start();
+    if (runtime.serverReadsFiles) context.subscriptions.push(sendFolderEvents(client));
     return client;
   })();
   return starting;

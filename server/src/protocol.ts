@@ -241,3 +241,30 @@ export interface HostReportBundleResult {
   readonly wasm: string;
   readonly fonts: readonly string[];
 }
+
+/** What New Outcome Fragment… offers for a folder, from its schema: the objectives (code and value as written) and the countries listed. */
+export const NEW_FRAGMENT_CHOICES_REQUEST = 'fragments/newFragmentChoices';
+export interface NewFragmentChoicesParams {
+  /** The folder the new file goes into (its `.fragmentrc.json` gives the schema). */
+  readonly folder: string;
+}
+export interface NewFragmentChoicesResult {
+  readonly objectives: ReadonlyArray<{ readonly code: string; readonly value: string }>;
+  readonly countries: readonly string[];
+}
+
+/** A new fragment's text with the next free FragmentID of its objective in the whole harvest (FORMAT.md §3); the client writes the file. */
+export const NEW_FRAGMENT_REQUEST = 'fragments/newFragment';
+export interface NewFragmentParams {
+  readonly folder: string;
+  readonly objective: string;
+  readonly country?: string;
+  readonly year?: number;
+}
+export interface NewFragmentResult {
+  readonly id: string;
+  readonly text: string;
+  /** The file name the ID suggests (`CIV034.fragment`). */
+  readonly fileName: string;
+  readonly cursor: { readonly line: number; readonly character: number };
+}

@@ -151,6 +151,7 @@ suite('Import and export the harvest', () => {
       menu.map((entry) => [entry.command, entry.when]),
       [
         ['outcomeFragments.importHarvest', 'resourceExtname =~ /^\\.(xlsx|csv)$/i'],
+        ['outcomeFragments.newFragment', 'explorerResourceIsFolder'],
         ['outcomeFragments.exportHarvest', 'explorerResourceIsFolder'],
         ['outcomeFragments.exportReport', 'explorerResourceIsFolder'],
         ['outcomeFragments.prepareSubstantiation', 'explorerResourceIsFolder'],

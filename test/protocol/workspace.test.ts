@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,37 @@ describe('the language server over a workspace', () => {
     });
     const after = await client.diagnostics((params) => params.uri === uriOf('round3/a.txt'), since);
     assert.deepEqual(codesOf(after.diagnostics), ['unknown-field', 'empty-field']);
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('forgets the files of a folder that went, and indexes those of a folder that came: VS Code reports the folder alone', async () => {
+    const folder = harvest();
+    const { client } = await TestClient.start({ folder, settings: { outcomeFragments: { validate: 'workspace' } } });
+    const uriOf = (path: string) => fileUri(join(folder, path));
+    const round3 = await client.diagnostics((params) => params.uri === uriOf('round3/a.txt'));
+    assert.equal(codesOf(round3.diagnostics)[0], 'duplicate-id');
+    // The folder archive/ (which held the ID too) is moved to archived/: two events, for the folders.
+    let since = client.publishedCount;
+    renameSync(join(folder, 'archive'), join(folder, 'archived'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uriOf('archive'), type: FileChangeType.Deleted },
+        { uri: uriOf('archived'), type: FileChangeType.Created },
+      ],
+    });
+    const moved = await client.diagnostics((params) => params.uri === uriOf('archived/old.fragment'), since);
+    assert.equal(codesOf(moved.diagnostics)[0], 'duplicate-id', 'the moved file is indexed under its new name');
+    // round3/ is deleted: what remains has no duplicate, and the harvest no longer counts its files.
+    since = client.publishedCount;
+    rmSync(join(folder, 'round3'), { recursive: true });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('round3'), type: FileChangeType.Deleted }] });
+    const alone = await client.diagnostics(
+      (params) => params.uri === uriOf('archived/old.fragment') && !codesOf(params.diagnostics).includes('duplicate-id'),
+      since,
+    );
+    assert.deepEqual(codesOf(alone.diagnostics), ['unknown-field', 'empty-field']);
+    const summary = await client.connection.sendRequest<HarvestSummary>(HARVEST_SUMMARY_REQUEST);
+    assert.equal(summary.totals.outcomes, 1);
     assert.equal(await client.stop(), 0);
   });
 

@@ -8,6 +8,7 @@ import {
   type ReadFoldersParams,
   type ReadFoldersResult,
 } from '../../../server/src/protocol';
+import { watchFolders } from '../folder-events';
 
 /** What the server needs of the folders: fragment files and their configurations. */
 const WATCHED = '**/{*.fragment,*.txt,.fragmentrc.json}';
@@ -60,6 +61,11 @@ export function readFoldersForServer(client: BaseLanguageClient): vscode.Disposa
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
   return vscode.Disposable.from(
     watcher,
+    // A folder that came: its files, each read and sent as the watcher's would be; one that went: the server forgets what was under it.
+    watchFolders(async (folder, type) => {
+      if (type === FileChangeType.Deleted) return report(folder, type);
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, WATCHED))) report(uri, FileChangeType.Created);
+    }),
     watcher.onDidCreate((uri) => report(uri, FileChangeType.Created)),
     watcher.onDidChange((uri) => report(uri, FileChangeType.Changed)),
     watcher.onDidDelete((uri) => report(uri, FileChangeType.Deleted)),

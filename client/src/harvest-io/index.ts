@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ExportHarvestOptions, exportHarvest } from './export-harvest';
 import { type ExportReportOptions, exportReport } from './export-report';
 import { type ImportHarvestOptions, importHarvest } from './import-harvest';
+import { type NewFragmentOptions, newOutcomeFragment } from './new-fragment';
 import { type ImportSubstantiationOptions, importSubstantiation, type PrepareSubstantiationOptions, prepareSubstantiation } from './substantiation';
 
 /**
@@ -19,6 +20,9 @@ export function registerHarvestCommands(client: () => Promise<BaseLanguageClient
     ),
     vscode.commands.registerCommand('outcomeFragments.exportHarvest', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportHarvestOptions) =>
       exportHarvest(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),
+    ),
+    vscode.commands.registerCommand('outcomeFragments.newFragment', (resource?: vscode.Uri, _selected?: vscode.Uri[], options?: NewFragmentOptions) =>
+      newOutcomeFragment(client, resource instanceof vscode.Uri ? resource : undefined, options),
     ),
     vscode.commands.registerCommand('outcomeFragments.exportReport', (resource?: vscode.Uri, selected?: vscode.Uri[], options?: ExportReportOptions) =>
       exportReport(client, resource instanceof vscode.Uri ? resource : undefined, Array.isArray(selected) ? selected : undefined, options),

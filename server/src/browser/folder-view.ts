@@ -30,8 +30,12 @@ export class FolderView implements WorkspaceFileSystem {
     const targets = load ? [this.loading ?? this.texts] : [this.texts, ...(this.loading ? [this.loading] : [])];
     for (const { uri, text } of files) {
       for (const target of targets) {
-        if (text === null) target.delete(uri);
-        else target.set(uri, text);
+        if (text !== null) target.set(uri, text);
+        else if (!target.delete(uri)) {
+          // Not a file this view holds: a folder that went, with every file under it.
+          const prefix = `${uri}/`;
+          for (const held of [...target.keys()]) if (held.startsWith(prefix)) target.delete(held);
+        }
       }
     }
     this.sorted = undefined;

@@ -6,12 +6,13 @@ import { runExport } from './export';
 import { runImport } from './import';
 import type { CliIo } from './io';
 import { runLint } from './lint';
+import { runNew } from './new';
 import { runReport } from './report';
 import { runSubstantiate } from './substantiate';
 
 /**
  * `fragment-lint` / `fragments`: one program. A first word naming a subcommand (`import`,
- * `export`, `substantiate`, `report`, `lint`) picks it; anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
+ * `export`, `substantiate`, `report`, `new`, `lint`) picks it; anything else is linting, so `fragment-lint FILES` keeps working. `--locale LANG` (or the
  * environment's LC_ALL, LC_MESSAGES, LANG, or else the system's display language) sets the language of the messages.
  */
 export function main(
@@ -39,6 +40,7 @@ export function main(
   if (rest[0] === 'lint') return runLint(rest.slice(1), io);
   if (rest[0] === 'substantiate') return runSubstantiate(rest.slice(1), io);
   if (rest[0] === 'report') return runReport(rest.slice(1), io);
+  if (rest[0] === 'new') return runNew(rest.slice(1), io);
   return runLint(rest, io);
 }
 

@@ -33,9 +33,12 @@ files of one run are one harvest: a FragmentID used by two of them is reported o
 
 Exit code: 0 when no file has an error, 1 when one has, 2 on bad usage.
 
-The same program (also installed as \`fragments\`) converts workbooks:
+The same program (also installed as \`fragments\`) converts workbooks, writes reports and starts outcomes:
   fragments import WORKBOOK --out DIR [--name PATTERN] [--fix] [--force]   (fragments import --help)
-  fragments export DIR... --layout master|causal-map --out FILE [--include-confidential] [--include-unanonymised]`;
+  fragments export DIR... --layout master|causal-map --out FILE [--include-confidential] [--include-unanonymised]
+  fragments substantiate prepare|import ...                                (fragments substantiate --help)
+  fragments report DIR... --out FILE.docx|FILE.md                          (fragments report --help)
+  fragments new DIR... --objective CODE [--out FILE]                       (fragments new --help)`;
 
 interface LintOptions {
   fix: boolean;

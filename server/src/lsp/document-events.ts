@@ -1,10 +1,23 @@
 import { FileChangeType } from 'vscode-languageserver';
+import { mayBeFragmentFile } from '../workspace/file-system';
 import type { ServerContext } from './context';
 import { publishConfigProblems, revalidateAll } from './diagnostics';
 
 /** What the client says of its documents and of the files on disk: what to check again. */
 export function registerDocumentEvents(context: ServerContext): void {
   const { connection, documents, workspace, validations, indexing } = context;
+  /** The files a folder's event concerns: those indexed under it when it went, those under it when it came (none for any other file). */
+  const filesOfFolder = (uri: string, type: FileChangeType): string[] => {
+    if (type === FileChangeType.Deleted) return workspace.indexedUnder(uri);
+    if (type !== FileChangeType.Created) return [];
+    const prefix = `${workspace.keyOf(uri)}/`;
+    return workspace.isIndexed(uri)
+      ? []
+      : workspace
+          .fragmentFiles()
+          .filter((file) => workspace.keyOf(file.uri).startsWith(prefix))
+          .map((file) => file.uri);
+  };
   // Fired on open too. With `run: onSave`, a file is checked when opened and when saved.
   documents.onDidChangeContent(({ document }) => {
     if (context.pulled) indexing.schedule(document.uri);
@@ -36,9 +49,13 @@ export function registerDocumentEvents(context: ServerContext): void {
         continue;
       }
       if (context.openDocument(change.uri)) continue; // the editor's text wins over the disk
-      const changedIds = change.type === FileChangeType.Deleted ? workspace.forget(change.uri) : workspace.indexFromDisk(change.uri);
-      validations.schedule(change.uri);
-      for (const other of workspace.filesWithIds(changedIds, change.uri)) validations.schedule(other);
+      // A folder deleted, renamed or moved in comes as one event, for the folder: its files are the ones to look at.
+      for (const uri of mayBeFragmentFile(change.uri) ? [change.uri] : filesOfFolder(change.uri, change.type)) {
+        if (uri !== change.uri && context.openDocument(uri)) continue;
+        const changedIds = change.type === FileChangeType.Deleted ? workspace.forget(uri) : workspace.indexFromDisk(uri);
+        validations.schedule(uri);
+        for (const other of workspace.filesWithIds(changedIds, uri)) validations.schedule(other);
+      }
     }
     if (configChanged) {
       publishConfigProblems(context);

@@ -2,6 +2,7 @@ import { CodeActionKind, type Connection, type InitializeParams, TextDocumentSyn
 import { FIX_ALL_KIND } from '../core/features/code-actions';
 import { useDisplayLanguage } from '../core/l10n/display-language';
 import type { FragmentWorkspace } from '../workspace/fragment-workspace';
+import { registerAuthoringRequests } from './authoring-requests';
 import { ServerContext } from './context';
 import { publishDiagnostics, registerPulledDiagnostics } from './diagnostics';
 import { registerDocumentEvents } from './document-events';
@@ -54,5 +55,6 @@ export function startServer(connection: Connection, workspace: FragmentWorkspace
   registerDocumentEvents(context);
   registerDocumentRequests(context);
   registerWorkspaceRequests(context);
+  registerAuthoringRequests(context);
   context.documents.listen(connection);
 }

@@ -62,6 +62,16 @@ export class FragmentIdIndex {
     return { changed: !same, ids: new Set(cameOrWent.map((entry) => entry.id)) };
   }
 
+  /** The URIs of the indexed files whose keys start with `prefix` (a folder's key and `/`). */
+  urisUnder(prefix: string): string[] {
+    return [...this.uris].filter(([key]) => key.startsWith(prefix)).map(([, uri]) => uri);
+  }
+
+  /** Every FragmentID in use, each once. */
+  allIds(): string[] {
+    return [...this.byId.keys()];
+  }
+
   /** Drops a file; returns its IDs, undefined when it was not indexed. */
   delete(key: string): Set<string> | undefined {
     const before = this.byFile.get(key);

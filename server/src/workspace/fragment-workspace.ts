@@ -152,6 +152,16 @@ export class FragmentWorkspace {
     this.reindex();
   }
 
+  /** Every FragmentID of the harvest, open files' unsaved ones included: what a new fragment's ID follows. */
+  fragmentIds(): string[] {
+    return this.ids.allIds();
+  }
+
+  /** The indexed files under a folder (a folder deleted or renamed: VS Code reports the folder alone). */
+  indexedUnder(folderUri: string): string[] {
+    return this.ids.urisUnder(`${this.keys.key(folderUri)}/`);
+  }
+
   /** The harvest's fragment files (minus those `files.exclude` hides and those their configuration leaves out), each named as last indexed. */
   fragmentFiles(): Array<{ uri: string }> {
     return this.folders.flatMap((folder) =>
@@ -187,23 +197,19 @@ export class FragmentWorkspace {
   /** The harvest summed up, from the records of its files (the first folder's schema orders the groups). */
   harvestSummary(): HarvestSummary {
     if (this.summary) return this.summary;
-    const files: FileRecord[] = [];
-    for (const entry of this.records.values()) {
-      if ('fragments' in entry) files.push(entry);
-      else {
-        entry.record ??= this.recordOf(entry.uri, entry.analysis);
-        files.push(entry.record);
-      }
-    }
+    const files = [...this.records.values()].map((entry) => this.recordOf(entry));
     const first = this.folders[0];
     const schema = first ? (this.configFiles.configIn(first.uri)?.loaded.schema ?? defaultSchema) : defaultSchema;
     this.summary = harvestSummary(files, schema);
     return this.summary;
   }
 
-  private recordOf(uri: string, analysis: Analysis): FileRecord {
-    const { service, duplicateIdSeverity } = this.fileService(uri);
-    return fileRecord(uri, analysis.file, analysis.diagnostics, service.schema, duplicateIdSeverity);
+  /** A file's record: a closed file's as kept, an open document's made from its analysis once asked for, and kept until it changes. */
+  private recordOf(entry: FileRecord | { uri: string; analysis: Analysis; record?: FileRecord }): FileRecord {
+    if ('fragments' in entry) return entry;
+    const { service, duplicateIdSeverity } = this.fileService(entry.uri);
+    entry.record ??= fileRecord(entry.uri, entry.analysis.file, entry.analysis.diagnostics, service.schema, duplicateIdSeverity);
+    return entry.record;
   }
 
   isIndexed(uri: string): boolean {
@@ -234,7 +240,7 @@ export class FragmentWorkspace {
     const analysis = service.analyze(text, uri, { remember: false, keepParse: true });
     const key = this.keys.key(uri);
     this.checkedOnDisk.keep(key, service, analysis);
-    this.records.set(key, this.recordOf(uri, analysis));
+    this.records.set(key, this.recordOf({ uri, analysis }));
     this.harvestChanged();
     return this.indexIds(uri, analysis.ids);
   }

@@ -6,6 +6,7 @@ import './web.test';
 import './harvest-io.test';
 import './substantiation.test';
 import './report.test';
+import './folders.test';
 
 export function run(): Promise<void> {
   return runAll('In the web worker extension host (VS Code for the Web)');

@@ -276,6 +276,7 @@ export const sccSchema: FragmentSchemaInput = {
     idCodePattern: '/([A-Z]{2,5})\\d+$',
     objectiveField: 'Link to SCC Specific Objectives',
     objectiveCodePattern: '^([A-Z]{2,5}):',
+    newId: 'SCC-<redacted>/{code}{number}',
   },
 };
 

@@ -57,6 +57,11 @@ export const schemaSchemas = lazily(() => {
     idCodePattern: regexSource(),
     objectiveField: z.string(),
     objectiveCodePattern: regexSource(),
+    /**
+     * A new fragment's FragmentID in a harvest that has none of its objective yet (FORMAT.md §3):
+     * `{code}` is the objective's code, `{number}` its first number (`001`).
+     */
+    newId: z.optional(z.string().check(z.refine((text) => text.includes('{code}') && text.includes('{number}'), { error: () => l10n.t('Must hold {0} and {1}', '{code}', '{number}') }))),
   });
 
   const confidentialitySchema = z.strictObject({
