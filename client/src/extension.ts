@@ -15,6 +15,7 @@ import type { DashboardRenderReport } from './harvest/dashboard';
 import type { HarvestTree } from './harvest/harvest-tree';
 import { registerHarvest } from './harvest/register';
 import { registerHarvestCommands } from './harvest-io';
+import { LanguageStatus } from './language-status';
 import { storyToCopy } from './preview/copy';
 import { fragmentIndexAt } from './preview/render';
 import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
@@ -52,6 +53,8 @@ export interface OutcomeFragmentsApi {
   readonly onDidRenderDashboard: vscode.Event<DashboardRenderReport>;
   /** The Harvest view's tree, as VS Code asks it. */
   readonly harvestTree: HarvestTree;
+  /** The language status items of fragment files: what they show, and when that changes. */
+  readonly languageStatus: Pick<LanguageStatus, 'report' | 'onDidUpdate'>;
 }
 
 export async function activateExtension(context: vscode.ExtensionContext, clientRuntime: ClientRuntime): Promise<OutcomeFragmentsApi> {
@@ -63,8 +66,10 @@ export async function activateExtension(context: vscode.ExtensionContext, client
   const preview = new StoryPreview(context.extensionUri, storyModel, isFragment);
   const harvestClient = () => startClient(context);
   const harvest = registerHarvest(context, harvestClient);
+  const languageStatus = new LanguageStatus(harvestClient, harvest.source);
   context.subscriptions.push(
     preview,
+    languageStatus,
     vscode.commands.registerCommand('outcomeFragments.openPreview', (uri?: vscode.Uri) => openPreview(preview, uri, false)),
     vscode.commands.registerCommand('outcomeFragments.openPreviewToSide', (uri?: vscode.Uri) => openPreview(preview, uri, true)),
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
@@ -85,6 +90,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
     onDidHighlightPreview: preview.onDidHighlight,
     onDidRenderDashboard: harvest.dashboard.onDidRender,
     harvestTree: harvest.tree,
+    languageStatus,
   };
 }
 

@@ -268,3 +268,17 @@ export interface NewFragmentResult {
   readonly fileName: string;
   readonly cursor: { readonly line: number; readonly character: number };
 }
+
+/** Which schema a file is checked with, for the language status: the SCC default, or a `.fragmentrc.json` (and whether it has problems). */
+export const SCHEMA_STATUS_REQUEST = 'fragments/schemaStatus';
+export interface SchemaStatusParams {
+  readonly uri: string;
+}
+export interface SchemaStatusResult {
+  /** The schema's name (`SCC`, or the configuration's). */
+  readonly schema: string;
+  /** The `.fragmentrc.json` in force (URI), if one is. */
+  readonly config?: string;
+  /** How many problems that configuration has (its broken parts are left out, the rest applies). */
+  readonly configProblems: number;
+}

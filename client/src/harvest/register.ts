@@ -9,7 +9,7 @@ import { openFragment } from './open-fragment';
 export function registerHarvest(
   context: vscode.ExtensionContext,
   start: () => Promise<BaseLanguageClient>,
-): { tree: HarvestTree; dashboard: HarvestDashboard } {
+): { tree: HarvestTree; dashboard: HarvestDashboard; source: HarvestSource } {
   const source = new HarvestSource(start);
   const tree = new HarvestTree(source, context.workspaceState);
   const dashboard = new HarvestDashboard(context.extensionUri, source);
@@ -39,5 +39,5 @@ export function registerHarvest(
       if (picked) await tree.filter(picked.map((entry) => entry.filter));
     }),
   );
-  return { tree, dashboard };
+  return { tree, dashboard, source };
 }

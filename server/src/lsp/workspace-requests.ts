@@ -4,6 +4,9 @@ import {
   HARVEST_CHANGED_NOTIFICATION,
   HARVEST_SUMMARY_REQUEST,
   type HarvestSummaryResult,
+  SCHEMA_STATUS_REQUEST,
+  type SchemaStatusParams,
+  type SchemaStatusResult,
   WORKSPACE_FILES_REQUEST,
 } from '../protocol';
 import { whenNotCancelled } from './cancellation';
@@ -23,6 +26,15 @@ export function registerWorkspaceRequests(context: ServerContext): void {
       return text === undefined ? [] : workspace.serviceFor(uri).fixAllEdits(text, uri, token);
     }),
   );
+
+  // The language status: the schema a file is checked with, and the configuration that makes it.
+  connection.onRequest(SCHEMA_STATUS_REQUEST, ({ uri }: SchemaStatusParams): SchemaStatusResult => {
+    const target = workspace.dismissalTargetFor(uri);
+    const config = target?.text === undefined ? undefined : target.uri;
+    const problems =
+      config === undefined ? 0 : (workspace.configProblems().find((entry) => workspace.keyOf(entry.uri) === workspace.keyOf(config))?.problems.length ?? 0);
+    return { schema: workspace.serviceFor(uri).schema.name, ...(config === undefined ? {} : { config }), configProblems: problems };
+  });
 
   // The Harvest view and the dashboard: the summary of the index, and a word when it changed (at most every 300 ms).
   connection.onRequest(HARVEST_SUMMARY_REQUEST, async (): Promise<HarvestSummaryResult> => {
