@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { REPORT_FILES } from '../report-files';
+import { pythonProgram } from '../report-readers';
 import { temporaryFolder } from '../temporary-folders';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -120,7 +121,7 @@ describe('the harvest report in a web worker (Chromium), as VS Code for the Web 
     );
     const path = join(temporaryFolder('fragments-report-worker-'), 'report.docx');
     writeFileSync(path, Buffer.from(written.files?.[0]?.base64 ?? '', 'base64'));
-    const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const python = pythonProgram();
     const read = spawnSync(python, [join(repositoryRoot, 'test', 'unit', 'read-docx.py'), path], { encoding: 'utf8' });
     assert.equal(read.status, 0, `python-docx (apt-get install python3-docx): ${read.error?.message ?? read.stderr}`);
     const docx = JSON.parse(read.stdout) as { tables: unknown[]; pictures: number; paragraphs: Array<{ style: string; text: string }> };

@@ -3,7 +3,7 @@
 // reader, with the tables and every quoted FragmentID, and LibreOffice converts it to PDF.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { documentLanguage } from '../../server/src/core/report/report-model';
 import { chartResources } from '../../server/src/node/chart-resources';
 import { reportCharts } from '../../server/src/report/report-charts';
 import { reportDocx } from '../../server/src/report/report-docx';
+import { pythonProgram, sofficeProgram } from '../report-readers';
 import { temporaryFolder } from '../temporary-folders';
 import { repositoryRoot } from './helpers';
 import { fixtureReport, HOSTILE } from './report-fixture';
@@ -105,7 +106,7 @@ function pythonDocx(path: string): {
   pictures: number;
   language: string | null;
 } {
-  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const python = pythonProgram();
   const read = spawnSync(python, [join(repositoryRoot, 'test', 'unit', 'read-docx.py'), path], { encoding: 'utf8' });
   assert.equal(read.status, 0, `python-docx could not read the report (apt-get install python3-docx): ${read.error?.message ?? read.stderr}`);
   return JSON.parse(read.stdout);
@@ -151,7 +152,7 @@ describe('the report as a Word document', () => {
     writeFileSync(path, await reportDocx(report, await reportCharts(report, chartResources())));
     // A profile of its own: two conversions at once (or a LibreOffice the user has open) do not share one.
     const profile = pathToFileURL(join(folder, 'profile')).href;
-    const converted = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, path], {
+    const converted = spawnSync(sofficeProgram(), [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, path], {
       encoding: 'utf8',
       timeout: 120_000,
     });
