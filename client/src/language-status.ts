@@ -24,6 +24,7 @@ export class LanguageStatus implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   private readonly subscriptions: vscode.Disposable[];
   private asked = 0;
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly start: () => Promise<BaseLanguageClient>,
@@ -38,11 +39,22 @@ export class LanguageStatus implements vscode.Disposable {
       this.harvest,
       this.updated,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
-      source.onDidChange(() => void this.update()),
+      source.onDidChange(() => this.updateSoon()),
       // A configuration saved changes the schema in force.
       vscode.workspace.onDidSaveTextDocument((document) => (document.uri.path.endsWith('/.fragmentrc.json') ? void this.update() : undefined)),
     ];
     void this.update();
+  }
+
+  /**
+   * While someone types, the harvest changes every 300 ms or so: the count is asked for at most
+   * every 2 s, so that a keystroke does not cost a summary of the whole harvest each time.
+   */
+  private updateSoon(): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = undefined;
+      void this.update();
+    }, 2000);
   }
 
   /** Asks the server for the active fragment file's schema and the harvest's summary; a later answer wins over an earlier one. */
@@ -95,6 +107,7 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-  EXPORT_HARVEST_REQUEST,
-  type ExportHarvestParams,
-  type ExportHarvestResult,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
-} from '../../../server/src/protocol';
-import { errorMessage, pickOne, pickSources, savedOrAccepted } from './pickers';
+import { EXPORT_HARVEST_REQUEST, type ExportHarvestParams, type ExportHarvestResult } from '../../../server/src/protocol';
+import { errorMessage, pickOne, pickSources, requestWithProgress, savedOrAccepted } from './pickers';
 
 type Layout = ExportHarvestParams['layout'];
 
@@ -24,8 +18,6 @@ export interface ExportHarvestOutcome {
   readonly result?: ExportHarvestResult;
   readonly error?: string;
 }
-
-let exportCount = 0;
 
 /**
  * "Export Harvest…": the folders (from the Explorer, else the workspace), the layout, whether
@@ -81,31 +73,21 @@ export async function exportHarvest(
 
   const running = await client();
   const run = async (includeUnanonymised: boolean): Promise<ExportHarvestOutcome> => {
-    const progressToken = `export-${++exportCount}`;
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the harvest'), cancellable: true },
-        async (progress, token) => {
-          let reported = 0;
-          const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
-            if (params.token !== progressToken) return;
-            const percent = (params.done / params.total) * 100;
-            progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', params.done, params.total) });
-            reported = percent;
-          });
-          try {
-            const params: ExportHarvestParams = {
-              paths: sources.map((uri) => uri.toString()),
-              output: output.toString(),
-              layout,
-              includeConfidential,
-              includeUnanonymised,
-              progressToken,
-            };
-            return await running.sendRequest<ExportHarvestResult>(EXPORT_HARVEST_REQUEST, params, token);
-          } finally {
-            listening.dispose();
-          }
+      const result = await requestWithProgress<ExportHarvestResult>(
+        running,
+        vscode.l10n.t('Exporting the harvest'),
+        EXPORT_HARVEST_REQUEST,
+        (progressToken) => {
+          const params: ExportHarvestParams = {
+            paths: sources.map((uri) => uri.toString()),
+            output: output.toString(),
+            layout,
+            includeConfidential,
+            includeUnanonymised,
+            progressToken,
+          };
+          return params;
         },
       );
       return { result };

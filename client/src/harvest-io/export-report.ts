@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-  EXPORT_REPORT_REQUEST,
-  type ExportReportParams,
-  type ExportReportResult,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
-} from '../../../server/src/protocol';
-import { errorMessage, pickOne, pickSources, savedOrAccepted } from './pickers';
+import { EXPORT_REPORT_REQUEST, type ExportReportParams, type ExportReportResult } from '../../../server/src/protocol';
+import { errorMessage, pickOne, pickSources, requestWithProgress, savedOrAccepted } from './pickers';
 
 /** What a caller (another extension, a test) may decide instead of the user; each one left out is asked. */
 export interface ExportReportOptions {
@@ -21,8 +15,6 @@ export interface ExportReportOutcome {
   readonly result?: ExportReportResult;
   readonly error?: string;
 }
-
-let reportCount = 0;
 
 /**
  * "Export Harvest Report…" (FORMAT.md §10): the folders (from the Explorer, else the workspace),
@@ -65,30 +57,20 @@ export async function exportReport(
 
   const running = await client();
   const run = async (includeUnanonymised: boolean): Promise<ExportReportOutcome> => {
-    const progressToken = `report-${++reportCount}`;
     try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writing the harvest report'), cancellable: true },
-        async (progress, token) => {
-          let reported = 0;
-          const listening = running.onNotification(HARVEST_PROGRESS_NOTIFICATION, (params: HarvestProgressParams) => {
-            if (params.token !== progressToken) return;
-            const percent = (params.done / params.total) * 100;
-            progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', params.done, params.total) });
-            reported = percent;
-          });
-          try {
-            const params: ExportReportParams = {
-              paths: sources.map((uri) => uri.toString()),
-              output: output.toString(),
-              includeConfidential,
-              includeUnanonymised,
-              progressToken,
-            };
-            return await running.sendRequest<ExportReportResult>(EXPORT_REPORT_REQUEST, params, token);
-          } finally {
-            listening.dispose();
-          }
+      const result = await requestWithProgress<ExportReportResult>(
+        running,
+        vscode.l10n.t('Writing the harvest report'),
+        EXPORT_REPORT_REQUEST,
+        (progressToken) => {
+          const params: ExportReportParams = {
+            paths: sources.map((uri) => uri.toString()),
+            output: output.toString(),
+            includeConfidential,
+            includeUnanonymised,
+            progressToken,
+          };
+          return params;
         },
       );
       return { result };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
+import { type BaseLanguageClient, LSPErrorCodes, ResponseError } from 'vscode-languageclient';
+import { HARVEST_PROGRESS_NOTIFICATION, type HarvestProgressParams } from '../../../server/src/protocol';
 
 /** A check box of a multiple choice. */
 export interface OptionItem extends vscode.QuickPickItem {
@@ -70,5 +71,29 @@ export async function pickSources(title: string, workspaceFolderPrompt: string):
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: true,
+  });
+}
+
+let progressCount = 0;
+
+/**
+ * A request over the harvest's files in a progress notification with Cancel: `params` gets the
+ * token its HARVEST_PROGRESS_NOTIFICATIONs carry, and the files read so far show as they come.
+ */
+export function requestWithProgress<R>(client: BaseLanguageClient, title: string, method: string, params: (progressToken: string) => object): Thenable<R> {
+  const progressToken = `harvest-${++progressCount}`;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    let reported = 0;
+    const listening = client.onNotification(HARVEST_PROGRESS_NOTIFICATION, (update: HarvestProgressParams) => {
+      if (update.token !== progressToken) return;
+      const percent = (update.done / update.total) * 100;
+      progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} files read', update.done, update.total) });
+      reported = percent;
+    });
+    try {
+      return await client.sendRequest<R>(method, params(progressToken), token);
+    } finally {
+      listening.dispose();
+    }
   });
 }

@@ -3,15 +3,8 @@ import type { CancellationToken, Connection } from 'vscode-languageserver/browse
 import { URI, Utils } from 'vscode-uri';
 import { displayLanguage } from '../core/l10n/display-language';
 import { CancelledError } from '../core/service';
-import {
-  EXPORT_REPORT_REQUEST,
-  type ExportReportParams,
-  type ExportReportResult,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
-  HOST_WRITE_FILES_REQUEST,
-  type HostWriteFilesParams,
-} from '../protocol';
+import { harvestProgress } from '../lsp/harvest-progress';
+import { EXPORT_REPORT_REQUEST, type ExportReportParams, type ExportReportResult, HOST_WRITE_FILES_REQUEST, type HostWriteFilesParams } from '../protocol';
 import type { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { toBase64 } from './base64';
 import { readHarvestTexts, shown } from './harvest-texts';
@@ -31,11 +24,7 @@ export function registerBrowserReportRequests(connection: Connection, workspace:
       const fileName = Utils.basename(output);
       const format = bundle.reportFormatOf(fileName);
       if (!format) throw new Error(l10n.t('the report {0} must end in .docx or .md', shown(params.output)));
-      const texts = await readHarvestTexts(connection, params.paths, token, (done, total) => {
-        if (params.progressToken === undefined) return;
-        const progress: HarvestProgressParams = { token: params.progressToken, done, total };
-        void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
-      });
+      const texts = await readHarvestTexts(connection, params.paths, token, harvestProgress(connection, params.progressToken));
       const service = workspace.serviceFor(params.paths[0] ?? params.output);
       const collector = new bundle.ReportCollector(service, {
         language: bundle.documentLanguage(displayLanguage()),

@@ -3,13 +3,12 @@ import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError }
 import { URI, Utils } from 'vscode-uri';
 import type { Sheet } from '../core/harvest/cells';
 import { CancelledError } from '../core/service';
+import { harvestProgress } from '../lsp/harvest-progress';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
   type ExportHarvestResult,
   HARVEST_ERROR_CODE,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
   HOST_READ_FILES_REQUEST,
   HOST_WRITE_FILES_REQUEST,
   type HostReadFilesParams,
@@ -87,13 +86,10 @@ export function registerBrowserHarvestRequests(connection: Connection, workspace
       const harvestBundle = await loadHarvestBundle(connection);
       const format = harvestBundle.formatOfName(params.output);
       if (!format) throw new Error(l10n.t('the output {0} must end in .xlsx or .csv', shown(params.output)));
-      const texts = (
-        await readHarvestTexts(connection, params.paths, token, (done, total) => {
-          if (params.progressToken === undefined) return;
-          const progress: HarvestProgressParams = { token: params.progressToken, done, total };
-          void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
-        })
-      ).map((file) => ({ name: shown(file.name), text: file.text }));
+      const texts = (await readHarvestTexts(connection, params.paths, token, harvestProgress(connection, params.progressToken))).map((file) => ({
+        name: shown(file.name),
+        text: file.text,
+      }));
       const service = workspace.serviceFor(params.paths[0] ?? params.output);
       const harvest = harvestBundle.readHarvest(texts, service.schema, service.index, {
         includeConfidential: params.includeConfidential === true,

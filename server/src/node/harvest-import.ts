@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
+import { URI } from 'vscode-uri';
 import { DEFAULT_NAME_PATTERN } from '../core/harvest/file-names';
 import { describeImport as describeCounts, type ImportCounts, overwriteRefused, planImport } from '../core/harvest/import-plan';
 import { importSheet } from '../core/harvest/import-rows';
@@ -62,7 +62,7 @@ export async function importWorkbookBytes(bytes: Uint8Array, workbookPath: strin
   const folderExists = isFolder(folder);
   const fixed = imported.fragments.map((fragment) => ({
     fileName: fragment.fileName,
-    text: options.fix ? options.service.fixAll(fragment.text, pathToFileURL(join(folder, fragment.fileName)).toString()) : fragment.text,
+    text: options.fix ? options.service.fixAll(fragment.text, URI.file(join(folder, fragment.fileName)).toString()) : fragment.text,
   }));
   const { created, changed, unchanged, toWrite } = planImport(fixed, (fileName) => (folderExists ? readIfThere(join(folder, fileName)) : undefined));
   const summary = { workbook: workbookPath, folder, rows: imported.fragments.length, emptyRows: imported.emptyRows.length, created, changed, unchanged };

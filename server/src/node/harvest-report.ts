@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
+import { URI } from 'vscode-uri';
 import { type ReportChoices, ReportCollector, type ReportCounts } from '../core/report/report-collector';
 import type { Cancellation, FragmentService } from '../core/service';
 import { CancelledError } from '../core/service';
@@ -33,7 +33,8 @@ export async function reportHarvest(paths: readonly string[], output: string, op
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     if (options.cancellation?.isCancellationRequested) throw new CancelledError();
     const text = readCandidate(candidate);
-    if (text !== undefined) collector.add({ uri: pathToFileURL(candidate.path).href, name: candidate.path, text });
+    // As VS Code spells a file's URI (vscode-uri: `file:///c%3A/…` on Windows), as the server's index names it.
+    if (text !== undefined) collector.add({ uri: URI.file(candidate.path).toString(), name: candidate.path, text });
     options.onProgress?.(index + 1, candidates.length);
   }
   const { report, counts } = collector.finish(paths.join(', '));

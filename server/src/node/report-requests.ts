@@ -2,13 +2,8 @@ import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { displayLanguage } from '../core/l10n/display-language';
 import { documentLanguage } from '../core/report/report-model';
-import {
-  EXPORT_REPORT_REQUEST,
-  type ExportReportParams,
-  type ExportReportResult,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
-} from '../protocol';
+import { harvestProgress } from '../lsp/harvest-progress';
+import { EXPORT_REPORT_REQUEST, type ExportReportParams, type ExportReportResult } from '../protocol';
 import type { FragmentWorkspace } from '../workspace/fragment-workspace';
 import { reportPipeline } from './load-report';
 import { answer, pathOf } from './workbook-requests';
@@ -23,11 +18,7 @@ export function registerReportRequests(connection: Connection, workspace: Fragme
         includeConfidential: params.includeConfidential,
         includeUnanonymised: params.includeUnanonymised === true,
         cancellation: token,
-        onProgress: (done, total) => {
-          if (params.progressToken === undefined) return;
-          const progress: HarvestProgressParams = { token: params.progressToken, done, total };
-          void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
-        },
+        onProgress: harvestProgress(connection, params.progressToken),
       });
       const { file: _file, files, ...counts } = summary;
       return { ...counts, files: files.map((file) => URI.file(file).toString()) };

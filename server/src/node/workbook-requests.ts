@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import { type CancellationToken, type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { CancelledError } from '../core/service';
+import { harvestProgress } from '../lsp/harvest-progress';
 import {
   EXPORT_HARVEST_REQUEST,
   type ExportHarvestParams,
   type ExportHarvestResult,
   HARVEST_ERROR_CODE,
-  HARVEST_PROGRESS_NOTIFICATION,
-  type HarvestProgressParams,
   IMPORT_WORKBOOK_REQUEST,
   type ImportWorkbookParams,
   type ImportWorkbookResult,
@@ -49,11 +48,7 @@ export function registerHarvestRequests(connection: Connection, workspace: Fragm
         includeConfidential: params.includeConfidential,
         includeUnanonymised: params.includeUnanonymised === true,
         cancellation: token,
-        onProgress: (done, total) => {
-          if (params.progressToken === undefined) return;
-          const progress: HarvestProgressParams = { token: params.progressToken, done, total };
-          void connection.sendNotification(HARVEST_PROGRESS_NOTIFICATION, progress);
-        },
+        onProgress: harvestProgress(connection, params.progressToken),
       });
       return { ...summary, files: summary.files.map((file) => URI.file(file).toString()) };
     }, token),
