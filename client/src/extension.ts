@@ -21,6 +21,7 @@ import { fragmentIndexAt } from './preview/render';
 import { type PreviewHighlightReport, type PreviewRenderReport, StoryPreview } from './preview/story-preview';
 import { keepDiagnosticsOfCancelledPulls } from './pulled-diagnostics';
 import { showStartPreview } from './start-preview';
+import { registerWalkthrough } from './walkthrough';
 
 const LANGUAGE_ID = 'fragment';
 
@@ -75,6 +76,7 @@ export async function activateExtension(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('outcomeFragments.copyMergedStory', () => copyMergedStory(storyModel)),
     vscode.commands.registerCommand('outcomeFragments.fixAllInWorkspace', async () => fixAllInWorkspace(await startClient(context))),
     registerHarvestCommands(harvestClient),
+    registerWalkthrough(context),
     vscode.commands.registerCommand(SAVE_CONFIGURATION_COMMAND, saveConfiguration),
     // Activation on plain text only looks at first lines; the server starts with the first fragment.
     vscode.workspace.onDidOpenTextDocument(async (document) => {
@@ -146,7 +148,9 @@ async function adoptFragmentText(document: vscode.TextDocument): Promise<void> {
 }
 
 async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  // From the walkthrough, whose page is in front: the fragment beside it.
+  const shown = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID);
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : shown?.document;
   if (!document || document.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a fragment file to preview its merged story.'));
     return;

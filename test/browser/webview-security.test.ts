@@ -157,6 +157,27 @@ describe('the preview in a real browser (Chromium), under a fragment full of pay
     );
   });
 
+  it('keeps a badge at the cursor readable: its own colours and a focus outline (a light theme, whose line highlight is near white)', bound, async () => {
+    await page.evaluate(`(() => {
+      const style = document.documentElement.style;
+      style.setProperty('--vscode-badge-foreground', '#ffffff');
+      style.setProperty('--vscode-badge-background', '#005fb8');
+      style.setProperty('--vscode-editor-lineHighlightBackground', '#ffffff');
+      style.setProperty('--vscode-focusBorder', '#005fb8');
+    })()`);
+    const line = await page.evaluate(`Number(document.querySelector('#preview .badge').dataset.line)`);
+    const count = posted.filter((type) => type === 'highlighted').length;
+    const highlighted = until(() => posted.filter((type) => type === 'highlighted').length > count);
+    await page.evaluate(`window.postMessage({ type: 'highlight', line: ${line} }, '*')`);
+    await highlighted;
+    const badge = await page.evaluate(`(() => {
+      const badge = document.querySelector('#preview .badge.at-cursor');
+      const style = badge && getComputedStyle(badge);
+      return style && { color: style.color, background: style.backgroundColor, outline: style.outlineStyle };
+    })()`);
+    assert.deepEqual(badge, { color: 'rgb(255, 255, 255)', background: 'rgb(0, 95, 184)', outline: 'solid' });
+  });
+
   it('blocks inline script, handlers, styles and foreign loads even in HTML that was not escaped (the policy, on its own)', bound, async () => {
     const unescaped = payloads.join('\n');
     const blocked = until(() => violations.length > 0);

@@ -72,6 +72,18 @@ suite('En français (display language fr)', () => {
     );
   });
 
+  test('the Get Started walkthrough is in French, with its French pictures', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const [walkthrough] = extension.packageJSON.contributes.walkthroughs as Array<{ title: string; steps: Array<{ title: string; media: { image: string } }> }>;
+    assert.equal(walkthrough?.title, 'Bien démarrer avec Outcome Fragments');
+    assert.equal(walkthrough.steps[1]?.title, 'Corriger un problème');
+    for (const step of walkthrough.steps) {
+      assert.match(step.media.image, /^media\/walkthrough\/fr\//);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, step.media.image));
+    }
+  });
+
   test('a quality hint, its hover and its dismiss fix are in French', async () => {
     const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(exampleUri()));
     const uri = vscode.Uri.joinPath(exampleUri(), '..', 'quality-undated-fr.fragment');
