@@ -58,6 +58,10 @@ describe('the release', () => {
     const changelog = '# Changelog\n\n## [Unreleased]\n\n- next\n\n## [0.2.0] - 2026-12-06\n\n### Added\n- New Outcome Fragment…\n\n## [0.1.0]\n\n- first\n';
     assert.equal(releaseNotes(changelog, '0.2.0'), '### Added\n- New Outcome Fragment…\n');
     assert.throws(() => releaseNotes(changelog, '9.9.9'), /no section ## \[9\.9\.9\]/);
-    assert.match(readFileSync(join(repositoryRoot, 'CHANGELOG.md'), 'utf8'), /^## \[Unreleased\]$/m);
+    const ours = readFileSync(join(repositoryRoot, 'CHANGELOG.md'), 'utf8');
+    assert.match(ours, /^## \[Unreleased\]$/m);
+    // The version a tag of this commit would release has its notes.
+    const { version } = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.match(releaseNotes(ours, version), /first version published/);
   });
 });

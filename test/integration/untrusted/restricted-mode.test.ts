@@ -45,21 +45,7 @@ suite('Restricted Mode (an untrusted folder)', () => {
     assert.ok(unknownField);
     const actions = await codeActions(editor.document.uri, unknownField.range, vscode.CodeActionKind.QuickFix);
     const [fix] = actions.filter((action) => action.isPreferred);
-    if (!fix) {
-      // Once in about thirty runs (session 35), no action came: what the next time says tells why.
-      // The outline comes only from a document the server has open, and a second ask shows whether it was a moment's state.
-      const symbols = await vscode.commands.executeCommand<unknown[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-      const again = await codeActions(editor.document.uri, unknownField.range, vscode.CodeActionKind.QuickFix);
-      const state = {
-        actions: actions.map((action) => action.title),
-        language: editor.document.languageId,
-        version: editor.document.version,
-        serverHasTheDocument: (symbols?.length ?? 0) > 0,
-        askedAgain: again.map((action) => action.title),
-        diagnostics: vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}`),
-      };
-      assert.fail(`no preferred quick fix for unknown-field: ${JSON.stringify(state)}`);
-    }
+    assert.ok(fix, `a preferred quick fix, among: ${JSON.stringify(actions.map((action) => action.title))}`);
     await applyCodeAction(fix);
     assert.equal(editor.document.lineAt(3).text, '**Country**: DR Congo');
 
