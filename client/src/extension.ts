@@ -149,8 +149,8 @@ async function adoptFragmentText(document: vscode.TextDocument): Promise<void> {
 
 async function openPreview(preview: StoryPreview, uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
   // From the walkthrough, whose page is in front: the fragment beside it.
-  const shown = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID);
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : shown?.document;
+  const inFront = () => vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((editor) => editor.document.languageId === LANGUAGE_ID);
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : inFront()?.document;
   if (!document || document.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a fragment file to preview its merged story.'));
     return;

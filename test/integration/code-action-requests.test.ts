@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeActions } from './helpers';
+import { codeActions, revertAndClose } from './helpers';
 
 /** Asks for code actions (VS Code's kind filter when `kind` is given) while a registration happens mid-request. */
 async function askWhileAProviderRegisters(ask: (uri: vscode.Uri, range: vscode.Range) => Thenable<vscode.CodeAction[] | undefined>): Promise<string[]> {
@@ -38,7 +38,7 @@ async function askWhileAProviderRegisters(ask: (uri: vscode.Uri, range: vscode.R
   } finally {
     heldBack.dispose();
     elsewhere?.dispose();
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await revertAndClose();
   }
 }
 

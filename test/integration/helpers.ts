@@ -1,6 +1,8 @@
 // Helpers for tests that drive the real extension through the public vscode API.
 // Waiting is always on events (with a timeout that explains itself), never on sleeps.
 import * as vscode from 'vscode';
+import type { OutcomeFragmentsApi } from '../../client/src/extension';
+import type { PreviewRenderReport } from '../../client/src/preview/story-preview';
 
 /** The shared example fragment; the launchers open a throwaway copy of example/ as the workspace. */
 export const EXAMPLE_FILE = '000_88eaf67a59f4c304.txt';
@@ -43,6 +45,25 @@ export function until<T>(
     };
     for (const event of events) subscriptions.push(event(attempt));
     attempt();
+  });
+}
+
+/** Resolves with the first render the preview's webview reports that satisfies `matches`. */
+export function nextPreviewRender(api: OutcomeFragmentsApi, matches: (report: PreviewRenderReport) => boolean, what: string): Promise<PreviewRenderReport> {
+  let latest: PreviewRenderReport | undefined;
+  const seen = new vscode.EventEmitter<void>();
+  const subscription = api.onDidRenderPreview((report) => {
+    latest = report;
+    seen.fire();
+  });
+  return until(
+    () => (latest && matches(latest) ? latest : undefined),
+    [seen.event],
+    what,
+    () => JSON.stringify({ ...latest, text: latest?.text.slice(0, 200) }),
+  ).finally(() => {
+    subscription.dispose();
+    seen.dispose();
   });
 }
 

@@ -5,7 +5,7 @@ import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../client/src/extension';
 import type { PreviewHighlightReport } from '../../client/src/preview/story-preview';
-import { codeOf, freshExampleCopy, openFragment, until, waitForDiagnostics } from './helpers';
+import { codeOf, freshExampleCopy, nextPreviewRender, openFragment, until, waitForDiagnostics } from './helpers';
 
 /** Asks the launcher (scripts/real-vscode/workbench.mjs) to click an element of the preview with the mouse. */
 function clickInPreview(selector: string): void {
@@ -23,22 +23,9 @@ async function exampleBesideItsPreview() {
   const preview = await api();
   const editor = await openFragment(await freshExampleCopy());
   await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
-  let sections = 0;
-  const rendered = new vscode.EventEmitter<void>();
-  const subscription = preview.onDidRenderPreview((report) => {
-    sections = report.sections;
-    rendered.fire();
-  });
+  const rendered = nextPreviewRender(preview, (report) => report.sections > 0, 'the preview to render the example');
   await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-  await until(
-    () => (sections > 0 ? true : undefined),
-    [rendered.event],
-    'the preview to render the example',
-    () => `${sections} sections`,
-  ).finally(() => {
-    subscription.dispose();
-    rendered.dispose();
-  });
+  await rendered;
   return { preview, editor };
 }
 

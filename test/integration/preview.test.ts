@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../client/src/extension';
-import type { PreviewRenderReport } from '../../client/src/preview/story-preview';
-import { COPY_ID, codeOf, freshExampleCopy, openFragment, until, waitForDiagnostics } from './helpers';
+import { COPY_ID, codeOf, freshExampleCopy, nextPreviewRender, openFragment, waitForDiagnostics } from './helpers';
 
 async function api(): Promise<OutcomeFragmentsApi> {
   const extension = vscode.extensions.getExtension<OutcomeFragmentsApi>('outcome-fragments.outcome-fragments');
@@ -12,31 +11,12 @@ async function api(): Promise<OutcomeFragmentsApi> {
   return extension.activate();
 }
 
-/** Resolves with the first render the webview reports that satisfies `matches`. */
-function nextRender(preview: OutcomeFragmentsApi, matches: (report: PreviewRenderReport) => boolean, what: string): Promise<PreviewRenderReport> {
-  let latest: PreviewRenderReport | undefined;
-  const seen = new vscode.EventEmitter<void>();
-  const subscription = preview.onDidRenderPreview((report) => {
-    latest = report;
-    seen.fire();
-  });
-  return until(
-    () => (latest && matches(latest) ? latest : undefined),
-    [seen.event],
-    what,
-    () => JSON.stringify({ ...latest, text: latest?.text.slice(0, 200) }),
-  ).finally(() => {
-    subscription.dispose();
-    seen.dispose();
-  });
-}
-
 /** A fresh copy of the example, checked, with its preview opened to the side and rendered. */
 async function previewFreshExample() {
   const preview = await api();
   const editor = await openFragment(await freshExampleCopy());
   await waitForDiagnostics(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'unknown-field'));
-  const rendered = nextRender(preview, (report) => report.sections > 0, 'the preview to render the example');
+  const rendered = nextPreviewRender(preview, (report) => report.sections > 0, 'the preview to render the example');
   await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
   return { preview, editor, report: await rendered };
 }
@@ -61,7 +41,7 @@ suite('Merged story preview', () => {
   test('follows typing in the description', async () => {
     const { preview, editor } = await previewFreshExample();
 
-    const updated = nextRender(preview, (report) => report.text.includes('digitized and secured its data'), 'the preview to show the typed words');
+    const updated = nextPreviewRender(preview, (report) => report.text.includes('digitized and secured its data'), 'the preview to show the typed words');
     const typed = Date.now();
     const at = editor.document.lineAt(5).text.indexOf('digitized') + 'digitized'.length;
     await editor.edit((edit) => edit.insert(new vscode.Position(5, at), ' and secured'));

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../client/src/extension';
-import { problems, summary, until, waitForDiagnostics } from './helpers';
+import { nextPreviewRender, problems, summary, until, waitForDiagnostics } from './helpers';
 
 const EXTENSION_ID = 'outcome-fragments.outcome-fragments';
 const WALKTHROUGH_ID = `${EXTENSION_ID}#getStarted`;
@@ -82,24 +82,12 @@ suite('The Get Started walkthrough', () => {
       'the walkthrough to be in front again',
       () => `active editor ${vscode.window.activeTextEditor?.document.uri}`,
     );
-    const api = await extension().activate();
-    let sections = 0;
-    const rendered = new vscode.EventEmitter<void>();
-    const subscription = api.onDidRenderPreview((report) => {
-      sections = report.sections;
-      rendered.fire();
-    });
-    try {
-      await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-      await until(
-        () => (sections === 5 ? true : undefined),
-        [rendered.event],
-        'the preview to show the five sections of the example’s story',
-        () => `${sections} sections`,
-      );
-    } finally {
-      subscription.dispose();
-      rendered.dispose();
-    }
+    const rendered = nextPreviewRender(
+      await extension().activate(),
+      (report) => report.sections === 5,
+      'the preview to show the five sections of the example’s story',
+    );
+    await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
+    await rendered;
   });
 });

@@ -11,11 +11,11 @@ import {
   codeOf,
   exampleUri,
   freshExampleCopy,
+  nextPreviewRender,
   openFragment,
   problems,
   revertAndClose,
   summary,
-  until,
   waitForDiagnostics,
 } from '../helpers';
 
@@ -51,24 +51,9 @@ suite('Restricted Mode (an untrusted folder)', () => {
 
     const api = await vscode.extensions.getExtension<OutcomeFragmentsApi>(EXTENSION_ID)?.activate();
     assert.ok(api);
-    let sections = 0;
-    const rendered = new vscode.EventEmitter<void>();
-    const subscription = api.onDidRenderPreview((report) => {
-      sections = report.sections;
-      rendered.fire();
-    });
-    try {
-      await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-      await until(
-        () => (sections === 5 ? true : undefined),
-        [rendered.event],
-        'the preview to show the five sections of the story',
-        () => `${sections} sections`,
-      );
-    } finally {
-      subscription.dispose();
-      rendered.dispose();
-    }
+    const rendered = nextPreviewRender(api, (report) => report.sections === 5, 'the preview to show the five sections of the story');
+    await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
+    await rendered;
     assert.equal(vscode.workspace.isTrusted, false, 'still untrusted: nothing asked for trust');
   });
 });

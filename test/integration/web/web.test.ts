@@ -10,6 +10,7 @@ import {
   EXAMPLE_ID,
   exampleUri,
   freshExampleCopy,
+  nextPreviewRender,
   openFragment,
   problems,
   summary,
@@ -127,24 +128,9 @@ test('on an empty line, completion offers Country and the fields of substantiati
 test('the preview opens and renders the example’s merged story', async () => {
   const harvest = await api();
   await checkedCopy();
-  let sections = 0;
-  const rendered = new vscode.EventEmitter<void>();
-  const subscription = harvest.onDidRenderPreview((report) => {
-    sections = report.sections;
-    rendered.fire();
-  });
-  try {
-    await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
-    await until(
-      () => (sections > 0 ? sections : undefined),
-      [rendered.event],
-      'the preview to render the example',
-      () => `${sections} sections`,
-    );
-  } finally {
-    subscription.dispose();
-    rendered.dispose();
-  }
+  const rendered = nextPreviewRender(harvest, (report) => report.sections > 0, 'the preview to render the example');
+  await vscode.commands.executeCommand('outcomeFragments.openPreviewToSide');
+  await rendered;
 });
 
 test('a closed file of the folder that shares a FragmentID makes duplicate-id, until it is deleted', async () => {
