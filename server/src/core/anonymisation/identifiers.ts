@@ -33,7 +33,7 @@ export function findIdentifiers(
 ): IdentifierFinding[] {
   if (settings.kinds.size === 0 || text.trim() === '') return [];
   // Blanked out, offsets kept: `<LOC>` is no place, an allowed `Mama Africa` no name.
-  let masked = text.replace(PLACEHOLDER, blank);
+  let masked = text.includes('<') ? text.replace(PLACEHOLDER, blank) : text;
   if (settings.allowedPattern) masked = masked.replace(settings.allowedPattern, blank);
   const found: IdentifierFinding[] = [];
   const add = (kind: IdentifierKind, spans: ReadonlyArray<{ start: number; end: number }>) => {

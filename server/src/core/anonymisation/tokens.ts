@@ -11,9 +11,39 @@ export interface Token {
   readonly possessive: boolean;
 }
 
-// Letters, marks, and the apostrophes and hyphens inside names (`N'Diaye`, `Mbuji-Mayi`, `al-Hassan`).
-const WORD = /[\p{L}\p{M}]+(?:['’\-‑][\p{L}\p{M}]+)*/gu;
+// Letters and marks (\p{L}, \p{M}), and the apostrophes and hyphens inside names (`N'Diaye`,
+// `Mbuji-Mayi`, `al-Hassan`): the words are /[\p{L}\p{M}]+(?:['’\-‑][\p{L}\p{M}]+)*/u, read by
+// a scanner (a pattern's match would make an array and a string for each of millions of words).
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const UPPER = /^\p{Lu}/u;
+/** Whether each character of the BMP is a letter or a mark: 0 not asked yet, 1 yes, 2 no. */
+const letterOrMark = new Uint8Array(0x10000);
+
+/** The length (1 or 2) of the letter or mark at `at`, or 0. */
+function letterAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(at) as number;
+    return point > 0xffff && LETTER_OR_MARK.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  let known = letterOrMark[code] as number;
+  if (known === 0) {
+    known = LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    letterOrMark[code] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** The end of the run of letters and marks from `at`. */
+function lettersEnd(text: string, at: number): number {
+  let end = at;
+  for (let length = letterAt(text, end); length > 0; length = letterAt(text, end)) end += length;
+  return end;
+}
+
+/** `'`, `’`, `-`, `‑`: what may join two parts of one word. */
+const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 45 || code === 0x2011;
 
 /**
  * The words of a text, in order; a possessive `'s` is not part of the word (`SECHA's` is `SECHA`).
@@ -21,16 +51,26 @@ const UPPER = /^\p{Lu}/u;
  */
 export function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const word = match[0];
-    // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
-    if (word.length > 2 && isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) && isUppercaseLetter(word, 2)) {
-      tokens.push({ text: word.slice(0, 2), start: match.index, end: match.index + 2, capital: false, allCaps: false, possessive: false });
-      pushToken(tokens, word.slice(2), match.index + 2);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const first = letterAt(text, at);
+    if (first === 0) {
+      at++;
       continue;
     }
-    pushToken(tokens, word, match.index);
+    const start = at;
+    let end = lettersEnd(text, at + first);
+    while (end < length && isJoiner(text.charCodeAt(end)) && letterAt(text, end + 1) > 0) end = lettersEnd(text, end + 1);
+    at = end;
+    const word = text.slice(start, end);
+    // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
+    if (word.length > 2 && isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) && isUppercaseLetter(word, 2)) {
+      tokens.push({ text: word.slice(0, 2), start, end: start + 2, capital: false, allCaps: false, possessive: false });
+      pushToken(tokens, word.slice(2), start + 2);
+      continue;
+    }
+    pushToken(tokens, word, start);
   }
   return tokens;
 }
