@@ -1,10 +1,11 @@
 import type { AnonymisationSchema } from '../schema/anonymisation-types';
 import type { SeveritySetting } from '../schema/config-names';
 import { patternText } from '../text/pattern-text';
-import type { PersonWords } from './persons';
+import { PERSON_SMALL_WORDS, type PersonWords } from './persons';
+import { CUED_PLACE_SMALL_WORDS } from './place-cues';
 import { programmeGazetteer } from './place-data';
-import type { Gazetteer } from './places';
-import { bare } from './tokens';
+import { type Gazetteer, PLACE_SMALL_WORDS } from './places';
+import { bare, ORGANISATION_SMALL_WORDS, SmallWords } from './tokens';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
 export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;
@@ -24,6 +25,8 @@ export interface CompiledAnonymisation {
   readonly countryCodes: readonly string[];
   /** The places of the programme's countries and the section's own: read on first use (it is the largest data). */
   gazetteer(): Gazetteer;
+  /** The words of small letters the finders read (`tokensOf`'s `kept`): the others are not made tokens. */
+  smallWords(): SmallWords;
 }
 
 const compiled = new WeakMap<AnonymisationSchema, CompiledAnonymisation>();
@@ -39,6 +42,7 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
   }
   const allowed = section.allow.map((text) => text.trim()).filter((text) => text !== '');
   let gazetteer: Gazetteer | undefined;
+  let smallWords: SmallWords | undefined;
   known = {
     section,
     kinds,
@@ -64,6 +68,19 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
     gazetteer() {
       gazetteer ??= programmeGazetteer(section.places);
       return gazetteer;
+    },
+    smallWords() {
+      smallWords ??= new SmallWords(
+        new Set([
+          ...section.titles,
+          ...PERSON_SMALL_WORDS,
+          ...ORGANISATION_SMALL_WORDS,
+          ...PLACE_SMALL_WORDS,
+          ...CUED_PLACE_SMALL_WORDS,
+          ...(kinds.has('place') ? (known as CompiledAnonymisation).gazetteer().innerWords : []),
+        ]),
+      );
+      return smallWords;
     },
   };
   compiled.set(section, known);

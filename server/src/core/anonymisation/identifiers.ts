@@ -42,7 +42,7 @@ export function findIdentifiers(
   if (settings.kinds.has('email')) add('email', findEmails(masked));
   if (settings.kinds.has('phone')) add('phone', findPhones(masked, country, settings.countryCodes));
   if (settings.kinds.has('person') || settings.kinds.has('place')) {
-    const tokens = tokensOf(masked);
+    const tokens = tokensOf(masked, settings.smallWords());
     const organisations = organisationSpans(masked, tokens, settings.persons.organisationWords);
     const named = (spans: ReadonlyArray<{ start: number; end: number }>) => spans.filter((span) => !inside(span, organisations));
     if (settings.kinds.has('person')) add('person', named(findPersons(masked, tokens, settings.persons, names.known, names.onPart)));

@@ -23,6 +23,8 @@ const TELLING =
   /^[ \t]+(?:said|says|explained|explains|told|reported|recalled|noted|stated|added|testified|confirmed|shared|narrated|a\s+(?:dit|expliqué|déclaré|raconté|témoigné|confirmé|ajouté|rapporté|souligné)|explique|raconte|témoigne|déclare|affirme|souligne)\b/u;
 
 const ROLES = new Set(PERSON_ROLES);
+/** The small words `findPersons` reads besides the titles (`tokensOf`'s `kept`): roles before a name, particles inside one. */
+export const PERSON_SMALL_WORDS: readonly string[] = [...ROLES, ...PARTICLES];
 const NO_PARTS: ReadonlySet<string> = new Set();
 /** `coordinator, Nafisa Babiker`, `l'avocat, Me Gervais`: a role, and a comma or nothing, before a name. */
 const ROLE_GAP = /^,?[ \t]{1,2}$/;

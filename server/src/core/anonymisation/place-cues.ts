@@ -115,4 +115,6 @@ const TOWN_APPOSITION =
   /^,[ \t]+(?:(?:a|an|une|un|la|le|the)[ \t]+)?(?:(?:small|little|big|remote|border|mining|petite|grande|petit|grand)[ \t]+)?(?:town|village|city|ville|bourgade|localité|cité|commune)(?![\p{L}])/iu;
 /** The nouns of TOWN_APPOSITION. */
 const APPOSITION_NOUNS = new Set(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
+/** The small words `findCuedPlaces` reads (`tokensOf`'s `kept`). */
+export const CUED_PLACE_SMALL_WORDS: readonly string[] = [...PLACE_PREPOSITIONS, ...APPOSITION_NOUNS];
 const JOINED = /^(?:[ \t]+(?:and|or|et|ou)[ \t]+(?:(?:de|d['’]|in|à)[ \t]*)?|,[ \t]+)/u;

@@ -22,6 +22,8 @@ export interface Gazetteer {
   readonly longest: ReadonlyMap<string, number>;
   /** Keys of countries and nationalities, and of words that are never the name before or after a cue (`this`, `each`). */
   readonly notPlaces: ReadonlySet<string>;
+  /** The words after the first of its names of several words (`es` of `dar es salaam`): small words the finder reads. */
+  readonly innerWords: ReadonlySet<string>;
 }
 
 const CUE_ONLY = { cueOnly: true } as const;
@@ -30,13 +32,16 @@ const ANYWHERE = { cueOnly: false } as const;
 export function gazetteerOf(data: PlaceNamesData, extraPlaces: readonly string[] = []): Gazetteer {
   const names = new Map<string, { readonly cueOnly: boolean }>();
   const longest = new Map<string, number>();
+  const innerWords = new Set<string>();
   const ambiguous = new Set(data.ambiguous.map(placeKey));
   const add = (key: string, cueOnly: boolean) => {
     if (key === '') return;
     names.set(key, cueOnly ? CUE_ONLY : ANYWHERE);
     const space = key.indexOf(' ');
     const first = space < 0 ? key : key.slice(0, space);
-    const count = space < 0 ? 1 : key.split(' ').length;
+    const parts = space < 0 ? undefined : key.split(' ');
+    const count = parts === undefined ? 1 : parts.length;
+    if (parts) for (let at = 1; at < parts.length; at++) innerWords.add(parts[at] as string);
     if ((longest.get(first) ?? 0) < count) longest.set(first, count);
   };
   for (const list of Object.values(data.names))
@@ -46,7 +51,7 @@ export function gazetteerOf(data: PlaceNamesData, extraPlaces: readonly string[]
     }
   for (const name of extraPlaces) add(placeKey(name), false);
   const notPlaces = new Set([...data.countries, ...Object.keys(PROGRAMME_COUNTRIES), ...NEVER_NAME_WORDS, ...NOT_NAMES_BESIDE_CUE].map(placeKey));
-  return { names, longest, notPlaces };
+  return { names, longest, notPlaces, innerWords };
 }
 
 /** Words a writer capitalises before `village` or after `district of` that name no place (`Each village`, `Rural district`). */
@@ -216,6 +221,8 @@ export function findPlaces(text: string, gazetteer: Gazetteer, tokens: readonly 
 /** The words of the cues, but `of` and `de`: every cue holds one. */
 const CUE_WORDS = new Set([...CUES_BEFORE, ...CUES_AFTER].flatMap((cue) => cue.split(' ')).filter((word) => word !== 'of' && word !== 'de'));
 const PLAIN_WORD = /^[A-Za-z]+$/;
+/** The small words `findPlaces` reads besides the gazetteer's inner words (`tokensOf`'s `kept`): its cues' words. */
+export const PLACE_SMALL_WORDS: readonly string[] = [...CUES_BEFORE, ...CUES_AFTER, ...DIVISION_BEFORE, ...DIVISION_AFTER].flatMap((cue) => cue.split(' '));
 
 function isPlainLowerCase(word: string): boolean {
   for (let index = 0; index < word.length; index++) {

@@ -42,18 +42,74 @@ function lettersEnd(text: string, at: number): number {
   return end;
 }
 
+/** A step of the hash of a word of small letters (`SmallWords`). */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+/**
+ * The words of small ASCII letters a reader of tokens keeps (`tokensOf`), by their hash: a word of
+ * the text is compared where it stands, no string made of it (most words are left out).
+ */
+export class SmallWords {
+  private readonly byHash: Array<string[] | undefined> = new Array(HASHES);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (!/^[a-z]+$/.test(word)) continue;
+      let hash = 0;
+      for (let at = 0; at < word.length; at++) hash = hashStep(hash, word.charCodeAt(at));
+      const bucket = this.byHash[hash & (HASHES - 1)];
+      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [word];
+      else if (!bucket.includes(word)) bucket.push(word);
+    }
+  }
+
+  /** Whether the word from `start` to `end` of `text`, whose hash is `hash`, is one of the words. */
+  holds(text: string, start: number, end: number, hash: number): boolean {
+    const bucket = this.byHash[hash & (HASHES - 1)];
+    if (bucket === undefined) return false;
+    for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return true;
+    return false;
+  }
+}
+
+const HASHES = 1 << 14;
+
 /** `'`, `’`, `-`, `‑`: what may join two parts of one word. */
 const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 45 || code === 0x2011;
 
 /**
  * The words of a text, in order; a possessive `'s` is not part of the word (`SECHA's` is `SECHA`).
  * Every word of every text passes here: its characters are looked at, no pattern per word.
+ *
+ * With `kept`, a word of small ASCII letters alone (`and`, `training`: most words) is left out
+ * unless it is one of `kept`. The finders start from capitalised words and read only a few small
+ * words (titles, roles, particles, connectors, cues, the inner words of place names: the
+ * `kept`); what stands between two tokens they read from the text, so a word left out still
+ * parts the words around it (`Goma and Beni` are no one name).
  */
-export function tokensOf(text: string): Token[] {
+export function tokensOf(text: string, kept?: SmallWords): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let at = 0;
   while (at < length) {
+    if (kept !== undefined) {
+      // A word of small letters (most words), read and hashed in one pass: left out unless kept.
+      let code = text.charCodeAt(at);
+      if (code >= 97 && code <= 122) {
+        let end = at;
+        let hash = 0;
+        while (code >= 97 && code <= 122) {
+          hash = hashStep(hash, code);
+          code = text.charCodeAt(++end);
+        }
+        // Unless the word goes on (`trainings’`, `sub-county`, `eBay`, `écoles`): then it is read below.
+        const goesOn = end < length && (letterAt(text, end) > 0 || (isJoiner(code) && letterAt(text, end + 1) > 0));
+        if (!goesOn && !kept.holds(text, at, end, hash)) {
+          at = end;
+          continue;
+        }
+      }
+    }
     const first = letterAt(text, at);
     if (first === 0) {
       at++;
@@ -142,6 +198,8 @@ export const NON_ASCII = /[^\x00-\x7f]/;
 /** The small words that join the parts of an organisation's name (`Ministry of Justice`, `Tribunal de Grande Instance de Bunia`). */
 // Not `and`, `et`: they join two names (`the Ministry of Justice and Jean Mukendi`) more often than one.
 const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'de', 'des', 'du', 'la', 'le', 'les', 'pour', 'sur', 'en', "d'", "l'", 'd’', 'l’']);
+/** The small words `organisationSpans` reads (`tokensOf`'s `kept`). */
+export const ORGANISATION_SMALL_WORDS: readonly string[] = [...CONNECTORS];
 
 /**
  * The spans of organisation, institution and project names: a run of capitalised words holding
