@@ -92,10 +92,15 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
   const length = text.length;
   let at = 0;
   while (at < length) {
-    if (kept !== undefined) {
-      // A word of small letters (most words), read and hashed in one pass: left out unless kept.
-      let code = text.charCodeAt(at);
-      if (code >= 97 && code <= 122) {
+    let code = text.charCodeAt(at);
+    if (code < 128 && !(code >= 65 && code <= 90)) {
+      // Blanks and punctuation: passed over here, without asking letterAt.
+      if (code < 97 || code > 122) {
+        at++;
+        continue;
+      }
+      if (kept !== undefined) {
+        // A word of small letters (most words), read and hashed in one pass: left out unless kept.
         let end = at;
         let hash = 0;
         while (code >= 97 && code <= 122) {
