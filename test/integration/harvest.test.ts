@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { OutcomeFragmentsApi } from '../../client/src/extension';
 import type { DashboardRenderReport } from '../../client/src/harvest/dashboard';
 import type { HarvestNode } from '../../client/src/harvest/harvest-tree';
-import { EXAMPLE_ID, exampleUri, until } from './helpers';
+import { EXAMPLE_ID, exampleUri, nextReport, until } from './helpers';
 
 async function api(): Promise<OutcomeFragmentsApi> {
   const extension = vscode.extensions.getExtension<OutcomeFragmentsApi>('outcome-fragments.outcome-fragments');
@@ -66,21 +66,7 @@ async function shownOnceSettled(harvest: OutcomeFragmentsApi, expected: Shown): 
 
 /** Resolves with the first dashboard render that satisfies `matches`. */
 function nextRender(harvest: OutcomeFragmentsApi, matches: (report: DashboardRenderReport) => boolean, what: string): Promise<DashboardRenderReport> {
-  let latest: DashboardRenderReport | undefined;
-  const seen = new vscode.EventEmitter<void>();
-  const subscription = harvest.onDidRenderDashboard((report) => {
-    latest = report;
-    seen.fire();
-  });
-  return until(
-    () => (latest && matches(latest) ? latest : undefined),
-    [seen.event],
-    what,
-    () => JSON.stringify({ ...latest, text: latest?.text.slice(0, 200) }),
-  ).finally(() => {
-    subscription.dispose();
-    seen.dispose();
-  });
+  return nextReport(harvest.onDidRenderDashboard, matches, what);
 }
 
 const CIV = 'CIV: Less suppression of civic space';

@@ -50,9 +50,18 @@ export function until<T>(
 
 /** Resolves with the first render the preview's webview reports that satisfies `matches`. */
 export function nextPreviewRender(api: OutcomeFragmentsApi, matches: (report: PreviewRenderReport) => boolean, what: string): Promise<PreviewRenderReport> {
-  let latest: PreviewRenderReport | undefined;
+  return nextReport(api.onDidRenderPreview, matches, what);
+}
+
+/** Resolves with the first report of `reports` (a webview's render) that satisfies `matches`; a timeout shows the last one. */
+export function nextReport<Report extends { readonly text: string }>(
+  reports: vscode.Event<Report>,
+  matches: (report: Report) => boolean,
+  what: string,
+): Promise<Report> {
+  let latest: Report | undefined;
   const seen = new vscode.EventEmitter<void>();
-  const subscription = api.onDidRenderPreview((report) => {
+  const subscription = reports((report) => {
     latest = report;
     seen.fire();
   });

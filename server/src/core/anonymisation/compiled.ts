@@ -42,6 +42,10 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
   }
   const allowed = section.allow.map((text) => text.trim()).filter((text) => text !== '');
   let gazetteer: Gazetteer | undefined;
+  const loadGazetteer = () => {
+    gazetteer ??= programmeGazetteer(section.places);
+    return gazetteer;
+  };
   let smallWords: SmallWords | undefined;
   known = {
     section,
@@ -65,10 +69,7 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
           ),
     countries: new Map(Object.entries(section.countries).map(([name, code]) => [name.toLowerCase(), code])),
     countryCodes: [...new Set(Object.values(section.countries))],
-    gazetteer() {
-      gazetteer ??= programmeGazetteer(section.places);
-      return gazetteer;
-    },
+    gazetteer: loadGazetteer,
     smallWords() {
       smallWords ??= new SmallWords(
         new Set([
@@ -77,7 +78,7 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
           ...ORGANISATION_SMALL_WORDS,
           ...PLACE_SMALL_WORDS,
           ...CUED_PLACE_SMALL_WORDS,
-          ...(kinds.has('place') ? (known as CompiledAnonymisation).gazetteer().innerWords : []),
+          ...(kinds.has('place') ? loadGazetteer().innerWords : []),
         ]),
       );
       return smallWords;
