@@ -5,7 +5,8 @@ import { PERSON_SMALL_WORDS, type PersonWords } from './persons';
 import { CUED_PLACE_SMALL_WORDS } from './place-cues';
 import { programmeGazetteer } from './place-data';
 import { type Gazetteer, PLACE_SMALL_WORDS } from './places';
-import { bare, ORGANISATION_SMALL_WORDS, SmallWords } from './tokens';
+import { SmallWords } from './small-words';
+import { bare, ORGANISATION_SMALL_WORDS } from './tokens';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
 export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;

@@ -15,9 +15,6 @@ export interface IdentifierFinding {
   readonly text: string;
 }
 
-/** A placeholder of the anonymisation (`<person>`, `<LOC>`, `<redacted>`): never read as a name. */
-const PLACEHOLDER = /<[^<>\n]{1,40}>/g;
-
 /**
  * The identifying details of a text, in order, without overlaps: an e-mail address or a
  * telephone number wins over a name or a place inside it; a name or a place inside an
@@ -31,9 +28,9 @@ export function findIdentifiers(
   /** Parts of names found in the fragment's other texts (see `identifiersOfTexts`), and who hears the ones found here. */
   names: { readonly known?: ReadonlySet<string>; readonly onPart?: (part: string) => void } = {},
 ): IdentifierFinding[] {
-  if (settings.kinds.size === 0 || text.trim() === '') return [];
+  if (settings.kinds.size === 0 || !HOLDS_NON_BLANK.test(text)) return [];
   // Blanked out, offsets kept: `<LOC>` is no place, an allowed `Mama Africa` no name.
-  let masked = text.includes('<') ? text.replace(PLACEHOLDER, blank) : text;
+  let masked = withoutPlaceholders(text);
   if (settings.allowedPattern) masked = masked.replace(settings.allowedPattern, blank);
   const found: IdentifierFinding[] = [];
   const add = (kind: IdentifierKind, spans: ReadonlyArray<{ start: number; end: number }>) => {
@@ -49,7 +46,8 @@ export function findIdentifiers(
     if (settings.kinds.has('place')) {
       const gazetteer = settings.gazetteer();
       const places = findPlaces(masked, gazetteer, tokens);
-      places.push(...findCuedPlaces(masked, tokens, gazetteer, settings.persons, places));
+      const cued = findCuedPlaces(masked, tokens, gazetteer, settings.persons, places);
+      if (cued.length > 0) places.push(...cued);
       // `the Area Land Committee of Lamwo district`: a place its division word names stays one inside an organisation's name.
       add(
         'place',
@@ -57,12 +55,13 @@ export function findIdentifiers(
       );
     }
   }
+  if (found.length === 0) return found;
   // By start; at one start, e-mail and phone (added first) before a name over the same text.
   found.sort((a, b) => a.start - b.start);
   const kept: IdentifierFinding[] = [];
   for (const finding of found) {
     if (settings.allowed.has(finding.text.toLowerCase())) continue;
-    const last = kept[kept.length - 1];
+    const last = kept.length > 0 ? kept[kept.length - 1] : undefined;
     if (last && finding.start < last.end) continue;
     kept.push(finding);
   }
@@ -84,41 +83,83 @@ export function identifiersOfTexts(
 ): IdentifierFinding[][] {
   if (memo && memo.size > MEMO_LIMIT) memo.clear();
   const parts = new Set<string>();
-  const key = (piece: string) => `${country ?? ''}\u0000${piece}`;
-  const readPiece = (piece: string) => {
-    const found: string[] = [];
-    return { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
-  };
+  const addPart = (part: string) => parts.add(part);
   const read = (piece: string) => {
     // Without a memo (the command line), nothing to keep: a piece is rarely read twice once the merged story is not.
-    let known = memo?.get(key(piece));
+    if (!memo) return findIdentifiers(piece, settings, country, { onPart: addPart });
+    const key = `${country ?? ''}\u0000${piece}`;
+    let known = memo.get(key);
     if (!known) {
-      known = readPiece(piece);
-      memo?.set(key(piece), known);
+      const found: string[] = [];
+      known = { findings: findIdentifiers(piece, settings, country, { onPart: (part) => found.push(part) }), parts: found };
+      memo.set(key, known);
     }
     for (const part of known.parts) parts.add(part);
     return known.findings;
   };
   const pieces = texts.map(piecesOf);
-  const found = pieces.map((list) => list.flatMap((piece) => shiftedFindings(read(piece.text), piece.start)));
+  const found = pieces.map((list) => findingsOf(list, (piece) => read(piece.text)));
   if (parts.size === 0) return found;
   // Again, with every part known, only the pieces where one stands.
+  const holdsPart = (piece: { text: string }) => [...parts].some((part) => piece.text.includes(part));
   return pieces.map((list, index) =>
-    list.some((piece) => [...parts].some((part) => piece.text.includes(part)))
-      ? list.flatMap((piece) =>
-          [...parts].some((part) => piece.text.includes(part))
-            ? shiftedFindings(findIdentifiers(piece.text, settings, country, { known: parts }), piece.start)
-            : shiftedFindings(read(piece.text), piece.start),
-        )
+    list.some(holdsPart)
+      ? findingsOf(list, (piece) => (holdsPart(piece) ? findIdentifiers(piece.text, settings, country, { known: parts }) : read(piece.text)))
       : (found[index] as IdentifierFinding[]),
   );
 }
+
+/** The findings of a text's pieces, each read by `read`, where they stand in the text (most pieces have none). */
+function findingsOf(
+  pieces: ReadonlyArray<{ text: string; start: number }>,
+  read: (piece: { text: string; start: number }) => IdentifierFinding[],
+): IdentifierFinding[] {
+  const found: IdentifierFinding[] = [];
+  for (const piece of pieces) {
+    const findings = read(piece);
+    if (findings.length > 0) found.push(...shiftedFindings(findings, piece.start));
+  }
+  return found;
+}
+
+/** A character but a blank (no copy made of the text, as `trim` would). */
+const HOLDS_NON_BLANK = /\S/;
 
 /** The pieces a memo keeps at most: a few hundred fragments' worth. */
 const MEMO_LIMIT = 5_000;
 
 /** What a memo of `identifiersOfTexts` holds. */
 export type IdentifierMemo = Map<string, { findings: IdentifierFinding[]; parts: readonly string[] }>;
+
+/**
+ * The text with its placeholders (`<person>`, `<LOC>`, `<redacted>`: a `<`, 1 to 40 characters
+ * but `<`, `>` and a line break, a `>`) blanked out. Read by hand: most pieces hold none, and the
+ * others several (a pattern's replace calls back for each).
+ */
+function withoutPlaceholders(text: string): string {
+  let open = text.indexOf('<');
+  if (open < 0) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  while (open >= 0) {
+    let close = open + 1;
+    while (close < text.length && close - open <= 41 && !endsPlaceholder(text.charCodeAt(close))) close++;
+    if (text.charCodeAt(close) === 62 /* > */ && close > open + 1 && close - open <= 41) {
+      parts.push(text.slice(copied, open), BLANKS[close + 1 - open] as string);
+      copied = close + 1;
+      open = text.indexOf('<', copied);
+    } else open = text.indexOf('<', open + 1);
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** Blanks as long as a placeholder can be, by length. */
+const BLANKS = Array.from({ length: 43 }, (_, length) => ' '.repeat(length));
+
+/** `<`, `>`, a line break: what a placeholder holds none of. */
+const endsPlaceholder = (code: number) => code === 60 || code === 62 || code === 10;
 
 function blank(text: string): string {
   return ' '.repeat(text.length);

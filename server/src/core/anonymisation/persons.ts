@@ -1,5 +1,6 @@
 import { PERSON_ROLES } from '../schema/anonymisation-defaults';
 import { bare, DIVISION_AFTER, isApostrophe, isArticle, joinedByBlanks, type Token } from './tokens';
+import { memoByWord } from './word-memo';
 
 /** The word lists the person finder reads (schema data: `anonymisation` in the schema, `.fragmentrc.json` adds to them). */
 export interface PersonWords {
@@ -132,7 +133,7 @@ function signalledName(
 ): { from: number; to: number } | undefined {
   const token = tokens[index] as Token;
   // `the journalist Blessing Dung`, `la militante Aline Bisimwa`: a role right before the name.
-  const before = tokens[index - 1];
+  const before = index > 0 ? tokens[index - 1] : undefined;
   if (before && !before.capital && ROLES.has(before.text.toLowerCase()) && ROLE_GAP.test(text.slice(before.end, token.start))) {
     if (!(run === index && token.allCaps)) return { from: index, to: run };
   }
@@ -193,13 +194,22 @@ function isParticle(token: Token): boolean {
 
 /** A capitalised word that may be part of a person's name. */
 function isNameWord(token: Token, words: PersonWords): boolean {
-  if (!token.capital) return false;
-  return (
-    !words.neverNames.has(token.text) && !words.organisationWords.has(token.text) && !words.titles.has(token.text) && !words.neverNames.has(bare(token.text))
-  );
+  return token.capital && (classOf(token.text, words) & MAY_BE_NAME) !== 0;
 }
 
 function isGivenName(word: string, words: PersonWords): boolean {
+  return (classOf(word, words) & GIVEN_NAME) !== 0;
+}
+
+const MAY_BE_NAME = 1;
+const GIVEN_NAME = 2;
+/** What each word is to the lists (`MAY_BE_NAME`, `GIVEN_NAME`): the same words are asked of again and again. */
+const classOf = memoByWord((word: string, words: PersonWords) => {
+  const mayBeName = !words.neverNames.has(word) && !words.organisationWords.has(word) && !words.titles.has(word) && !words.neverNames.has(bare(word));
+  return (mayBeName ? MAY_BE_NAME : 0) | (listsGivenName(word, words) ? GIVEN_NAME : 0);
+});
+
+function listsGivenName(word: string, words: PersonWords): boolean {
   if (words.givenNames.has(word) || words.givenNames.has(bare(word))) return true;
   // `Jean-Pierre`, `Marie-Ange`: a compound whose first part is a given name.
   const hyphen = word.search(/[-‑]/);
@@ -223,6 +233,7 @@ function withoutArticle(word: string): string {
 
 /** The token at `index` follows the one before it with only blanks between (after a title, its dot too). */
 function follows(text: string, tokens: readonly Token[], index: number, afterTitle = false): boolean {
+  if (index < 1) return false;
   const before = tokens[index - 1];
   const token = tokens[index];
   if (!before || !token) return false;

@@ -3,6 +3,7 @@ import type { PersonWords } from './persons';
 import { placeKey } from './place-words';
 import type { Gazetteer } from './places';
 import { bare, type Token } from './tokens';
+import { memoByWord } from './word-memo';
 
 /**
  * Places the gazetteer's own cues leave out, read from how a sentence names a place:
@@ -103,11 +104,20 @@ export function findCuedPlaces(
 function holdsCue(tokens: readonly Token[]): boolean {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
-    if (token.capital && index > 0 && PLACE_PREPOSITIONS.has((tokens[index - 1] as Token).text.toLowerCase())) return true;
-    if (APPOSITION_NOUNS.has(token.text.toLowerCase())) return true;
+    if (token.capital && index > 0 && isPreposition((tokens[index - 1] as Token).text, PLACE_PREPOSITIONS)) return true;
+    if (isAppositionNoun(token.text, APPOSITION_NOUNS)) return true;
   }
   return false;
 }
+
+/**
+ * Whether a word's lower case is one of `cues`, remembered by word: asked of every word, so one
+ * longer than the longest cue is not lower-cased (a lower case is never shorter).
+ */
+const isCueWord = (word: string, cues: ReadonlySet<string>) => word.length <= LONGEST_CUE && (cues.has(word) || cues.has(word.toLowerCase()));
+// One memo per list: each is asked of with its own list only.
+const isPreposition = memoByWord(isCueWord);
+const isAppositionNoun = memoByWord(isCueWord);
 
 const NOT_PLACES = new Set(NOT_PLACE_WORDS);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
@@ -115,6 +125,7 @@ const TOWN_APPOSITION =
   /^,[ \t]+(?:(?:a|an|une|un|la|le|the)[ \t]+)?(?:(?:small|little|big|remote|border|mining|petite|grande|petit|grand)[ \t]+)?(?:town|village|city|ville|bourgade|localité|cité|commune)(?![\p{L}])/iu;
 /** The nouns of TOWN_APPOSITION. */
 const APPOSITION_NOUNS = new Set(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
+const LONGEST_CUE = Math.max(...[...PLACE_PREPOSITIONS, ...APPOSITION_NOUNS].map((word) => word.length));
 /** The small words `findCuedPlaces` reads (`tokensOf`'s `kept`). */
 export const CUED_PLACE_SMALL_WORDS: readonly string[] = [...PLACE_PREPOSITIONS, ...APPOSITION_NOUNS];
 const JOINED = /^(?:[ \t]+(?:and|or|et|ou)[ \t]+(?:(?:de|d['’]|in|à)[ \t]*)?|,[ \t]+)/u;

@@ -1,6 +1,7 @@
 import { GIVEN_NAMES, NEVER_NAME_WORDS, PERSON_TITLES, PROGRAMME_COUNTRIES } from '../schema/anonymisation-defaults';
 import { placeKey, type Word, wordsOf } from './place-words';
 import { type Token, tokensOf } from './tokens';
+import { memoByWord } from './word-memo';
 
 /** schema/place-names.json: the programme countries' places, cut from GeoNames by scripts/place-names.ts. */
 export interface PlaceNamesData {
@@ -115,6 +116,8 @@ export function findPlaces(text: string, gazetteer: Gazetteer, tokens: readonly 
   const words = wordsOf(text, tokens, (key) => gazetteer.longest.has(key));
   const found: Array<{ start: number; end: number }> = [];
   const joined = (at: number, pattern: RegExp) => {
+    // Never `words[-1]`: a negative index is a property lookup, far slower than this test.
+    if (at < 1) return false;
     const before = words[at - 1];
     const word = words[at];
     return before !== undefined && word !== undefined && pattern.test(text.slice(before.end, word.start));
@@ -159,7 +162,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, tokens: readonly 
   const startsCue = (at: number) => CUES_AFTER.has((words[at] as Word).key) || CUES_AFTER.has(phrase(at + 1, 2, JOINS_NAME) ?? '');
   /** `Mr Goma`, `Amani Bahati`: the word before makes it a person's name. */
   const personBefore = (at: number) => {
-    const before = words[at - 1];
+    const before = at > 0 ? words[at - 1] : undefined;
     return before?.capital === true && PERSON_BEFORE.has(before.key) && /^\.?[ \t\u00a0]{1,2}$/.test(text.slice(before.end, (words[at] as Word).start));
   };
   /** Words `first` to `last` name a place, unless they are more than three or one names nothing (`Each village`, `Chief's village`). */
@@ -220,9 +223,24 @@ export function findPlaces(text: string, gazetteer: Gazetteer, tokens: readonly 
 
 /** The words of the cues, but `of` and `de`: every cue holds one. */
 const CUE_WORDS = new Set([...CUES_BEFORE, ...CUES_AFTER].flatMap((cue) => cue.split(' ')).filter((word) => word !== 'of' && word !== 'de'));
-const PLAIN_WORD = /^[A-Za-z]+$/;
 /** The small words `findPlaces` reads besides the gazetteer's inner words (`tokensOf`'s `kept`): its cues' words. */
 export const PLACE_SMALL_WORDS: readonly string[] = [...CUES_BEFORE, ...CUES_AFTER, ...DIVISION_BEFORE, ...DIVISION_AFTER].flatMap((cue) => cue.split(' '));
+
+/** Whether a capitalised word of plain letters, lower-cased, is a cue's word or starts a gazetteer name: asked of every such word. */
+const mayStartPlace = memoByWord((word: string, gazetteer: Gazetteer) => {
+  const key = word.toLowerCase();
+  return CUE_WORDS.has(key) || gazetteer.longest.has(key);
+});
+
+/** `[A-Za-z]+`. */
+function isPlainWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
 
 function isPlainLowerCase(word: string): boolean {
   for (let index = 0; index < word.length; index++) {
@@ -244,9 +262,8 @@ function mayNamePlace(text: string, tokens: readonly Token[], gazetteer: Gazette
       if (CUE_WORDS.has(token.text)) return true;
       continue;
     }
-    if (PLAIN_WORD.test(token.text)) {
-      const key = token.capital ? token.text.toLowerCase() : token.text;
-      if (CUE_WORDS.has(key) || (token.capital && gazetteer.longest.has(key))) return true;
+    if (isPlainWord(token.text)) {
+      if (token.capital ? mayStartPlace(token.text, gazetteer) : CUE_WORDS.has(token.text)) return true;
       continue;
     }
     // With the word after it: an elided article the tokenizer split off may be part of a name (`L'Ituri`).

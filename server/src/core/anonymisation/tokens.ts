@@ -1,3 +1,6 @@
+import { hashStep, type SmallWords } from './small-words';
+import { memoByWord } from './word-memo';
+
 /** A word of a text as the name finders read it: where it stands and how it is written. */
 export interface Token {
   readonly text: string;
@@ -42,38 +45,6 @@ function lettersEnd(text: string, at: number): number {
   return end;
 }
 
-/** A step of the hash of a word of small letters (`SmallWords`). */
-const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
-
-/**
- * The words of small ASCII letters a reader of tokens keeps (`tokensOf`), by their hash: a word of
- * the text is compared where it stands, no string made of it (most words are left out).
- */
-export class SmallWords {
-  private readonly byHash: Array<string[] | undefined> = new Array(HASHES);
-
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
-      if (!/^[a-z]+$/.test(word)) continue;
-      let hash = 0;
-      for (let at = 0; at < word.length; at++) hash = hashStep(hash, word.charCodeAt(at));
-      const bucket = this.byHash[hash & (HASHES - 1)];
-      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [word];
-      else if (!bucket.includes(word)) bucket.push(word);
-    }
-  }
-
-  /** Whether the word from `start` to `end` of `text`, whose hash is `hash`, is one of the words. */
-  holds(text: string, start: number, end: number, hash: number): boolean {
-    const bucket = this.byHash[hash & (HASHES - 1)];
-    if (bucket === undefined) return false;
-    for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return true;
-    return false;
-  }
-}
-
-const HASHES = 1 << 14;
-
 /** `'`, `’`, `-`, `‑`: what may join two parts of one word. */
 const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 45 || code === 0x2011;
 
@@ -109,7 +80,10 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
         }
         // Unless the word goes on (`trainings’`, `sub-county`, `eBay`, `écoles`): then it is read below.
         const goesOn = end < length && (letterAt(text, end) > 0 || (isJoiner(code) && letterAt(text, end + 1) > 0));
-        if (!goesOn && !kept.holds(text, at, end, hash)) {
+        if (!goesOn) {
+          // Kept: a word of small letters alone, no apostrophe, no capital (what pushToken would make of it).
+          const word = kept.wordAt(text, at, end, hash);
+          if (word !== undefined) tokens.push({ text: word, start: at, end, capital: false, allCaps: false, possessive: false });
           at = end;
           continue;
         }
@@ -147,7 +121,20 @@ function pushToken(tokens: Token[], word: string, at: number): void {
 function isAllCaps(word: string): boolean {
   // `Goma`: a small letter second, the most common case, says it at once.
   const second = word.charCodeAt(1);
-  if (word.length < 2 || (second >= 97 && second <= 122) || word !== word.toUpperCase()) return false;
+  if (word.length < 2 || (second >= 97 && second <= 122)) return false;
+  // Plain ASCII (`SECHA`): its letters counted where they stand.
+  let capitals = 0;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    if (code >= 128) return isAllCapitalLetters(word);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) capitals++;
+  }
+  return capitals >= 2;
+}
+
+function isAllCapitalLetters(word: string): boolean {
+  if (word !== word.toUpperCase()) return false;
   const letters = word.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
@@ -214,6 +201,7 @@ export const ORGANISATION_SMALL_WORDS: readonly string[] = [...CONNECTORS];
  */
 export function organisationSpans(text: string, tokens: readonly Token[], organisationWords: ReadonlySet<string>): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
+  let bracket = text.indexOf('(');
   let index = 0;
   while (index < tokens.length) {
     const first = tokens[index] as Token;
@@ -222,52 +210,70 @@ export function organisationSpans(text: string, tokens: readonly Token[], organi
       continue;
     }
     // A run of capitalised words, each next to the one before; then connectors and more such runs.
-    const segments: Array<{ from: number; to: number }> = [];
+    // The first run holding an organisation's word starts the name (`organisedFrom`).
+    let organisedFrom = -1;
     let end = index;
+    let to = end;
     for (;;) {
-      let to = end;
+      to = end;
       while (to + 1 < tokens.length && (tokens[to + 1] as Token).capital && joinedByBlanks(text, tokens[to] as Token, tokens[to + 1] as Token)) to++;
-      segments.push({ from: end, to });
+      if (organisedFrom < 0 && holdsOrganisationWord(tokens, end, to, organisationWords)) organisedFrom = end;
       // `of the`, `de la`, `d'`: connectors between two capitalised runs.
       let next = to + 1;
       let previous = tokens[to] as Token;
       let connectors = 0;
-      while (next < tokens.length && connectors < 2 && CONNECTORS.has((tokens[next] as Token).text.toLowerCase()) && !(tokens[next] as Token).capital) {
-        if (!/^[ \t\u00a0']{0,2}$/.test(text.slice(previous.end, (tokens[next] as Token).start))) break;
+      while (next < tokens.length && connectors < 2 && !(tokens[next] as Token).capital && isConnector((tokens[next] as Token).text)) {
+        if (!joinsOrganisation(text, previous.end, (tokens[next] as Token).start)) break;
         previous = tokens[next] as Token;
         next++;
         connectors++;
       }
       if (connectors === 0) break;
       const candidate = tokens[next];
-      if (!candidate?.capital || !/^[ \t\u00a0']{0,2}$/.test(text.slice(previous.end, candidate.start))) break;
+      if (!candidate?.capital || !joinsOrganisation(text, previous.end, candidate.start)) break;
       end = next;
     }
-    const lastSegment = segments[segments.length - 1] as { from: number; to: number };
-    const organised = segments.findIndex(({ from, to }) => {
-      for (let at = from; at <= to; at++) if (isOrganisationWord((tokens[at] as Token).text, organisationWords)) return true;
-      return false;
-    });
-    const runEnd = tokens[lastSegment.to] as Token;
-    const acronymAfter = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&.\-‑/ ]{1,15}\)/u.test(text.slice(runEnd.end, runEnd.end + 20));
-    if (organised >= 0) {
-      // The run holding the word and every `of …` part after it; the runs before a connector are names of their own.
-      const from = (segments[organised] as { from: number }).from;
-      spans.push({ start: (tokens[from] as Token).start, end: runEnd.end });
-    } else if (acronymAfter) {
-      spans.push({ start: (tokens[(segments[0] as { from: number }).from] as Token).start, end: runEnd.end });
-    }
-    index = lastSegment.to + 1;
+    const runEnd = tokens[to] as Token;
+    // Asked after every run of capitalised words: the pattern only where a bracket opens (looked for again once passed).
+    if (bracket >= 0 && bracket < runEnd.end) bracket = text.indexOf('(', runEnd.end);
+    const acronymAfter = bracket >= 0 && bracket < runEnd.end + 20 && ACRONYM_AFTER.test(text.slice(runEnd.end, runEnd.end + 20));
+    // The run holding the word and every `of …` part after it; the runs before a connector are names of their own.
+    if (organisedFrom >= 0) spans.push({ start: (tokens[organisedFrom] as Token).start, end: runEnd.end });
+    else if (acronymAfter) spans.push({ start: first.start, end: runEnd.end });
+    index = to + 1;
   }
   return spans;
 }
 
-/** `Foundation`, `Foundations`, `Fondation`, `Ministère`: compared without accents, plural or singular. */
-function isOrganisationWord(word: string, organisationWords: ReadonlySet<string>): boolean {
-  if (organisationWords.has(word)) return true;
-  const plain = bare(word);
-  return organisationWords.has(plain) || (plain.endsWith('s') && organisationWords.has(plain.slice(0, -1)));
+function holdsOrganisationWord(tokens: readonly Token[], from: number, to: number, organisationWords: ReadonlySet<string>): boolean {
+  for (let at = from; at <= to; at++) if (isOrganisationWord((tokens[at] as Token).text, organisationWords)) return true;
+  return false;
 }
+
+/** `(SECHA)`, `(CNDH-RDC)`: an acronym in brackets after a name. */
+const ACRONYM_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&.\-‑/ ]{1,15}\)/u;
+const LONGEST_CONNECTOR = Math.max(...ORGANISATION_SMALL_WORDS.map((word) => word.length));
+
+/** A connector, in any case; a word longer than the longest is not lower-cased (a lower case is never shorter). */
+function isConnector(word: string): boolean {
+  return word.length <= LONGEST_CONNECTOR && (CONNECTORS.has(word) || CONNECTORS.has(word.toLowerCase()));
+}
+
+/** Between two parts of an organisation's name: at most two blanks or apostrophes (`[ \t\u00a0']{0,2}`). */
+function joinsOrganisation(text: string, from: number, to: number): boolean {
+  if (to - from > 2 || to < from) return false;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9 && code !== 0xa0 && code !== 39) return false;
+  }
+  return true;
+}
+
+/** `Foundation`, `Foundations`, `Fondation`, `Ministère`: compared without accents, plural or singular. */
+const isOrganisationWord = memoByWord((word: string, organisationWords: ReadonlySet<string>) => {
+  const plain = bare(word);
+  return organisationWords.has(word) || organisationWords.has(plain) || (plain.endsWith('s') && organisationWords.has(plain.slice(0, -1)));
+});
 
 /** Whether a span lies inside one of the spans (sorted or not: the lists are short). */
 export function inside(span: { start: number; end: number }, spans: ReadonlyArray<{ start: number; end: number }>): boolean {

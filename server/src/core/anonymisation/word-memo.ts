@@ -1,0 +1,34 @@
+/** The distinct words a memo keeps at most (a harvest's vocabulary is far smaller): past it, it starts afresh. */
+const SEEN_LIMIT = 50_000;
+/** The longest word a memo keeps: V8 copies a shorter slice of a text, and makes a longer one a view of the text. */
+const LONGEST_KEPT = 12;
+
+/**
+ * `answer`, remembered by the data it reads (a word list, a gazetteer) and by word: the finders
+ * ask it of every capitalised word of every text, and a harvest writes the same words again and
+ * again. A new list (a changed `.fragmentrc.json`) starts a new memo; the old one goes with it.
+ */
+export function memoByWord<Data extends object, Answer>(answer: (word: string, data: Data) => Answer): (word: string, data: Data) => Answer {
+  const memos = new WeakMap<Data, Map<string, Answer>>();
+  // The data asked of last, and its memo: one list serves a whole harvest, and a WeakMap costs more than a Map.
+  let lastData: Data | undefined;
+  let lastMemo = new Map<string, Answer>();
+  return (word, data) => {
+    // A word of 13 characters or more is a slice that keeps its whole text alive: not kept.
+    if (word.length > LONGEST_KEPT) return answer(word, data);
+    let memo = lastMemo;
+    if (data !== lastData || memo.size > SEEN_LIMIT) {
+      memo = memos.get(data) ?? new Map();
+      if (memo.size > SEEN_LIMIT) memo = new Map();
+      memos.set(data, memo);
+      lastData = data;
+      lastMemo = memo;
+    }
+    let known = memo.get(word);
+    if (known === undefined) {
+      known = answer(word, data);
+      memo.set(word, known);
+    }
+    return known;
+  };
+}
