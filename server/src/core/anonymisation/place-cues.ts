@@ -2,6 +2,7 @@ import { NOT_PLACE_WORDS } from '../schema/anonymisation-defaults';
 import type { PersonWords } from './persons';
 import { placeKey } from './place-words';
 import type { Gazetteer } from './places';
+import { AnyCaseWords } from './small-words';
 import { bare, type Token } from './tokens';
 import { memoByWord } from './word-memo';
 
@@ -110,22 +111,17 @@ function holdsCue(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/**
- * Whether a word's lower case is one of `cues`, remembered by word: asked of every word, so one
- * longer than the longest cue is not lower-cased (a lower case is never shorter).
- */
-const isCueWord = (word: string, cues: ReadonlySet<string>) => word.length <= LONGEST_CUE && (cues.has(word) || cues.has(word.toLowerCase()));
-// One memo per list: each is asked of with its own list only.
+/** Whether a word is one of `cues` in any case, remembered by word; one memo per list, each asked of with its own list only. */
+const isCueWord = (word: string, cues: AnyCaseWords) => cues.has(word);
 const isPreposition = memoByWord(isCueWord);
 const isAppositionNoun = memoByWord(isCueWord);
 
 const NOT_PLACES = new Set(NOT_PLACE_WORDS);
-const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
+const PLACE_PREPOSITIONS = new AnyCaseWords(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
 const TOWN_APPOSITION =
   /^,[ \t]+(?:(?:a|an|une|un|la|le|the)[ \t]+)?(?:(?:small|little|big|remote|border|mining|petite|grande|petit|grand)[ \t]+)?(?:town|village|city|ville|bourgade|localité|cité|commune)(?![\p{L}])/iu;
 /** The nouns of TOWN_APPOSITION. */
-const APPOSITION_NOUNS = new Set(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
-const LONGEST_CUE = Math.max(...[...PLACE_PREPOSITIONS, ...APPOSITION_NOUNS].map((word) => word.length));
+const APPOSITION_NOUNS = new AnyCaseWords(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
 /** The small words `findCuedPlaces` reads (`tokensOf`'s `kept`). */
-export const CUED_PLACE_SMALL_WORDS: readonly string[] = [...PLACE_PREPOSITIONS, ...APPOSITION_NOUNS];
+export const CUED_PLACE_SMALL_WORDS: readonly string[] = [...PLACE_PREPOSITIONS.words, ...APPOSITION_NOUNS.words];
 const JOINED = /^(?:[ \t]+(?:and|or|et|ou)[ \t]+(?:(?:de|d['’]|in|à)[ \t]*)?|,[ \t]+)/u;

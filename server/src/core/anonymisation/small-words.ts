@@ -37,3 +37,21 @@ export class SmallWords {
 }
 
 const HASHES = 1 << 14;
+
+/**
+ * Words compared in any case (`Of`, `DE`, `Village`), asked of every token: a word longer than
+ * the longest is not lower-cased (its lower case could not be shorter).
+ */
+export class AnyCaseWords {
+  readonly words: ReadonlySet<string>;
+  private readonly longest: number;
+
+  constructor(words: readonly string[]) {
+    this.words = new Set(words);
+    this.longest = Math.max(0, ...words.map((word) => word.length));
+  }
+
+  has(word: string): boolean {
+    return word.length <= this.longest && (this.words.has(word) || this.words.has(word.toLowerCase()));
+  }
+}

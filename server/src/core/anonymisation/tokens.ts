@@ -1,4 +1,4 @@
-import { hashStep, type SmallWords } from './small-words';
+import { AnyCaseWords, hashStep, type SmallWords } from './small-words';
 import { memoByWord } from './word-memo';
 
 /** A word of a text as the name finders read it: where it stands and how it is written. */
@@ -189,9 +189,9 @@ export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The small words that join the parts of an organisation's name (`Ministry of Justice`, `Tribunal de Grande Instance de Bunia`). */
 // Not `and`, `et`: they join two names (`the Ministry of Justice and Jean Mukendi`) more often than one.
-const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'de', 'des', 'du', 'la', 'le', 'les', 'pour', 'sur', 'en', "d'", "l'", 'd’', 'l’']);
+const CONNECTORS = new AnyCaseWords(['of', 'for', 'the', 'on', 'de', 'des', 'du', 'la', 'le', 'les', 'pour', 'sur', 'en', "d'", "l'", 'd’', 'l’']);
 /** The small words `organisationSpans` reads (`tokensOf`'s `kept`). */
-export const ORGANISATION_SMALL_WORDS: readonly string[] = [...CONNECTORS];
+export const ORGANISATION_SMALL_WORDS: readonly string[] = [...CONNECTORS.words];
 
 /**
  * The spans of organisation, institution and project names: a run of capitalised words holding
@@ -222,7 +222,7 @@ export function organisationSpans(text: string, tokens: readonly Token[], organi
       let next = to + 1;
       let previous = tokens[to] as Token;
       let connectors = 0;
-      while (next < tokens.length && connectors < 2 && !(tokens[next] as Token).capital && isConnector((tokens[next] as Token).text)) {
+      while (next < tokens.length && connectors < 2 && !(tokens[next] as Token).capital && CONNECTORS.has((tokens[next] as Token).text)) {
         if (!joinsOrganisation(text, previous.end, (tokens[next] as Token).start)) break;
         previous = tokens[next] as Token;
         next++;
@@ -252,12 +252,6 @@ function holdsOrganisationWord(tokens: readonly Token[], from: number, to: numbe
 
 /** `(SECHA)`, `(CNDH-RDC)`: an acronym in brackets after a name. */
 const ACRONYM_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&.\-‑/ ]{1,15}\)/u;
-const LONGEST_CONNECTOR = Math.max(...ORGANISATION_SMALL_WORDS.map((word) => word.length));
-
-/** A connector, in any case; a word longer than the longest is not lower-cased (a lower case is never shorter). */
-function isConnector(word: string): boolean {
-  return word.length <= LONGEST_CONNECTOR && (CONNECTORS.has(word) || CONNECTORS.has(word.toLowerCase()));
-}
 
 /** Between two parts of an organisation's name: at most two blanks or apostrophes (`[ \t\u00a0']{0,2}`). */
 function joinsOrganisation(text: string, from: number, to: number): boolean {

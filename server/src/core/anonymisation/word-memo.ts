@@ -16,18 +16,16 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
   return (word, data) => {
     // A word of 13 characters or more is a slice that keeps its whole text alive: not kept.
     if (word.length > LONGEST_KEPT) return answer(word, data);
-    let memo = lastMemo;
-    if (data !== lastData || memo.size > SEEN_LIMIT) {
-      memo = memos.get(data) ?? new Map();
-      if (memo.size > SEEN_LIMIT) memo = new Map();
-      memos.set(data, memo);
+    if (data !== lastData || lastMemo.size > SEEN_LIMIT) {
+      const kept = data === lastData ? undefined : memos.get(data);
+      lastMemo = kept !== undefined && kept.size <= SEEN_LIMIT ? kept : new Map();
+      memos.set(data, lastMemo);
       lastData = data;
-      lastMemo = memo;
     }
-    let known = memo.get(word);
+    let known = lastMemo.get(word);
     if (known === undefined) {
       known = answer(word, data);
-      memo.set(word, known);
+      lastMemo.set(word, known);
     }
     return known;
   };
