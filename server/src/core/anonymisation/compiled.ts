@@ -17,6 +17,8 @@ export interface CompiledAnonymisation {
   readonly section: AnonymisationSchema;
   /** The severity of each kind that is on. */
   readonly kinds: ReadonlyMap<IdentifierKind, Exclude<SeveritySetting, 'off'>>;
+  /** Whether each kind is looked for (`kinds`, asked of every piece of text as plain fields). */
+  readonly looksFor: Readonly<Record<IdentifierKind, boolean>>;
   readonly persons: PersonWords;
   /** The allowed texts, lower-cased; `allowedPattern` finds them in a text (undefined when there are none). */
   readonly allowed: ReadonlySet<string>;
@@ -51,6 +53,7 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
   known = {
     section,
     kinds,
+    looksFor: { person: kinds.has('person'), place: kinds.has('place'), email: kinds.has('email'), phone: kinds.has('phone') },
     persons: {
       titles: new Set(section.titles),
       givenNames: withBare(section.givenNames),

@@ -18,7 +18,10 @@ export interface FieldIdentifier extends IdentifierFinding {
  */
 export function checkedFields(fragment: Fragment, schema: FragmentSchema): Field[] {
   const story = schema.mergedStory?.field;
-  return fragment.fields.filter((field) => field.value !== '' && (!field.schemaField || field.schemaField.type === 'text' || field.schemaField.key === story));
+  const checked: Field[] = [];
+  for (const field of fragment.fields)
+    if (field.value !== '' && (!field.schemaField || field.schemaField.type === 'text' || field.schemaField.key === story)) checked.push(field);
+  return checked;
 }
 
 /** The ISO code of the fragment's country, for its telephone plan (undefined when unknown). */
@@ -37,13 +40,12 @@ export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema, 
   const fields = checkedFields(fragment, schema);
   // An up-to-date merged story repeats its fields: their findings, found again where they stand in it.
   const story = upToDateStory(fragment, schema);
-  const read = fields.filter((field) => field !== story);
-  const readFound = identifiersOfTexts(
-    read.map((field) => field.value),
-    compiled,
-    country,
-    memo,
-  );
+  const read = story ? fields.filter((field) => field !== story) : fields;
+  const texts: string[] = [];
+  for (const field of read) texts.push(field.value);
+  const readFound = identifiersOfTexts(texts, compiled, country, memo);
+  // Most fragments: nothing found, and then nothing either in the story that repeats their fields.
+  if (readFound.every((findings) => findings.length === 0)) return [];
   const found = new Map(read.map((field, index) => [field, readFound[index] ?? []]));
   if (story) found.set(story, repeatedFindings(story.value, readFound.flat()));
   return fields.flatMap((field) =>

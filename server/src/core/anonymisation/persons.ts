@@ -107,7 +107,7 @@ function personAt(text: string, tokens: readonly Token[], index: number, words: 
     if (to !== undefined) return { from: index, to };
     if (token.allCaps) return undefined;
     // `Amani explained…`, `Amani, one of the five`, `Kadiatou, animatrice`: a lone given name that is someone.
-    const after = text.slice(token.end, token.end + 80);
+    const after = textAfter(text, token);
     const role = ROLE_AFTER.exec(after)?.[1];
     if (TELLING.test(after.slice(0, 24)) || (APPOSITION.test(after) && !NOT_A_PERSON_AFTER.test(after)) || (role !== undefined && ROLES.has(role)))
       return { from: index, to: index };
@@ -115,22 +115,14 @@ function personAt(text: string, tokens: readonly Token[], index: number, words: 
   }
   const run = isNameWord(token, words) ? nameRun(text, tokens, index, words, 4) : undefined;
   if (run === undefined) return undefined;
-  const after = text.slice((tokens[run] as Token).end, (tokens[run] as Token).end + 80);
-  const found = signalledName(text, tokens, index, run, after, words);
+  const found = signalledName(text, tokens, index, run, words);
   // `the Nisaa Al-Amal women's centre`, `Seconde Chance, a local organisation`: an organisation's name.
   // Looked for only once a name is signalled: the longest pattern, kept off most capitalised words.
-  return found && !NOT_A_PERSON_AFTER.test(after) ? found : undefined;
+  return found && !NOT_A_PERSON_AFTER.test(textAfter(text, tokens[run] as Token)) ? found : undefined;
 }
 
 /** The name from `index` (its run of name words ends at `run`) when something around it says it is a person's. */
-function signalledName(
-  text: string,
-  tokens: readonly Token[],
-  index: number,
-  run: number,
-  after: string,
-  words: PersonWords,
-): { from: number; to: number } | undefined {
+function signalledName(text: string, tokens: readonly Token[], index: number, run: number, words: PersonWords): { from: number; to: number } | undefined {
   const token = tokens[index] as Token;
   // `the journalist Blessing Dung`, `la militante Aline Bisimwa`: a role right before the name.
   const before = index > 0 ? tokens[index - 1] : undefined;
@@ -140,6 +132,7 @@ function signalledName(
   // `Rasha al-Ahmad`, `Almoustapha Ag Elkhassim`: a particle inside the name says it is one.
   for (let at = index + 1; at <= run; at++) if (isParticle(tokens[at] as Token)) return { from: index, to: run };
   if (run > index) {
+    const after = textAfter(text, tokens[run] as Token);
     // `Khalida Qasim Elias, a Yazidi lawyer`; `Claudine Niyonzima, parajuriste`; `Otieno Ouma explained`; `Aline Bisimwa (34 ans)`.
     const role = ROLE_AFTER.exec(after)?.[1];
     if (APPOSITION.test(after) || (role !== undefined && ROLES.has(role)) || AGE_AFTER.test(after)) return { from: index, to: run };
@@ -179,12 +172,17 @@ function nameRun(text: string, tokens: readonly Token[], first: number, words: P
     }
     if (!isNameWord(token, words) && !((at > first || after !== undefined) && PARTICLE_NAME.test(token.text))) break;
     // An acronym is no family name (`Jean SECHA`), unless it reads as one: three letters or more, and not in brackets.
-    if (token.allCaps && (token.text.length < 3 || /\)$/.test(text.slice(token.end, token.end + 1)))) break;
+    if (token.allCaps && (token.text.length < 3 || text.charCodeAt(token.end) === 41) /* ) */) break;
     to = at;
     count++;
     at++;
   }
   return to;
+}
+
+/** What follows a name, as far as the patterns after one read. */
+function textAfter(text: string, last: Token): string {
+  return text.slice(last.end, last.end + 80);
 }
 
 /** `al-Hassan`, or `bin`, `Ag` standing alone inside a name. */
@@ -203,10 +201,12 @@ function isGivenName(word: string, words: PersonWords): boolean {
 
 const MAY_BE_NAME = 1;
 const GIVEN_NAME = 2;
-/** What each word is to the lists (`MAY_BE_NAME`, `GIVEN_NAME`): the same words are asked of again and again. */
+const TITLE = 4;
+/** What each word is to the lists (`MAY_BE_NAME`, `GIVEN_NAME`, `TITLE`): the same words are asked of again and again. */
 const classOf = memoByWord((word: string, words: PersonWords) => {
-  const mayBeName = !words.neverNames.has(word) && !words.organisationWords.has(word) && !words.titles.has(word) && !words.neverNames.has(bare(word));
-  return (mayBeName ? MAY_BE_NAME : 0) | (listsGivenName(word, words) ? GIVEN_NAME : 0);
+  const title = words.titles.has(word);
+  const mayBeName = !words.neverNames.has(word) && !words.organisationWords.has(word) && !title && !words.neverNames.has(bare(word));
+  return (mayBeName ? MAY_BE_NAME : 0) | (listsGivenName(word, words) ? GIVEN_NAME : 0) | (title ? TITLE : 0);
 });
 
 function listsGivenName(word: string, words: PersonWords): boolean {
@@ -220,8 +220,9 @@ function listsGivenName(word: string, words: PersonWords): boolean {
 
 function isTitle(text: string, token: Token, words: PersonWords): boolean {
   // `l'abbé`: the titles written in lower case come after an article.
+  // A capitalised word's answer is remembered with the word (`classOf`): every capitalised word is asked.
   const word = token.capital ? token.text : withoutArticle(token.text);
-  if (!words.titles.has(word) || (!token.capital && word[0] !== word[0]?.toLowerCase())) return false;
+  if (token.capital ? (classOf(word, words) & TITLE) === 0 : !words.titles.has(word) || word[0] !== word[0]?.toLowerCase()) return false;
   const dotted = text[token.end] === '.';
   return dotted || !DOTTED_ONLY.has(token.text);
 }

@@ -22,7 +22,17 @@ export function findCuedPlaces(
   words: PersonWords,
   found: ReadonlyArray<{ start: number; end: number }>,
 ): Array<{ start: number; end: number }> {
-  if (found.length === 0 && !holdsCue(tokens)) return [];
+  // Asked first, in a function of its own: most texts hold no cue, and the finder's closures are then never made.
+  return found.length === 0 && !holdsCue(tokens) ? [] : cuedPlaces(text, tokens, gazetteer, words, found);
+}
+
+function cuedPlaces(
+  text: string,
+  tokens: readonly Token[],
+  gazetteer: Gazetteer,
+  words: PersonWords,
+  found: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> {
   const added: Array<{ start: number; end: number }> = [];
   const holds = (at: number) => (span: { start: number; end: number }) => span.start <= (tokens[at] as Token).start && (tokens[at] as Token).end <= span.end;
   const isFound = (at: number) => found.some(holds(at)) || added.some(holds(at));
@@ -105,8 +115,11 @@ export function findCuedPlaces(
 function holdsCue(tokens: readonly Token[]): boolean {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
-    if (token.capital && index > 0 && isPreposition((tokens[index - 1] as Token).text, PLACE_PREPOSITIONS)) return true;
-    if (isAppositionNoun(token.text, APPOSITION_NOUNS)) return true;
+    if (token.capital && index > 0) {
+      const before = (tokens[index - 1] as Token).text;
+      if (PLACE_PREPOSITIONS.mayHave(before) && isPreposition(before, PLACE_PREPOSITIONS)) return true;
+    }
+    if (APPOSITION_NOUNS.mayHave(token.text) && isAppositionNoun(token.text, APPOSITION_NOUNS)) return true;
   }
   return false;
 }

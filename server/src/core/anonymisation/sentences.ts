@@ -11,6 +11,21 @@ const NO_END = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|Hon|Rev|St|Mt|Mme|Mlle|Me|Mgr
 const BEFORE_END = /[\p{Ll}\p{N})\]»"”'’]/u;
 const STARTS_SENTENCE = /[\p{Lu}<«"“(]/u;
 
+/** The character at `at` may end a sentence before its dot (`BEFORE_END`; ASCII told without the pattern). */
+function endsSentence(text: string, at: number): boolean {
+  if (at < 0) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 41 || code === 93 || code === 34 || code === 39; // ) ] " '
+  return BEFORE_END.test(text[at] as string);
+}
+
+/** A character that may start a sentence (`STARTS_SENTENCE`; ASCII told without the pattern). */
+function startsSentence(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || code === 60 || code === 34 || code === 40; // < " (
+  return STARTS_SENTENCE.test(character);
+}
+
 /** The pieces of a text, each with where it starts. */
 export function piecesOf(text: string): Array<{ text: string; start: number }> {
   const pieces: Array<{ text: string; start: number }> = [];
@@ -19,10 +34,10 @@ export function piecesOf(text: string): Array<{ text: string; start: number }> {
   for (let cut = CUT.exec(text); cut !== null; cut = CUT.exec(text)) {
     const blanks = cut[0].charCodeAt(0) === 32 || cut[0].charCodeAt(0) === 9 ? cut.index : cut.index + 1;
     const end = cut.index + cut[0].length;
-    const after = text[end];
-    if (after === undefined) continue;
+    if (end >= text.length) continue;
+    const after = text[end] as string;
     // `…Goma. The`: a sentence ends (after a small letter, a digit or a closing mark; before a capital or an opening one).
-    const sentence = blanks > cut.index && BEFORE_END.test(text[cut.index - 1] ?? '') && STARTS_SENTENCE.test(after);
+    const sentence = blanks > cut.index && endsSentence(text, cut.index - 1) && startsSentence(after);
     // `…Goma  Significance description:`: two spaces between non-blanks, as between the merged story's parts.
     const parts = !sentence && /^ {2,}$/.test(text.slice(blanks, end)) && blanks > 0 && !/\s/.test(text[blanks - 1] as string) && !/\s/.test(after);
     if (!sentence && !parts) continue;

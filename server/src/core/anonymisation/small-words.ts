@@ -6,7 +6,8 @@ export const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + c
  * the text is compared where it stands, no string made of it (most words are left out).
  */
 export class SmallWords {
-  private readonly byHash: Array<string[] | undefined> = new Array(HASHES);
+  /** The words by the low bits of their hash, each with its whole hash (compared before any character). */
+  private readonly byHash: Array<Array<{ readonly hash: number; readonly word: string }> | undefined> = new Array(HASHES);
   /** One bit per hash that a word has (a small table: most words of a text are told apart by it alone). */
   private readonly hashes = new Int32Array(HASHES >>> 5);
 
@@ -18,8 +19,8 @@ export class SmallWords {
       const slot = (hash & (HASHES - 1)) >>> 5;
       this.hashes[slot] = (this.hashes[slot] as number) | (1 << (hash & 31));
       const bucket = this.byHash[hash & (HASHES - 1)];
-      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [word];
-      else if (!bucket.includes(word)) bucket.push(word);
+      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [{ hash, word }];
+      else if (!bucket.some((entry) => entry.word === word)) bucket.push({ hash, word });
     }
   }
 
@@ -31,7 +32,10 @@ export class SmallWords {
     if (((this.hashes[(hash & (HASHES - 1)) >>> 5] as number) & (1 << (hash & 31))) === 0) return undefined;
     const bucket = this.byHash[hash & (HASHES - 1)];
     if (bucket === undefined) return undefined;
-    for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return word;
+    for (let index = 0; index < bucket.length; index++) {
+      const { hash: whole, word } = bucket[index] as { hash: number; word: string };
+      if (whole === hash && word.length === end - start && text.startsWith(word, start)) return word;
+    }
     return undefined;
   }
 }
@@ -44,14 +48,36 @@ const HASHES = 1 << 14;
  */
 export class AnyCaseWords {
   readonly words: ReadonlySet<string>;
+  private readonly shortest: number;
   private readonly longest: number;
+  /** The words' first letters in small ASCII (`t` for `town` and `Town`); a word starting with any other cannot be one. */
+  private readonly firstLetters = new Uint8Array(128);
+  /** A word starts with a character outside ASCII: the first-letter test says nothing. */
+  private readonly anyFirst: boolean;
 
   constructor(words: readonly string[]) {
     this.words = new Set(words);
+    this.shortest = Math.min(...words.map((word) => word.length));
     this.longest = Math.max(0, ...words.map((word) => word.length));
+    let anyFirst = false;
+    for (const word of words) {
+      const first = word.toLowerCase().charCodeAt(0);
+      if (first < 128) this.firstLetters[first] = 1;
+      else anyFirst = true;
+    }
+    this.anyFirst = anyFirst;
   }
 
   has(word: string): boolean {
-    return word.length <= this.longest && (this.words.has(word) || this.words.has(word.toLowerCase()));
+    return this.mayHave(word) && (this.words.has(word) || this.words.has(word.toLowerCase()));
+  }
+
+  /** False for a word that cannot be one (its length, its first letter): asked before anything dearer. */
+  mayHave(word: string): boolean {
+    if (word.length > this.longest || word.length < this.shortest) return false;
+    let first = word.charCodeAt(0);
+    if (first >= 128) return this.anyFirst;
+    if (first >= 65 && first <= 90) first += 32;
+    return this.firstLetters[first] === 1;
   }
 }

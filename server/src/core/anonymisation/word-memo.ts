@@ -1,7 +1,9 @@
 /** The distinct words a memo keeps at most (a harvest's vocabulary is far smaller): past it, it starts afresh. */
 const SEEN_LIMIT = 50_000;
-/** The longest word a memo keeps: V8 copies a shorter slice of a text, and makes a longer one a view of the text. */
+/** The longest word a memo keeps as it is: V8 copies a shorter slice of a text, and makes a longer one a view of the text. */
 const LONGEST_KEPT = 12;
+/** Past this length, a word is not kept at all (a run of letters this long is no word a harvest repeats). */
+const LONGEST_COPIED = 40;
 
 /**
  * `answer`, remembered by the data it reads (a word list, a gazetteer) and by word: the finders
@@ -14,8 +16,7 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
   let lastData: Data | undefined;
   let lastMemo = new Map<string, Answer>();
   return (word, data) => {
-    // A word of 13 characters or more is a slice that keeps its whole text alive: not kept.
-    if (word.length > LONGEST_KEPT) return answer(word, data);
+    if (word.length > LONGEST_COPIED) return answer(word, data);
     if (data !== lastData || lastMemo.size > SEEN_LIMIT) {
       const kept = data === lastData ? undefined : memos.get(data);
       lastMemo = kept !== undefined && kept.size <= SEEN_LIMIT ? kept : new Map();
@@ -25,8 +26,14 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
     let known = lastMemo.get(word);
     if (known === undefined) {
       known = answer(word, data);
-      lastMemo.set(word, known);
+      // A word of 13 characters or more may be a slice that keeps its whole text alive: a copy of it is kept.
+      lastMemo.set(word.length > LONGEST_KEPT ? copyOf(word) : word, known);
     }
     return known;
   };
+}
+
+/** A string of its own with the word's characters (`join` makes a new one; `slice` would make a view). */
+function copyOf(word: string): string {
+  return word.split('').join('');
 }
