@@ -1,3 +1,4 @@
+import { leadingSpace } from '../text/parse';
 import type { CompiledAnonymisation, IdentifierKind } from './compiled';
 import { findEmails } from './emails';
 import { findPersons } from './persons';
@@ -28,7 +29,7 @@ export function findIdentifiers(
   /** Parts of names found in the fragment's other texts (see `identifiersOfTexts`), and who hears the ones found here. */
   names: { readonly known?: ReadonlySet<string>; readonly onPart?: (part: string) => void } = {},
 ): IdentifierFinding[] {
-  if (settings.kinds.size === 0 || !holdsNonBlank(text)) return [];
+  if (settings.kinds.size === 0 || leadingSpace(text) === text.length) return [];
   // Blanked out, offsets kept: `<LOC>` is no place, an allowed `Mama Africa` no name.
   let masked = withoutPlaceholders(text);
   if (settings.allowedPattern) masked = masked.replace(settings.allowedPattern, blank);
@@ -139,28 +140,6 @@ function addFindings(found: IdentifierFinding[], text: string, kind: IdentifierK
 
 /** No spans: what a finder that found nothing is read as. */
 const NONE: ReadonlyArray<{ start: number; end: number }> = [];
-
-/** A character but a blank (`/\S/`), read by hand: most texts start with one, and a pattern costs more to call than that. */
-function holdsNonBlank(text: string): boolean {
-  for (let at = 0; at < text.length; at++) if (!isWhiteSpace(text.charCodeAt(at))) return true;
-  return false;
-}
-
-/** What `\s` matches: ASCII blanks and line ends, the no-break spaces, Unicode's spaces, the byte-order mark. */
-function isWhiteSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /** The pieces a memo keeps at most: a few hundred fragments' worth. */
 const MEMO_LIMIT = 5_000;

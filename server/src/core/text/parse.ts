@@ -274,7 +274,7 @@ function isWhiteSpace(code: number): boolean {
 }
 
 /** How many white-space characters a text starts with (counted, not copied). */
-function leadingSpace(text: string): number {
+export function leadingSpace(text: string): number {
   let count = 0;
   while (count < text.length && isWhiteSpace(text.charCodeAt(count))) count++;
   return count;
