@@ -172,7 +172,7 @@ function nameRun(text: string, tokens: readonly Token[], first: number, words: P
     }
     if (!isNameWord(token, words) && !((at > first || after !== undefined) && PARTICLE_NAME.test(token.text))) break;
     // An acronym is no family name (`Jean SECHA`), unless it reads as one: three letters or more, and not in brackets.
-    if (token.allCaps && (token.text.length < 3 || text.charCodeAt(token.end) === 41) /* ) */) break;
+    if (token.allCaps && (token.text.length < 3 || text[token.end] === ')')) break;
     to = at;
     count++;
     at++;
@@ -229,7 +229,8 @@ function isTitle(text: string, token: Token, words: PersonWords): boolean {
 
 /** `abbé` of `l'abbé`: a word without the elided article it is written with. */
 function withoutArticle(word: string): string {
-  return isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) ? word.slice(2) : word;
+  // Asked of every small word: one of one letter (`à`) is never read past its end (see tokens.ts's `letterAt`).
+  return word.length > 1 && isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) ? word.slice(2) : word;
 }
 
 /** The token at `index` follows the one before it with only blanks between (after a title, its dot too). */

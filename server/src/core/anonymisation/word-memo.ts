@@ -15,7 +15,12 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
   // The data asked of last, and its memo: one list serves a whole harvest, and a WeakMap costs more than a Map.
   let lastData: Data | undefined;
   let lastMemo = new Map<string, Answer>();
+  // The word asked of last, and its answer: a finder asks of one word several times in a row
+  // (`Seconde`: a title? a name's word? a given name?), and the same string is told by its address.
+  let lastWord: string | undefined;
+  let lastAnswer: Answer | undefined;
   return (word, data) => {
+    if (word === lastWord && data === lastData) return lastAnswer as Answer;
     if (word.length > LONGEST_COPIED) return answer(word, data);
     if (data !== lastData || lastMemo.size > SEEN_LIMIT) {
       const kept = data === lastData ? undefined : memos.get(data);
@@ -29,6 +34,8 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
       // A word of 13 characters or more may be a slice that keeps its whole text alive: a copy of it is kept.
       lastMemo.set(word.length > LONGEST_KEPT ? copyOf(word) : word, known);
     }
+    lastWord = word;
+    lastAnswer = known;
     return known;
   };
 }
