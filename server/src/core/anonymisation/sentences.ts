@@ -19,11 +19,31 @@ function endsSentence(text: string, at: number): boolean {
   return BEFORE_END.test(text[at] as string);
 }
 
-/** A character that may start a sentence (`STARTS_SENTENCE`; ASCII told without the pattern). */
-function startsSentence(character: string): boolean {
-  const code = character.charCodeAt(0);
+/** The character at `at` may start a sentence (`STARTS_SENTENCE`; ASCII told without the pattern). */
+function startsSentence(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
   if (code < 128) return (code >= 65 && code <= 90) || code === 60 || code === 34 || code === 40; // < " (
-  return STARTS_SENTENCE.test(character);
+  return STARTS_SENTENCE.test(text[at] as string);
+}
+
+/** `\s` at `at` (asked of the characters around a run of spaces; ASCII told without the pattern). */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(text[at] as string);
+}
+
+/** Only spaces from `from` to `to` (no tab). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) !== 32) return false;
+  return to - from >= 2;
+}
+
+/** `Mrs.`, `Dr.`: the text before `blanks` ends with an abbreviation's dot (`NO_END`). Every one ends with a letter and a dot. */
+function endsAbbreviation(text: string, start: number, blanks: number): boolean {
+  if (blanks - start < 2 || text.charCodeAt(blanks - 1) !== 46 /* . */) return false;
+  const letter = text.charCodeAt(blanks - 2) | 32;
+  return letter >= 97 && letter <= 122 && NO_END.test(text.slice(Math.max(start, blanks - 8), blanks));
 }
 
 /** The pieces of a text, each with where it starts. */
@@ -31,17 +51,18 @@ export function piecesOf(text: string): Array<{ text: string; start: number }> {
   const pieces: Array<{ text: string; start: number }> = [];
   let start = 0;
   CUT.lastIndex = 0;
+  // Read from the text around each cut, not from the match: most cuts are passed over, and no string is made for them.
   for (let cut = CUT.exec(text); cut !== null; cut = CUT.exec(text)) {
-    const blanks = cut[0].charCodeAt(0) === 32 || cut[0].charCodeAt(0) === 9 ? cut.index : cut.index + 1;
-    const end = cut.index + cut[0].length;
+    const end = CUT.lastIndex;
     if (end >= text.length) continue;
-    const after = text[end] as string;
+    const first = text.charCodeAt(cut.index);
+    const blanks = first === 32 || first === 9 ? cut.index : cut.index + 1;
     // `…Goma. The`: a sentence ends (after a small letter, a digit or a closing mark; before a capital or an opening one).
-    const sentence = blanks > cut.index && endsSentence(text, cut.index - 1) && startsSentence(after);
+    const sentence = blanks > cut.index && endsSentence(text, cut.index - 1) && startsSentence(text, end);
     // `…Goma  Significance description:`: two spaces between non-blanks, as between the merged story's parts.
-    const parts = !sentence && /^ {2,}$/.test(text.slice(blanks, end)) && blanks > 0 && !/\s/.test(text[blanks - 1] as string) && !/\s/.test(after);
+    const parts = !sentence && onlySpaces(text, blanks, end) && blanks > 0 && !isSpaceAt(text, blanks - 1) && !isSpaceAt(text, end);
     if (!sentence && !parts) continue;
-    if (NO_END.test(text.slice(Math.max(start, blanks - 8), blanks))) continue;
+    if (endsAbbreviation(text, start, blanks)) continue;
     pieces.push({ text: text.slice(start, blanks), start });
     start = end;
   }
