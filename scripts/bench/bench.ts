@@ -45,12 +45,30 @@ async function main(): Promise<void> {
   writeFileSync(withDefaults, '{}\n');
   const withoutIdentifiers = join(cache, 'no-identifiers.json');
   writeFileSync(withoutIdentifiers, '{ "severities": { "possible-identifier": "off" } }\n');
-  const runs = (config: string) => {
-    const cliArguments = [join(cache, 'corpus'), '--config', config];
-    return median([measure('cli.cjs', cliArguments), measure('cli.cjs', cliArguments), measure('cli.cjs', cliArguments)]);
-  };
-  const cliDefaults = runs(withDefaults);
-  const cliWithout = runs(withoutIdentifiers);
+  // Five pairs, in alternating order (with, without; without, with; …), and the cost is the median
+  // of the pairs' ratios: a slower moment of the machine then weighs on both runs of a pair, where
+  // three runs of one and then three of the other could each fall in a different moment (on this
+  // machine, the ratio of single pairs varied from 6% to 47% within a minute).
+  const lint = (config: string) => measure('cli.cjs', [join(cache, 'corpus'), '--config', config]);
+  const pairs: Array<{ with: Run; without: Run }> = [];
+  for (let pair = 0; pair < 5; pair++) {
+    if (pair % 2 === 0) {
+      const withCheck = lint(withDefaults);
+      pairs.push({ with: withCheck, without: lint(withoutIdentifiers) });
+    } else {
+      const withoutCheck = lint(withoutIdentifiers);
+      pairs.push({ with: lint(withDefaults), without: withoutCheck });
+    }
+  }
+  const middle = <T>(values: T[], by: (value: T) => number) => [...values].sort((x, y) => by(x) - by(y))[Math.floor(values.length / 2)] as T;
+  const cliDefaults = middle(
+    pairs.map((pair) => pair.with),
+    (figures) => figures.wallMs,
+  );
+  const cliWithout = middle(
+    pairs.map((pair) => pair.without),
+    (figures) => figures.wallMs,
+  );
   const markdownlint = measure('markdownlint.mjs', [list]);
   const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
   const run = (label: string, figures: Run) =>
@@ -65,7 +83,10 @@ async function main(): Promise<void> {
   record('b/a', ba.toFixed(2), { text: 'at most 3', met: ba <= 3 });
   record('c/b', cb.toFixed(1), { text: 'at least 30', met: cb >= 30 });
   record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 100 MB', met: cli.maxRssKb <= 100 * 1024 });
-  const identifierCost = cliDefaults.ms / cliWithout.ms;
+  const identifierCost = middle(
+    pairs.map((pair) => pair.with.ms / pair.without.ms),
+    (ratio) => ratio,
+  );
   record("b'/b'': what the possible-identifier check adds (work)", `${((identifierCost - 1) * 100).toFixed(0)}%`, {
     text: 'at most 20%',
     met: identifierCost <= 1.2,
