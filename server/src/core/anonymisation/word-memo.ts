@@ -16,7 +16,8 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
   let lastData: Data | undefined;
   let lastMemo = new Map<string, Answer>();
   // The word asked of last, and its answer: a finder asks of one word several times in a row
-  // (`Seconde`: a title? a name's word? a given name?), and the same string is told by its address.
+  // (`Seconde`: a title? a name's word? a given name?), and the same string is told at once. Only
+  // a short word is kept so (a copy, never a view that would keep a whole text alive).
   let lastWord: string | undefined;
   let lastAnswer: Answer | undefined;
   return (word, data) => {
@@ -34,7 +35,7 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
       // A word of 13 characters or more may be a slice that keeps its whole text alive: a copy of it is kept.
       lastMemo.set(word.length > LONGEST_KEPT ? copyOf(word) : word, known);
     }
-    lastWord = word;
+    lastWord = word.length > LONGEST_KEPT ? undefined : word;
     lastAnswer = known;
     return known;
   };
