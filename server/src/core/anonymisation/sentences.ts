@@ -1,3 +1,5 @@
+import { isWhiteSpace } from '../text/parse';
+
 /**
  * Where a text may be cut into pieces the check reads one by one: after a sentence's end (not
  * after a title's dot: `Mrs. Rose`, `M. Mukendi`, `Dr. Okello`), and at the two spaces between
@@ -24,13 +26,6 @@ function startsSentence(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 128) return (code >= 65 && code <= 90) || code === 60 || code === 34 || code === 40; // < " (
   return STARTS_SENTENCE.test(text[at] as string);
-}
-
-/** `\s` at `at` (asked of the characters around a run of spaces; ASCII told without the pattern). */
-function isSpaceAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/.test(text[at] as string);
 }
 
 /** Only spaces from `from` to `to` (no tab). */
@@ -60,7 +55,7 @@ export function piecesOf(text: string): Array<{ text: string; start: number }> {
     // `…Goma. The`: a sentence ends (after a small letter, a digit or a closing mark; before a capital or an opening one).
     const sentence = blanks > cut.index && endsSentence(text, cut.index - 1) && startsSentence(text, end);
     // `…Goma  Significance description:`: two spaces between non-blanks, as between the merged story's parts.
-    const parts = !sentence && onlySpaces(text, blanks, end) && blanks > 0 && !isSpaceAt(text, blanks - 1) && !isSpaceAt(text, end);
+    const parts = !sentence && onlySpaces(text, blanks, end) && blanks > 0 && !isWhiteSpace(text.charCodeAt(blanks - 1)) && !isWhiteSpace(text.charCodeAt(end));
     if (!sentence && !parts) continue;
     if (endsAbbreviation(text, start, blanks)) continue;
     pieces.push({ text: text.slice(start, blanks), start });

@@ -269,7 +269,8 @@ function isSeparator(text: string): boolean {
   return text.length < 64 && text.includes('---') && text.trim() === '---';
 }
 
-function isWhiteSpace(code: number): boolean {
+/** What `\s` matches, told from a character code (ASCII without the pattern). */
+export function isWhiteSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff || (code > 0x1000 && /\s/.test(String.fromCharCode(code)));
 }
 
