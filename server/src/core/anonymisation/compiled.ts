@@ -1,12 +1,13 @@
 import type { AnonymisationSchema } from '../schema/anonymisation-types';
 import type { SeveritySetting } from '../schema/config-names';
 import { patternText } from '../text/pattern-text';
+import { ORGANISATION_SMALL_WORDS } from './organisations';
 import { PERSON_SMALL_WORDS, type PersonWords } from './persons';
 import { CUED_PLACE_SMALL_WORDS } from './place-cues';
 import { programmeGazetteer } from './place-data';
 import { type Gazetteer, PLACE_SMALL_WORDS } from './places';
 import { SmallWords } from './small-words';
-import { bare, ORGANISATION_SMALL_WORDS } from './tokens';
+import { bare } from './tokens';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
 export const IDENTIFIER_KINDS = ['person', 'place', 'email', 'phone'] as const;

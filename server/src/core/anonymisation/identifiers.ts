@@ -1,12 +1,13 @@
 import { leadingSpace } from '../text/parse';
 import type { CompiledAnonymisation, IdentifierKind } from './compiled';
 import { findEmails } from './emails';
+import { inside, organisationSpans } from './organisations';
 import { findPersons } from './persons';
 import { findPhones } from './phones';
 import { findCuedPlaces } from './place-cues';
 import { findPlaces } from './places';
 import { piecesOf, shiftedFindings } from './sentences';
-import { DIVISION_AFTER, inside, organisationSpans, tokensOf } from './tokens';
+import { DIVISION_AFTER, tokensOf } from './tokens';
 
 /** An identifying detail found in a text: its kind and where it stands (UTF-16 offsets). */
 export interface IdentifierFinding {

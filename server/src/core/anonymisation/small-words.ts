@@ -41,6 +41,8 @@ export class SmallWords {
 }
 
 const HASHES = 1 << 14;
+/** The longest word `WordTable` keeps. */
+const LONGEST_KEPT = 40;
 
 /**
  * Words compared in any case (`Of`, `DE`, `Village`), asked of every token: a word longer than
@@ -79,5 +81,58 @@ export class AnyCaseWords {
     if (first >= 128) return this.anyFirst;
     if (first >= 65 && first <= 90) first += 32;
     return this.firstLetters[first] === 1;
+  }
+}
+
+/** A word of `WordTable`, with what its reader made of it once. */
+export interface TableWord<Facts> {
+  readonly hash: number;
+  readonly word: string;
+  readonly facts: Facts;
+}
+
+/**
+ * The words of texts as strings of their own, one string per distinct word: a harvest writes
+ * the same words again and again, and a word found here is neither sliced from its text again
+ * nor described again (`facts`). The same string each time also lets every list it is then
+ * looked up in reuse the hash V8 keeps with it. Past `limit` distinct words it starts afresh.
+ */
+export class WordTable<Facts> {
+  private byHash: Array<Array<TableWord<Facts>> | undefined> = new Array(HASHES);
+  private size = 0;
+
+  constructor(
+    private readonly describe: (word: string) => Facts,
+    private readonly limit = 50_000,
+  ) {}
+
+  /** The word from `start` to `end` of `text`; `hash` is its hash when known (`hashStep` over its characters). */
+  at(text: string, start: number, end: number, known?: number): TableWord<Facts> {
+    // A run of letters this long is no word a harvest repeats: not kept.
+    if (end - start > LONGEST_KEPT) {
+      const word = text.slice(start, end);
+      return { hash: 0, word, facts: this.describe(word) };
+    }
+    let hash = known ?? 0;
+    if (known === undefined) for (let at = start; at < end; at++) hash = hashStep(hash, text.charCodeAt(at));
+    const slot = hash & (HASHES - 1);
+    const bucket = this.byHash[slot];
+    if (bucket !== undefined)
+      for (let index = 0; index < bucket.length; index++) {
+        const entry = bucket[index] as TableWord<Facts>;
+        if (entry.hash === hash && entry.word.length === end - start && text.startsWith(entry.word, start)) return entry;
+      }
+    if (this.size >= this.limit) {
+      this.byHash = new Array(HASHES);
+      this.size = 0;
+    }
+    // A copy, never a slice: a long slice would be a view that keeps its whole text alive.
+    const word = end - start < 13 ? text.slice(start, end) : [text.slice(start, start + 1), text.slice(start + 1, end)].join('');
+    const entry = { hash, word, facts: this.describe(word) };
+    const kept = this.byHash[slot];
+    if (kept === undefined) this.byHash[slot] = [entry];
+    else kept.push(entry);
+    this.size++;
+    return entry;
   }
 }

@@ -1,5 +1,4 @@
-import { AnyCaseWords, hashStep, type SmallWords } from './small-words';
-import { memoByWord } from './word-memo';
+import { hashStep, type SmallWords, WordTable } from './small-words';
 
 /** A word of a text as the name finders read it: where it stands and how it is written. */
 export interface Token {
@@ -86,7 +85,8 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
           end++;
         }
         // Unless the word goes on (`trainings’`, `sub-county`, `eBay`, `écoles`): then it is read below.
-        const goesOn = end < length && (letterAt(text, end) > 0 || (isJoiner(text.charCodeAt(end)) && letterAt(text, end + 1) > 0));
+        const after = end < length ? text.charCodeAt(end) : 32;
+        const goesOn = (after < 128 ? after >= 65 && after <= 90 : letterAt(text, end) > 0) || (isJoiner(after) && letterAt(text, end + 1) > 0);
         if (!goesOn) {
           // Kept: a word of small letters alone, no apostrophe, no capital (what pushToken would make of it).
           const word = kept.wordAt(text, at, end, hash);
@@ -94,6 +94,23 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
           at = end;
           continue;
         }
+      }
+    } else if (code >= 65 && code <= 90) {
+      // A word of ASCII letters from a capital (`SECHA`, `Goma`: most capitalised words), read and hashed in one pass.
+      let end = at + 1;
+      let hash = hashStep(0, code);
+      while (end < length) {
+        const next = text.charCodeAt(end);
+        if (!((next >= 97 && next <= 122) || (next >= 65 && next <= 90))) break;
+        hash = hashStep(hash, next);
+        end++;
+      }
+      // Unless it goes on past ASCII or across an apostrophe or a hyphen (`Mbuji-Mayi`, `N'Diaye`, `SECHA's`): then it is read below.
+      if (end >= length || (text.charCodeAt(end) < 128 && !isJoiner(text.charCodeAt(end)))) {
+        const { word, facts } = WORDS.at(text, at, end, hash);
+        tokens.push({ text: word, start: at, end, capital: facts.capital, allCaps: facts.allCaps, possessive: false });
+        at = end;
+        continue;
       }
     }
     const first = letterAt(text, at);
@@ -105,24 +122,33 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
     let end = lettersEnd(text, at + first);
     while (end < length && isJoiner(text.charCodeAt(end)) && letterAt(text, end + 1) > 0) end = lettersEnd(text, end + 1);
     at = end;
-    const word = text.slice(start, end);
     // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
-    if (word.length > 2 && isApostrophe(word.charCodeAt(1)) && isArticle(word.charCodeAt(0)) && isUppercaseLetter(word, 2)) {
-      tokens.push({ text: word.slice(0, 2), start, end: start + 2, capital: false, allCaps: false, possessive: false });
-      pushToken(tokens, word.slice(2), start + 2);
+    if (end - start > 2 && isApostrophe(text.charCodeAt(start + 1)) && isArticle(text.charCodeAt(start)) && isUppercaseLetter(text, start + 2)) {
+      tokens.push({ text: WORDS.at(text, start, start + 2).word, start, end: start + 2, capital: false, allCaps: false, possessive: false });
+      pushToken(tokens, text, start + 2, end);
       continue;
     }
-    pushToken(tokens, word, start);
+    pushToken(tokens, text, start, end);
   }
   return tokens;
 }
 
-function pushToken(tokens: Token[], word: string, at: number): void {
-  const possessive = endsPossessive(word);
-  const written = possessive ? word.slice(0, -2) : word;
-  const capital = startsUpper(written, 0);
-  tokens.push({ text: written, start: at, end: at + written.length, capital, allCaps: capital && isAllCaps(written), possessive });
+/** The word from `start` to `end` of `text` as a token; a possessive `'s` after it is left out. */
+function pushToken(tokens: Token[], text: string, start: number, end: number): void {
+  const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2));
+  const writtenEnd = possessive ? end - 2 : end;
+  const { word, facts } = WORDS.at(text, start, writtenEnd);
+  tokens.push({ text: word, start, end: writtenEnd, capital: facts.capital, allCaps: facts.allCaps, possessive });
 }
+
+/**
+ * The words the tokens are made of, each told once whether it is capitalised: the finders then
+ * look each token's word up in several lists, and the same string every time is found faster.
+ */
+const WORDS = new WordTable((word: string) => {
+  const capital = startsUpper(word, 0);
+  return { capital, allCaps: capital && isAllCaps(word) };
+});
 
 /** Two letters or more, every letter a capital (`SECHA`, `KAVIRA`, `N'DIAYE`). */
 function isAllCaps(word: string): boolean {
@@ -194,90 +220,3 @@ export function bare(word: string): string {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII is what is looked for
 export const NON_ASCII = /[^\x00-\x7f]/;
-
-/** The small words that join the parts of an organisation's name (`Ministry of Justice`, `Tribunal de Grande Instance de Bunia`). */
-// Not `and`, `et`: they join two names (`the Ministry of Justice and Jean Mukendi`) more often than one.
-const CONNECTORS = new AnyCaseWords(['of', 'for', 'the', 'on', 'de', 'des', 'du', 'la', 'le', 'les', 'pour', 'sur', 'en', "d'", "l'", 'd’', 'l’']);
-/** The small words `organisationSpans` reads (`tokensOf`'s `kept`). */
-export const ORGANISATION_SMALL_WORDS: readonly string[] = [...CONNECTORS.words];
-
-/**
- * The spans of organisation, institution and project names: a run of capitalised words holding
- * one of `organisationWords` (with the `of …` parts after it), or followed by an acronym in
- * brackets (`Seconde Chance (SECHA)`). A name or a place inside one is not a
- * person's name or a place to hide: it names the organisation (FORMAT.md §8).
- */
-export function organisationSpans(text: string, tokens: readonly Token[], organisationWords: ReadonlySet<string>): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  let bracket = text.indexOf('(');
-  let index = 0;
-  while (index < tokens.length) {
-    const first = tokens[index] as Token;
-    if (!first.capital) {
-      index++;
-      continue;
-    }
-    // A run of capitalised words, each next to the one before; then connectors and more such runs.
-    // The first run holding an organisation's word starts the name (`organisedFrom`).
-    let organisedFrom = -1;
-    let end = index;
-    let to = end;
-    for (;;) {
-      to = end;
-      while (to + 1 < tokens.length && (tokens[to + 1] as Token).capital && joinedByBlanks(text, tokens[to] as Token, tokens[to + 1] as Token)) to++;
-      if (organisedFrom < 0 && holdsOrganisationWord(tokens, end, to, organisationWords)) organisedFrom = end;
-      // `of the`, `de la`, `d'`: connectors between two capitalised runs.
-      let next = to + 1;
-      let previous = tokens[to] as Token;
-      let connectors = 0;
-      while (next < tokens.length && connectors < 2 && !(tokens[next] as Token).capital && CONNECTORS.has((tokens[next] as Token).text)) {
-        if (!joinsOrganisation(text, previous.end, (tokens[next] as Token).start)) break;
-        previous = tokens[next] as Token;
-        next++;
-        connectors++;
-      }
-      if (connectors === 0) break;
-      const candidate = tokens[next];
-      if (!candidate?.capital || !joinsOrganisation(text, previous.end, candidate.start)) break;
-      end = next;
-    }
-    const runEnd = tokens[to] as Token;
-    // Asked after every run of capitalised words: the pattern only where a bracket opens (looked for again once passed).
-    if (bracket >= 0 && bracket < runEnd.end) bracket = text.indexOf('(', runEnd.end);
-    const acronymAfter = bracket >= 0 && bracket < runEnd.end + 20 && ACRONYM_AFTER.test(text.slice(runEnd.end, runEnd.end + 20));
-    // The run holding the word and every `of …` part after it; the runs before a connector are names of their own.
-    if (organisedFrom >= 0) spans.push({ start: (tokens[organisedFrom] as Token).start, end: runEnd.end });
-    else if (acronymAfter) spans.push({ start: first.start, end: runEnd.end });
-    index = to + 1;
-  }
-  return spans;
-}
-
-function holdsOrganisationWord(tokens: readonly Token[], from: number, to: number, organisationWords: ReadonlySet<string>): boolean {
-  for (let at = from; at <= to; at++) if (isOrganisationWord((tokens[at] as Token).text, organisationWords)) return true;
-  return false;
-}
-
-/** `(SECHA)`, `(CNDH-RDC)`: an acronym in brackets after a name. */
-const ACRONYM_AFTER = /^\s*\(\s*[\p{Lu}\p{N}][\p{Lu}\p{N}&.\-‑/ ]{1,15}\)/u;
-
-/** Between two parts of an organisation's name: at most two blanks or apostrophes (`[ \t\u00a0']{0,2}`). */
-function joinsOrganisation(text: string, from: number, to: number): boolean {
-  if (to - from > 2 || to < from) return false;
-  for (let at = from; at < to; at++) {
-    const code = text.charCodeAt(at);
-    if (code !== 32 && code !== 9 && code !== 0xa0 && code !== 39) return false;
-  }
-  return true;
-}
-
-/** `Foundation`, `Foundations`, `Fondation`, `Ministère`: compared without accents, plural or singular. */
-const isOrganisationWord = memoByWord((word: string, organisationWords: ReadonlySet<string>) => {
-  const plain = bare(word);
-  return organisationWords.has(word) || organisationWords.has(plain) || (plain.endsWith('s') && organisationWords.has(plain.slice(0, -1)));
-});
-
-/** Whether a span lies inside one of the spans (sorted or not: the lists are short). */
-export function inside(span: { start: number; end: number }, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
-  return spans.some((other) => other.start <= span.start && span.end <= other.end);
-}
