@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type CompiledAnonymisation, compileAnonymisation } from '../../server/src/core/anonymisation/compiled';
 import { findIdentifiers, identifiersOfTexts } from '../../server/src/core/anonymisation/identifiers';
-import { SmallWords } from '../../server/src/core/anonymisation/small-words';
+import { type KeptWord, SmallWords } from '../../server/src/core/anonymisation/small-words';
 import { tokensOf } from '../../server/src/core/anonymisation/tokens';
 import { defaultAnonymisation } from '../../server/src/core/schema/anonymisation-defaults';
 import { fixturesFolder } from './helpers';
@@ -59,10 +59,10 @@ describe('tokensOf', () => {
   });
 });
 
-/** Every small word kept: the tokens as they were before any was left out. */
+/** Every small word kept, each as any other token (no kinds told): the tokens as they were before any was left out. */
 class EveryWord extends SmallWords {
-  override wordAt(text: string, start: number, end: number): string {
-    return text.slice(start, end);
+  override wordAt(text: string, start: number, end: number): KeptWord {
+    return { word: text.slice(start, end), kinds: 0 };
   }
 }
 

@@ -2,8 +2,9 @@
 // (server/src/core/schema/place-names.json): gazetteer names, names a cue makes places, and what is never a place.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { gazetteerOf, type PlaceNamesData } from '../../server/src/core/anonymisation/place-data';
 import { placeKey } from '../../server/src/core/anonymisation/place-words';
-import { findPlaces, gazetteerOf, type PlaceNamesData } from '../../server/src/core/anonymisation/places';
+import { findPlaces } from '../../server/src/core/anonymisation/places';
 import placeNames from '../../server/src/core/schema/place-names.json';
 
 const data: PlaceNamesData = placeNames;

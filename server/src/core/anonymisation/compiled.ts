@@ -3,10 +3,11 @@ import type { SeveritySetting } from '../schema/config-names';
 import { patternText } from '../text/pattern-text';
 import { ORGANISATION_SMALL_WORDS } from './organisations';
 import { PERSON_SMALL_WORDS, type PersonWords } from './persons';
-import { CUED_PLACE_SMALL_WORDS } from './place-cues';
+import { APPOSITION_NOUNS, CUED_PLACE_SMALL_WORDS, PLACE_PREPOSITIONS } from './place-cues';
+import type { Gazetteer } from './place-data';
 import { programmeGazetteer } from './place-data';
-import { type Gazetteer, PLACE_SMALL_WORDS } from './places';
-import { SmallWords } from './small-words';
+import { PLACE_CUE_WORDS, PLACE_SMALL_WORDS } from './places';
+import { SmallWordKind, SmallWords } from './small-words';
 import { bare } from './tokens';
 
 /** The kinds of identifying detail of FORMAT.md §8. */
@@ -51,16 +52,17 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
     return gazetteer;
   };
   let smallWords: SmallWords | undefined;
+  const persons: PersonWords = {
+    titles: new Set(section.titles),
+    givenNames: withBare(section.givenNames),
+    neverNames: withBare(section.neverNames),
+    organisationWords: withBare(section.organisationWords),
+  };
   known = {
     section,
     kinds,
     looksFor: { person: kinds.has('person'), place: kinds.has('place'), email: kinds.has('email'), phone: kinds.has('phone') },
-    persons: {
-      titles: new Set(section.titles),
-      givenNames: withBare(section.givenNames),
-      neverNames: withBare(section.neverNames),
-      organisationWords: withBare(section.organisationWords),
-    },
+    persons,
     allowed: new Set(allowed.map((text) => text.toLowerCase())),
     allowedPattern:
       allowed.length === 0
@@ -85,6 +87,11 @@ export function compileAnonymisation(section: AnonymisationSchema): CompiledAnon
           ...CUED_PLACE_SMALL_WORDS,
           ...(kinds.has('place') ? loadGazetteer().innerWords : []),
         ]),
+        (word) =>
+          (persons.titles.has(word) ? SmallWordKind.title : 0) |
+          (PLACE_CUE_WORDS.has(word) ? SmallWordKind.placeCue : 0) |
+          (PLACE_PREPOSITIONS.has(word) ? SmallWordKind.placePreposition : 0) |
+          (APPOSITION_NOUNS.has(word) ? SmallWordKind.appositionNoun : 0),
       );
       return smallWords;
     },

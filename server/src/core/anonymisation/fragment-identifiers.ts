@@ -1,10 +1,11 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { FragmentSchema } from '../schema/schema-types';
-import { type Field, type Fragment, fieldNamed, positionInValue } from '../text/parse';
+import { storyIsUpToDate } from '../story/merged-story';
+import { type Field, type Fragment, positionInValue } from '../text/parse';
 import { wordOccurrences } from '../text/pattern-text';
 import { type CompiledAnonymisation, compileAnonymisation } from './compiled';
 import { type IdentifierFinding, type IdentifierMemo, identifiersOfTexts } from './identifiers';
-import { repeatedFindings, upToDateStory } from './story-findings';
+import { repeatedFindings } from './story-findings';
 
 /** An identifying detail in one field of a fragment. */
 export interface FieldIdentifier extends IdentifierFinding {
@@ -13,21 +14,32 @@ export interface FieldIdentifier extends IdentifierFinding {
 }
 
 /**
- * The fields a name can hide in: every text field, the merged story, and any field the schema
- * does not know (its value may be anything: fail-safe).
+ * What the check reads of a fragment, in one pass over its fields (the check asks it of every
+ * fragment, and most fragments hold nothing): the fields a name can hide in (every text field,
+ * the merged story, and any field the schema does not know: its value may be anything,
+ * fail-safe), the stored merged story, and the value of the country field.
  */
-export function checkedFields(fragment: Fragment, schema: FragmentSchema): Field[] {
-  const story = schema.mergedStory?.field;
+function fieldsRead(fragment: Fragment, storyKey: string | undefined, countryKey: string | undefined) {
   const checked: Field[] = [];
-  for (const field of fragment.fields)
-    if (field.value !== '' && (!field.schemaField || field.schemaField.type === 'text' || field.schemaField.key === story)) checked.push(field);
-  return checked;
+  let story: Field | undefined;
+  let country: string | undefined;
+  for (const field of fragment.fields) {
+    const schemaField = field.schemaField;
+    // The first field of a key is the fragment's (`fieldNamed`).
+    if (schemaField !== undefined && story === undefined && schemaField.key === storyKey) story = field;
+    if (schemaField !== undefined && country === undefined && schemaField.key === countryKey) country = field.value;
+    if (field.value !== '' && (!schemaField || schemaField.type === 'text' || schemaField.key === storyKey)) checked.push(field);
+  }
+  return { checked, story, country };
 }
 
-/** The ISO code of the fragment's country, for its telephone plan (undefined when unknown). */
-export function countryCodeOf(fragment: Fragment, compiled: CompiledAnonymisation): string | undefined {
-  const key = compiled.section.countryField;
-  const value = key === undefined ? undefined : fieldNamed(fragment, key)?.value;
+/** The fields a name can hide in (`fieldsRead`): what "Replace" replaces in. */
+export function checkedFields(fragment: Fragment, schema: FragmentSchema): Field[] {
+  return fieldsRead(fragment, schema.mergedStory?.field, undefined).checked;
+}
+
+/** The ISO code of a country field's value, for its telephone plan (undefined when unknown). */
+function countryCodeOf(value: string | undefined, compiled: CompiledAnonymisation): string | undefined {
   return value === undefined ? undefined : compiled.countries.get(value.trim().toLowerCase());
 }
 
@@ -36,16 +48,20 @@ export function fragmentIdentifiers(fragment: Fragment, schema: FragmentSchema, 
   if (!schema.anonymisation) return [];
   const compiled = compileAnonymisation(schema.anonymisation);
   if (compiled.kinds.size === 0) return [];
-  const country = countryCodeOf(fragment, compiled);
-  const fields = checkedFields(fragment, schema);
-  // An up-to-date merged story repeats its fields: their findings, found again where they stand in it.
-  const story = upToDateStory(fragment, schema);
+  const mergedStory = schema.mergedStory;
+  const { checked: fields, story: stored, country } = fieldsRead(fragment, mergedStory?.field, compiled.section.countryField);
+  // An up-to-date merged story (FORMAT.md §4) says nothing its parts' fields do not, each word
+  // theirs or a placeholder: its findings are theirs, found again where they stand in it. A story
+  // edited by hand is read as any text.
+  const story = stored && mergedStory && storyIsUpToDate(fragment, mergedStory) ? stored : undefined;
   const read = story ? fields.filter((field) => field !== story) : fields;
   const texts: string[] = [];
   for (const field of read) texts.push(field.value);
-  const readFound = identifiersOfTexts(texts, compiled, country, memo);
+  const readFound = identifiersOfTexts(texts, compiled, countryCodeOf(country, compiled), memo);
   // Most fragments: nothing found, and then nothing either in the story that repeats their fields.
-  if (readFound.every((findings) => findings.length === 0)) return [];
+  let any = false;
+  for (const findings of readFound) any ||= findings.length > 0;
+  if (!any) return [];
   const found = new Map(read.map((field, index) => [field, readFound[index] ?? []]));
   if (story) found.set(story, repeatedFindings(story.value, readFound.flat()));
   return fields.flatMap((field) =>

@@ -1,4 +1,5 @@
 import { PERSON_ROLES } from '../schema/anonymisation-defaults';
+import { SmallWordKind } from './small-words';
 import { bare, DIVISION_AFTER, isApostrophe, isArticle, joinedByBlanks, type Token } from './tokens';
 import { memoByWord } from './word-memo';
 
@@ -65,8 +66,10 @@ export function findPersons(
   let parts: Set<string> | undefined = knownParts.size > 0 ? new Set(knownParts) : undefined;
   while (index < tokens.length) {
     const token = tokens[index] as Token;
-    // A title written in lower case (`l'abbé`, `le pasteur`) starts a name too.
-    const name = token.capital || words.titles.has(withoutArticle(token.text)) ? personAt(text, tokens, index, words) : undefined;
+    // A title written in lower case (`l'abbé`, `le pasteur`) starts a name too; a kept small word says at once whether it is one.
+    const kinds = token.kinds;
+    const startsName = token.capital || (kinds !== 0 ? (kinds & SmallWordKind.title) !== 0 : words.titles.has(withoutArticle(token.text)));
+    const name = startsName ? personAt(text, tokens, index, words) : undefined;
     if (name) {
       found.push({ start: (tokens[name.from] as Token).start, end: (tokens[name.to] as Token).end });
       if (name.to > name.from) {

@@ -1,8 +1,8 @@
 import { NOT_PLACE_WORDS } from '../schema/anonymisation-defaults';
 import type { PersonWords } from './persons';
+import type { Gazetteer } from './place-data';
 import { placeKey } from './place-words';
-import type { Gazetteer } from './places';
-import { AnyCaseWords } from './small-words';
+import { AnyCaseWords, SmallWordKind } from './small-words';
 import { bare, type Token } from './tokens';
 import { memoByWord } from './word-memo';
 
@@ -115,11 +115,22 @@ function cuedPlaces(
 function holdsCue(tokens: readonly Token[]): boolean {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
+    // A kept small word says at once what it is (`kinds`); any other is looked up.
     if (token.capital && index > 0) {
-      const before = (tokens[index - 1] as Token).text;
-      if (PLACE_PREPOSITIONS.mayHave(before) && isPreposition(before, PLACE_PREPOSITIONS)) return true;
+      const before = tokens[index - 1] as Token;
+      if (
+        before.kinds !== 0
+          ? (before.kinds & SmallWordKind.placePreposition) !== 0
+          : PLACE_PREPOSITIONS.mayHave(before.text) && isPreposition(before.text, PLACE_PREPOSITIONS)
+      )
+        return true;
     }
-    if (APPOSITION_NOUNS.mayHave(token.text) && isAppositionNoun(token.text, APPOSITION_NOUNS)) return true;
+    if (
+      token.kinds !== 0
+        ? (token.kinds & SmallWordKind.appositionNoun) !== 0
+        : APPOSITION_NOUNS.mayHave(token.text) && isAppositionNoun(token.text, APPOSITION_NOUNS)
+    )
+      return true;
   }
   return false;
 }
@@ -130,11 +141,11 @@ const isPreposition = memoByWord(isCueWord);
 const isAppositionNoun = memoByWord(isCueWord);
 
 const NOT_PLACES = new Set(NOT_PLACE_WORDS);
-const PLACE_PREPOSITIONS = new AnyCaseWords(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
+export const PLACE_PREPOSITIONS = new AnyCaseWords(['in', 'to', 'from', 'near', 'à', 'vers', 'près', 'depuis']);
 const TOWN_APPOSITION =
   /^,[ \t]+(?:(?:a|an|une|un|la|le|the)[ \t]+)?(?:(?:small|little|big|remote|border|mining|petite|grande|petit|grand)[ \t]+)?(?:town|village|city|ville|bourgade|localité|cité|commune)(?![\p{L}])/iu;
 /** The nouns of TOWN_APPOSITION. */
-const APPOSITION_NOUNS = new AnyCaseWords(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
+export const APPOSITION_NOUNS = new AnyCaseWords(['town', 'village', 'city', 'ville', 'bourgade', 'localité', 'cité', 'commune']);
 /** The small words `findCuedPlaces` reads (`tokensOf`'s `kept`). */
 export const CUED_PLACE_SMALL_WORDS: readonly string[] = [...PLACE_PREPOSITIONS.words, ...APPOSITION_NOUNS.words];
 const JOINED = /^(?:[ \t]+(?:and|or|et|ou)[ \t]+(?:(?:de|d['’]|in|à)[ \t]*)?|,[ \t]+)/u;

@@ -2,25 +2,40 @@
 export const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
 
 /**
+ * What a kept small word is to the finders, told once per word (`Token.kinds`, bits): the finders
+ * ask it of every token, and most tokens are kept small words. Any other token's kinds are 0, and
+ * the finders then look its text up in their lists.
+ */
+export const SmallWordKind = { kept: 1, title: 2, placeCue: 4, placePreposition: 8, appositionNoun: 16 } as const;
+
+/** A kept small word: the list's own string, and its kinds (`SmallWordKind`, `kept` among them). */
+export interface KeptWord {
+  readonly word: string;
+  readonly kinds: number;
+}
+
+/**
  * The words of small ASCII letters a reader of tokens keeps (`tokensOf`), by their hash: a word of
  * the text is compared where it stands, no string made of it (most words are left out).
  */
 export class SmallWords {
   /** The words by the low bits of their hash, each with its whole hash (compared before any character). */
-  private readonly byHash: Array<Array<{ readonly hash: number; readonly word: string }> | undefined> = new Array(HASHES);
+  private readonly byHash: Array<Array<KeptWord & { readonly hash: number }> | undefined> = new Array(HASHES);
   /** One bit per hash that a word has (a small table: most words of a text are told apart by it alone). */
   private readonly hashes = new Int32Array(HASHES >>> 5);
 
-  constructor(words: Iterable<string>) {
+  /** `kindsOf` tells each word's kinds but `kept` (those the finders' lists give it). */
+  constructor(words: Iterable<string>, kindsOf: (word: string) => number = () => 0) {
     for (const word of words) {
       if (!/^[a-z]+$/.test(word)) continue;
       let hash = 0;
       for (let at = 0; at < word.length; at++) hash = hashStep(hash, word.charCodeAt(at));
       const slot = (hash & (HASHES - 1)) >>> 5;
       this.hashes[slot] = (this.hashes[slot] as number) | (1 << (hash & 31));
+      const entry = { hash, word, kinds: SmallWordKind.kept | kindsOf(word) };
       const bucket = this.byHash[hash & (HASHES - 1)];
-      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [{ hash, word }];
-      else if (!bucket.some((entry) => entry.word === word)) bucket.push({ hash, word });
+      if (bucket === undefined) this.byHash[hash & (HASHES - 1)] = [entry];
+      else if (!bucket.some((other) => other.word === word)) bucket.push(entry);
     }
   }
 
@@ -28,13 +43,13 @@ export class SmallWords {
    * The word from `start` to `end` of `text`, whose hash is `hash`, when it is one of the words:
    * the list's own string, no copy (the finders then look it up in their lists again and again).
    */
-  wordAt(text: string, start: number, end: number, hash: number): string | undefined {
+  wordAt(text: string, start: number, end: number, hash: number): KeptWord | undefined {
     if (((this.hashes[(hash & (HASHES - 1)) >>> 5] as number) & (1 << (hash & 31))) === 0) return undefined;
     const bucket = this.byHash[hash & (HASHES - 1)];
     if (bucket === undefined) return undefined;
     for (let index = 0; index < bucket.length; index++) {
-      const { hash: whole, word } = bucket[index] as { hash: number; word: string };
-      if (whole === hash && word.length === end - start && text.startsWith(word, start)) return word;
+      const entry = bucket[index] as KeptWord & { readonly hash: number };
+      if (entry.hash === hash && entry.word.length === end - start && text.startsWith(entry.word, start)) return entry;
     }
     return undefined;
   }

@@ -1,21 +1,6 @@
-import type { FragmentSchema } from '../schema/schema-types';
-import { storedMergedStory, storyIsUpToDate } from '../story/merged-story';
-import type { Field, Fragment } from '../text/parse';
 import { wordOccurrences } from '../text/pattern-text';
 import type { IdentifierFinding } from './identifiers';
 import { DIVISION_AFTER } from './tokens';
-
-/**
- * The merged story field when it is up to date (FORMAT.md §4): then it says nothing its parts'
- * fields do not, each word theirs or a placeholder, and its identifying details are theirs
- * (`repeatedFindings`), found without reading it again. A story edited by hand is read as any text.
- */
-export function upToDateStory(fragment: Fragment, schema: FragmentSchema): Field | undefined {
-  const story = schema.mergedStory;
-  if (!story) return undefined;
-  const stored = storedMergedStory(fragment, story);
-  return stored && storyIsUpToDate(fragment, story) ? stored : undefined;
-}
 
 /**
  * Where the texts of the fields' findings stand in the story, as "Replace" finds them (`wordOccurrences`); the first and last words of a name of several words too, standing

@@ -11,6 +11,8 @@ export interface Token {
   readonly allCaps: boolean;
   /** Written with a possessive `'s` after it (`SECHA's`), which `end` leaves out. */
   readonly possessive: boolean;
+  /** What a kept small word is to the finders (`SmallWordKind`); 0 for any other token. */
+  readonly kinds: number;
 }
 
 // Letters and marks (\p{L}, \p{M}), and the apostrophes and hyphens inside names (`N'Diaye`,
@@ -90,7 +92,7 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
         if (!goesOn) {
           // Kept: a word of small letters alone, no apostrophe, no capital (what pushToken would make of it).
           const word = kept.wordAt(text, at, end, hash);
-          if (word !== undefined) tokens.push({ text: word, start: at, end, capital: false, allCaps: false, possessive: false });
+          if (word !== undefined) tokens.push({ text: word.word, start: at, end, capital: false, allCaps: false, possessive: false, kinds: word.kinds });
           at = end;
           continue;
         }
@@ -108,7 +110,7 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
       // Unless it goes on past ASCII or across an apostrophe or a hyphen (`Mbuji-Mayi`, `N'Diaye`, `SECHA's`): then it is read below.
       if (end >= length || (text.charCodeAt(end) < 128 && !isJoiner(text.charCodeAt(end)))) {
         const { word, facts } = WORDS.at(text, at, end, hash);
-        tokens.push({ text: word, start: at, end, capital: facts.capital, allCaps: facts.allCaps, possessive: false });
+        tokens.push({ text: word, start: at, end, capital: facts.capital, allCaps: facts.allCaps, possessive: false, kinds: 0 });
         at = end;
         continue;
       }
@@ -124,7 +126,7 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
     at = end;
     // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
     if (end - start > 2 && isApostrophe(text.charCodeAt(start + 1)) && isArticle(text.charCodeAt(start)) && isUppercaseLetter(text, start + 2)) {
-      tokens.push({ text: WORDS.at(text, start, start + 2).word, start, end: start + 2, capital: false, allCaps: false, possessive: false });
+      tokens.push({ text: WORDS.at(text, start, start + 2).word, start, end: start + 2, capital: false, allCaps: false, possessive: false, kinds: 0 });
       pushToken(tokens, text, start + 2, end);
       continue;
     }
@@ -138,7 +140,7 @@ function pushToken(tokens: Token[], text: string, start: number, end: number): v
   const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2));
   const writtenEnd = possessive ? end - 2 : end;
   const { word, facts } = WORDS.at(text, start, writtenEnd);
-  tokens.push({ text: word, start, end: writtenEnd, capital: facts.capital, allCaps: facts.allCaps, possessive });
+  tokens.push({ text: word, start, end: writtenEnd, capital: facts.capital, allCaps: facts.allCaps, possessive, kinds: 0 });
 }
 
 /**
