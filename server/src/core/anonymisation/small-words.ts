@@ -62,6 +62,7 @@ function standsAt(text: string, start: number, word: string): boolean {
   for (let at = 0; at < word.length; at++) if (text.charCodeAt(start + at) !== word.charCodeAt(at)) return false;
   return true;
 }
+
 /** The longest word `WordTable` keeps. */
 const LONGEST_KEPT = 40;
 
