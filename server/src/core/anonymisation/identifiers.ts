@@ -8,6 +8,7 @@ import { findCuedPlaces } from './place-cues';
 import { findPlaces } from './places';
 import { piecesOf, shiftedFindings } from './sentences';
 import { DIVISION_AFTER, tokensOf } from './tokens';
+import { ownString } from './word-memo';
 
 /** An identifying detail found in a text: its kind and where it stands (UTF-16 offsets). */
 export interface IdentifierFinding {
@@ -155,11 +156,14 @@ export type IdentifierMemo = Map<string, { findings: IdentifierFinding[]; parts:
 /**
  * The text with its placeholders (`<person>`, `<LOC>`, `<redacted>`: a `<`, 1 to 40 characters
  * but `<`, `>` and a line break, a `>`) blanked out. Read by hand: most pieces hold none, and the
- * others several (a pattern's replace calls back for each).
+ * others several (a pattern's replace calls back for each). Always a string of its own: a piece
+ * is a slice of its file's text, which V8 reads through a view, character by character more
+ * slowly than a string of its own (by half: measured over the bench's corpus); the finders read
+ * every character, and a copy costs less than that.
  */
 function withoutPlaceholders(text: string): string {
   let open = text.indexOf('<');
-  if (open < 0) return ownCopy(text);
+  if (open < 0) return ownString(text);
   const parts: string[] = [];
   let copied = 0;
   while (open >= 0) {
@@ -171,19 +175,9 @@ function withoutPlaceholders(text: string): string {
       open = text.indexOf('<', copied);
     } else open = text.indexOf('<', open + 1);
   }
-  if (copied === 0) return ownCopy(text);
+  if (copied === 0) return ownString(text);
   parts.push(text.slice(copied));
   return parts.join('');
-}
-
-/**
- * The text as a string of its own. A piece is a slice of its file's text, which V8 reads through
- * a view, character by character more slowly than a string of its own (by half: measured over
- * the bench's corpus); the finders read every character, and a copy costs less than that.
- */
-function ownCopy(text: string): string {
-  // Joining two parts makes a new string; a slice or a join of one would be a view again.
-  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 /** Blanks as long as a placeholder can be, by length. */

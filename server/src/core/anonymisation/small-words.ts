@@ -1,3 +1,5 @@
+import { LONGEST_COPIED, ownString } from './word-memo';
+
 /** A step of the hash of a word of small letters (`SmallWords`). */
 export const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
 
@@ -62,9 +64,6 @@ function standsAt(text: string, start: number, word: string): boolean {
   for (let at = 0; at < word.length; at++) if (text.charCodeAt(start + at) !== word.charCodeAt(at)) return false;
   return true;
 }
-
-/** The longest word `WordTable` keeps. */
-const LONGEST_KEPT = 40;
 
 /**
  * Words compared in any case (`Of`, `DE`, `Village`), asked of every token: a word longer than
@@ -131,7 +130,7 @@ export class WordTable<Facts> {
   /** The word from `start` to `end` of `text`; `hash` is its hash when known (`hashStep` over its characters). */
   at(text: string, start: number, end: number, known?: number): TableWord<Facts> {
     // A run of letters this long is no word a harvest repeats: not kept.
-    if (end - start > LONGEST_KEPT) {
+    if (end - start > LONGEST_COPIED) {
       const word = text.slice(start, end);
       return { hash: 0, word, facts: this.describe(word) };
     }
@@ -148,8 +147,7 @@ export class WordTable<Facts> {
       this.byHash = new Array(HASHES);
       this.size = 0;
     }
-    // A copy, never a slice: a long slice would be a view that keeps its whole text alive.
-    const word = end - start < 13 ? text.slice(start, end) : [text.slice(start, start + 1), text.slice(start + 1, end)].join('');
+    const word = ownString(text, start, end);
     const entry = { hash, word, facts: this.describe(word) };
     const kept = this.byHash[slot];
     if (kept === undefined) this.byHash[slot] = [entry];

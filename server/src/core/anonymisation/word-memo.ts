@@ -3,7 +3,7 @@ const SEEN_LIMIT = 50_000;
 /** The longest word a memo keeps as it is: V8 copies a shorter slice of a text, and makes a longer one a view of the text. */
 const LONGEST_KEPT = 12;
 /** Past this length, a word is not kept at all (a run of letters this long is no word a harvest repeats). */
-const LONGEST_COPIED = 40;
+export const LONGEST_COPIED = 40;
 
 /**
  * `answer`, remembered by the data it reads (a word list, a gazetteer) and by word: the finders
@@ -33,7 +33,7 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
     if (known === undefined) {
       known = answer(word, data);
       // A word of 13 characters or more may be a slice that keeps its whole text alive: a copy of it is kept.
-      lastMemo.set(word.length > LONGEST_KEPT ? copyOf(word) : word, known);
+      lastMemo.set(ownString(word), known);
     }
     lastWord = word.length > LONGEST_KEPT ? undefined : word;
     lastAnswer = known;
@@ -41,7 +41,11 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
   };
 }
 
-/** A string of its own with the word's characters (`join` makes a new one; `slice` would make a view). */
-function copyOf(word: string): string {
-  return word.split('').join('');
+/**
+ * The characters of `text` from `start` to `end` as a string of its own, never a view of it: a
+ * slice of up to `LONGEST_KEPT` characters is a copy, and a join of two parts makes a new string
+ * (a longer slice, or a join of one, would be a view that keeps its whole text alive).
+ */
+export function ownString(text: string, start = 0, end = text.length): string {
+  return end - start <= LONGEST_KEPT ? text.slice(start, end) : [text.slice(start, start + 1), text.slice(start + 1, end)].join('');
 }
