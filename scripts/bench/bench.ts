@@ -16,6 +16,9 @@ const cache = join(root, '.cache', 'bench');
 const examplePath = join(root, 'example', '000_88eaf67a59f4c304.txt');
 const example = readFileSync(examplePath, 'utf8');
 
+/** How many pairs of fragment-lint runs, with the check and without it, the check's cost is the median of. */
+const IDENTIFIER_PAIRS = 9;
+
 const results: Array<{ what: string; value: string; target?: string; met?: boolean }> = [];
 const record = (what: string, value: string, target?: { text: string; met: boolean }) =>
   results.push({ what, value, ...(target ? { target: target.text, met: target.met } : {}) });
@@ -47,13 +50,15 @@ async function main(): Promise<void> {
   writeFileSync(withDefaults, '{}\n');
   const withoutIdentifiers = join(cache, 'no-identifiers.json');
   writeFileSync(withoutIdentifiers, '{ "severities": { "possible-identifier": "off" } }\n');
-  // Five pairs, in alternating order (with, without; without, with; …), and the cost is the median
+  // Nine pairs, in alternating order (with, without; without, with; …), and the cost is the median
   // of the pairs' ratios: a slower moment of the machine then weighs on both runs of a pair, where
-  // three runs of one and then three of the other could each fall in a different moment (on this
-  // machine, the ratio of single pairs varied from 6% to 47% within a minute).
+  // three runs of one and then three of the other could each fall in a different moment. On a
+  // shared machine single pairs varied from 3% to 63% within minutes, and the median of five
+  // pairs from 23% to 32% between runs of the same code; nine pairs narrow that, and the spread
+  // of the pairs is printed beside the median.
   const lint = (config: string) => measure('cli.cjs', [join(cache, 'corpus'), '--config', config]);
   const pairs: Array<{ with: Run; without: Run }> = [];
-  for (let pair = 0; pair < 5; pair++) {
+  for (let pair = 0; pair < IDENTIFIER_PAIRS; pair++) {
     if (pair % 2 === 0) {
       const withCheck = lint(withDefaults);
       pairs.push({ with: withCheck, without: lint(withoutIdentifiers) });
@@ -78,11 +83,11 @@ async function main(): Promise<void> {
   record('b/a', ba.toFixed(2), { text: 'at most 3', met: ba <= 3 });
   record('c/b', cb.toFixed(1), { text: 'at least 30', met: cb >= 30 });
   record('fragment-lint peak memory', mb(cli.maxRssKb), { text: 'at most 100 MB', met: cli.maxRssKb <= 100 * 1024 });
-  const identifierCost = median(
-    pairs.map((pair) => pair.with.ms / pair.without.ms),
-    (ratio) => ratio,
-  );
-  record("b'/b'': what the possible-identifier check adds (work)", `${((identifierCost - 1) * 100).toFixed(0)}%`, {
+  const ratios = pairs.map((pair) => pair.with.ms / pair.without.ms);
+  const identifierCost = median(ratios, (ratio) => ratio);
+  const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(0)}%`;
+  const spread = `(median of ${IDENTIFIER_PAIRS} pairs; they ranged from ${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))})`;
+  record("b'/b'': what the possible-identifier check adds (work)", `${percent(identifierCost)} ${spread}`, {
     text: 'at most 20%',
     met: identifierCost <= 1.2,
   });

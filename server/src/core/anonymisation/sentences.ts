@@ -41,19 +41,36 @@ function endsAbbreviation(text: string, start: number, blanks: number): boolean 
   return letter >= 97 && letter <= 122 && NO_END.test(text.slice(Math.max(start, blanks - 8), blanks));
 }
 
+/**
+ * Where the cut that `CUT` found ending at `end` starts: its blanks, and whether a sentence's mark
+ * stands before them. A mark and the blanks after it are one match, all of them (the pattern's
+ * first choice, greedy); else the match is the run of spaces that ends at `end`.
+ */
+function cutAt(text: string, end: number): { blanks: number; afterMark: boolean } {
+  let blanks = end;
+  while (blanks > 0 && isBlankOrTab(text.charCodeAt(blanks - 1))) blanks--;
+  const mark = blanks > 0 ? text.charCodeAt(blanks - 1) : 0;
+  if (mark === 46 || mark === 33 || mark === 63 /* . ! ? */) return { blanks, afterMark: true };
+  let spaces = end;
+  while (spaces > 0 && text.charCodeAt(spaces - 1) === 32) spaces--;
+  return { blanks: spaces, afterMark: false };
+}
+
+const isBlankOrTab = (code: number) => code === 32 || code === 9;
+
 /** The pieces of a text, each with where it starts. */
 export function piecesOf(text: string): Array<{ text: string; start: number }> {
   const pieces: Array<{ text: string; start: number }> = [];
   let start = 0;
   CUT.lastIndex = 0;
-  // Read from the text around each cut, not from the match: most cuts are passed over, and no string is made for them.
-  for (let cut = CUT.exec(text); cut !== null; cut = CUT.exec(text)) {
+  // Found by `test`, and read from the text around each cut: most cuts are passed over, and `exec` would make an array and a string for each.
+  while (CUT.test(text)) {
     const end = CUT.lastIndex;
     if (end >= text.length) continue;
-    const first = text.charCodeAt(cut.index);
-    const blanks = first === 32 || first === 9 ? cut.index : cut.index + 1;
+    const cut = cutAt(text, end);
+    const blanks = cut.blanks;
     // `…Goma. The`: a sentence ends (after a small letter, a digit or a closing mark; before a capital or an opening one).
-    const sentence = blanks > cut.index && endsSentence(text, cut.index - 1) && startsSentence(text, end);
+    const sentence = cut.afterMark && endsSentence(text, blanks - 2) && startsSentence(text, end);
     // `…Goma  Significance description:`: two spaces between non-blanks, as between the merged story's parts.
     const parts = !sentence && onlySpaces(text, blanks, end) && blanks > 0 && !isWhiteSpace(text.charCodeAt(blanks - 1)) && !isWhiteSpace(text.charCodeAt(end));
     if (!sentence && !parts) continue;
