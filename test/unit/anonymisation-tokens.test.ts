@@ -1,6 +1,6 @@
 // The identifier check's reading of words (FORMAT.md §8): the scanner reads the words the pattern
 // of letters, marks and inner joiners does, and leaving out the small words no finder reads
-// (`SmallWords`) changes no finding.
+// (`SmallWords`) changes no finding; the pieces a text is cut into are where its pattern's matches say.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type CompiledAnonymisation, compileAnonymisation } from '../../server/src/core/anonymisation/compiled';
 import { findIdentifiers, identifiersOfTexts } from '../../server/src/core/anonymisation/identifiers';
+import { piecesOf } from '../../server/src/core/anonymisation/sentences';
 import { type KeptWord, SmallWords } from '../../server/src/core/anonymisation/small-words';
 import { tokensOf } from '../../server/src/core/anonymisation/tokens';
 import { defaultAnonymisation } from '../../server/src/core/schema/anonymisation-defaults';
@@ -103,6 +104,50 @@ describe('the small words the finders read', () => {
       }),
       // Each case reads its texts twice through every finder: a tenth of the count.
       { numRuns: Math.max(300, runs / 10) },
+    );
+  });
+});
+
+describe('piecesOf', () => {
+  /** Where each cut's blanks start and whether a mark stands before them, from the pattern's match itself. */
+  function cutsByMatch(text: string): Array<[number, boolean]> {
+    return [...text.matchAll(/[.!?][ \t]+| {2,}/g)].map((match) => {
+      const mark = match[0][0] !== ' ';
+      return [mark ? match.index + 1 : match.index, mark];
+    });
+  }
+
+  it('cuts after a sentence and between the merged story’s parts, not after a title', () => {
+    const texts = (text: string) => piecesOf(text).map((piece) => piece.text);
+    assert.deepEqual(texts('Goma. The office.\t Then  Significance description: Mrs. Rose came'), [
+      'Goma.',
+      'The office.',
+      'Then',
+      'Significance description: Mrs. Rose came',
+    ]);
+    assert.deepEqual(texts('a  \t  b'), ['a  \t  b']);
+    assert.deepEqual(
+      piecesOf('one.  Two').map((piece) => piece.start),
+      [0, 6],
+    );
+  });
+
+  it('each piece starts where a cut of the pattern ends, and ends where its blanks start', () => {
+    const unit = fc.constantFrom('a', 'B', '.', '!', '?', ' ', '\t', 'Mr', 'Dr.', ')', '"', '<', '\u00a0', 'é', 'É', '1');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        const pieces = piecesOf(text);
+        const cuts = cutsByMatch(text);
+        for (const piece of pieces.slice(0, -1)) {
+          const end = piece.start + piece.text.length;
+          assert.ok(
+            cuts.some(([blanks]) => blanks === end),
+            `a piece of ${JSON.stringify(text)} ends at ${end}, where no cut's blanks start`,
+          );
+        }
+        for (const piece of pieces) assert.equal(text.slice(piece.start, piece.start + piece.text.length), piece.text);
+      }),
+      { numRuns: runs },
     );
   });
 });
