@@ -107,6 +107,18 @@ describe('possible-identifier settings', () => {
     assert.equal(diagnostic?.severity, 1);
   });
 
+  it('a word read under other lists is judged by those lists, each time (what is kept with a word says whose lists it came from)', () => {
+    const text = 'Comrade Bulambo travelled to Zembura.';
+    const kinds = (compiled: ReturnType<typeof compileAnonymisation>) =>
+      findIdentifiers(text, compiled, 'CD').map((finding) => `${finding.kind}:${finding.text}`);
+    const config = loadConfig('{ "anonymisation": { "addTitles": ["Comrade"], "addPlaces": ["Zembura"] } }');
+    const added = compileAnonymisation(config.schema.anonymisation ?? defaultAnonymisation);
+    assert.deepEqual(kinds(settings), []);
+    assert.deepEqual(kinds(added), ['person:Bulambo', 'place:Zembura']);
+    assert.deepEqual(kinds(settings), []);
+    assert.deepEqual(kinds(added), ['person:Bulambo', 'place:Zembura']);
+  });
+
   it('an unknown kind setting is a problem of the configuration, where it stands', () => {
     const config = loadConfig('{\n  "anonymisation": { "person": "loud" }\n}');
     assert.equal(config.problems.length, 1);

@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../schema/anonymisation-defaults';
 import { SmallWordKind } from './small-words';
 import { bare, DIVISION_AFTER, isApostrophe, isArticle, joinedByBlanks, type Token } from './tokens';
-import { memoByWord } from './word-memo';
+import { dataNumbers, memoByWord } from './word-memo';
 
 /** The word lists the person finder reads (schema data: `anonymisation` in the schema, `.fragmentrc.json` adds to them). */
 export interface PersonWords {
@@ -105,7 +105,7 @@ function personAt(text: string, tokens: readonly Token[], index: number, words: 
     const to = nameRun(text, tokens, first, words, 4);
     return to === undefined ? undefined : { from: first, to };
   }
-  if (isNameWord(token, words) && isGivenName(token.text, words)) {
+  if (isNameWord(token, words) && isGivenName(token, words)) {
     const to = nameRun(text, tokens, index + 1, words, 3, index);
     if (to !== undefined) return { from: index, to };
     if (token.allCaps) return undefined;
@@ -141,13 +141,13 @@ function signalledName(text: string, tokens: readonly Token[], index: number, ru
     if (APPOSITION.test(after) || (role !== undefined && ROLES.has(role)) || AGE_AFTER.test(after)) return { from: index, to: run };
     if (TELLING.test(after.slice(0, 24))) return { from: index, to: run };
     // `Muhindo Esther`: the family name first, then a given name.
-    if (!token.allCaps && isGivenName((tokens[index + 1] as Token).text, words) && !(tokens[index + 1] as Token).allCaps) return { from: index, to: run };
+    if (!token.allCaps && isGivenName(tokens[index + 1] as Token, words) && !(tokens[index + 1] as Token).allCaps) return { from: index, to: run };
   }
   // `Kambale MUHINDO`, `KAVIRA Jeanne`: a name with the family name in capitals, the French way.
   const next = tokens[index + 1];
   if (next && follows(text, tokens, index + 1) && isNameWord(token, words) && isNameWord(next, words)) {
     const familyInCapitals = !token.allCaps && next.allCaps && next.text.length >= 3;
-    const givenAfter = token.allCaps && token.text.length >= 3 && !next.allCaps && isGivenName(next.text, words);
+    const givenAfter = token.allCaps && token.text.length >= 3 && !next.allCaps && isGivenName(next, words);
     if ((familyInCapitals || givenAfter) && !/^\s*\(/.test(text.slice(next.end, next.end + 3))) return { from: index, to: index + 1 };
   }
   return undefined;
@@ -195,11 +195,11 @@ function isParticle(token: Token): boolean {
 
 /** A capitalised word that may be part of a person's name. */
 function isNameWord(token: Token, words: PersonWords): boolean {
-  return token.capital && (classOf(token.text, words) & MAY_BE_NAME) !== 0;
+  return token.capital && (classOfToken(token, words) & MAY_BE_NAME) !== 0;
 }
 
-function isGivenName(word: string, words: PersonWords): boolean {
-  return (classOf(word, words) & GIVEN_NAME) !== 0;
+function isGivenName(token: Token, words: PersonWords): boolean {
+  return (classOfToken(token, words) & GIVEN_NAME) !== 0;
 }
 
 const MAY_BE_NAME = 1;
@@ -211,6 +211,20 @@ const classOf = memoByWord((word: string, words: PersonWords) => {
   const mayBeName = !words.neverNames.has(word) && !words.organisationWords.has(word) && !title && !words.neverNames.has(bare(word));
   return (mayBeName ? MAY_BE_NAME : 0) | (listsGivenName(word, words) ? GIVEN_NAME : 0) | (title ? TITLE : 0);
 });
+
+const listsNumber = dataNumbers();
+
+/** `classOf` a token's word, kept with the word's facts (a field read for every word after its first). */
+function classOfToken(token: Token, words: PersonWords): number {
+  const facts = token.facts;
+  if (facts === undefined) return classOf(token.text, words);
+  const lists = listsNumber(words);
+  if (facts.personLists !== lists) {
+    facts.personClass = classOf(token.text, words);
+    facts.personLists = lists;
+  }
+  return facts.personClass;
+}
 
 function listsGivenName(word: string, words: PersonWords): boolean {
   if (words.givenNames.has(word) || words.givenNames.has(bare(word))) return true;
@@ -225,7 +239,7 @@ function isTitle(text: string, token: Token, words: PersonWords): boolean {
   // `l'abbé`: the titles written in lower case come after an article.
   // A capitalised word's answer is remembered with the word (`classOf`): every capitalised word is asked.
   const word = token.capital ? token.text : withoutArticle(token.text);
-  if (token.capital ? (classOf(word, words) & TITLE) === 0 : !words.titles.has(word) || word[0] !== word[0]?.toLowerCase()) return false;
+  if (token.capital ? (classOfToken(token, words) & TITLE) === 0 : !words.titles.has(word) || word[0] !== word[0]?.toLowerCase()) return false;
   const dotted = text[token.end] === '.';
   return dotted || !DOTTED_ONLY.has(token.text);
 }

@@ -3,7 +3,7 @@ import type { Gazetteer } from './place-data';
 import { placeKey, type Word, wordsOf } from './place-words';
 import { SmallWordKind } from './small-words';
 import { type Token, tokensOf } from './tokens';
-import { memoByWord } from './word-memo';
+import { dataNumbers, memoByWord } from './word-memo';
 
 /** `a, b c`: the phrases `a` and `b c`, as keys. */
 const phrases = (list: string) => list.split(',').map(placeKey);
@@ -172,6 +172,20 @@ const mayStartPlace = memoByWord((word: string, gazetteer: Gazetteer) => {
   return PLACE_CUE_WORDS.has(key) || gazetteer.longest.has(key);
 });
 
+const gazetteerNumber = dataNumbers();
+
+/** `mayStartPlace` of a token's word, kept with the word's facts. */
+function startsPlace(token: Token, gazetteer: Gazetteer): boolean {
+  const facts = token.facts;
+  if (facts === undefined) return mayStartPlace(token.text, gazetteer);
+  const from = gazetteerNumber(gazetteer);
+  if (facts.placesFrom !== from) {
+    facts.startsPlace = mayStartPlace(token.text, gazetteer);
+    facts.placesFrom = from;
+  }
+  return facts.startsPlace;
+}
+
 /** `[A-Za-z]+`. */
 function isPlainWord(word: string): boolean {
   if (word.length === 0) return false;
@@ -207,7 +221,7 @@ function mayNamePlace(text: string, tokens: readonly Token[], gazetteer: Gazette
       continue;
     }
     if (isPlainWord(token.text)) {
-      if (token.capital ? mayStartPlace(token.text, gazetteer) : PLACE_CUE_WORDS.has(token.text)) return true;
+      if (token.capital ? startsPlace(token, gazetteer) : PLACE_CUE_WORDS.has(token.text)) return true;
       continue;
     }
     // With the word after it: an elided article the tokenizer split off may be part of a name (`L'Ituri`).

@@ -13,6 +13,26 @@ export interface Token {
   readonly possessive: boolean;
   /** What a kept small word is to the finders (`SmallWordKind`); 0 for any other token. */
   readonly kinds: number;
+  /** What is known of the token's word (undefined for a kept small word): one object per distinct word. */
+  readonly facts: WordFacts | undefined;
+}
+
+/**
+ * What is known of a word of the texts, once per distinct word (`WORDS`): how it is written, and
+ * what the finders' lists made of it, each answer with the number (`dataNumbers`) of the list it came
+ * from (a changed `.fragmentrc.json` gives new lists, and the answer is worked out again). The
+ * finders ask it of every capitalised word, and a field of the word's own object costs less than
+ * a lookup by its text (measured: 5% of the check's instructions over the bench's corpus).
+ */
+export interface WordFacts {
+  readonly capital: boolean;
+  readonly allCaps: boolean;
+  /** The person finder's class of the word (persons.ts), read from the lists numbered `personLists` (0: none yet). */
+  personClass: number;
+  personLists: number;
+  /** Whether the word may start a place (places.ts), read from the gazetteer numbered `placesFrom` (0: none yet). */
+  startsPlace: boolean;
+  placesFrom: number;
 }
 
 // Letters and marks (\p{L}, \p{M}), and the apostrophes and hyphens inside names (`N'Diaye`,
@@ -92,7 +112,8 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
         if (!goesOn) {
           // Kept: a word of small letters alone, no apostrophe, no capital (what pushToken would make of it).
           const word = kept.wordAt(text, at, end, hash);
-          if (word !== undefined) tokens.push({ text: word.word, start: at, end, capital: false, allCaps: false, possessive: false, kinds: word.kinds });
+          if (word !== undefined)
+            tokens.push({ text: word.word, start: at, end, capital: false, allCaps: false, possessive: false, kinds: word.kinds, facts: undefined });
           at = end;
           continue;
         }
@@ -110,7 +131,7 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
       // Unless it goes on past ASCII or across an apostrophe or a hyphen (`Mbuji-Mayi`, `N'Diaye`, `SECHA's`): then it is read below.
       if (end >= length || (text.charCodeAt(end) < 128 && !isJoiner(text.charCodeAt(end)))) {
         const { word, facts } = WORDS.at(text, at, end, hash);
-        tokens.push({ text: word, start: at, end, capital: facts.capital, allCaps: facts.allCaps, possessive: false, kinds: 0 });
+        tokens.push({ text: word, start: at, end, capital: facts.capital, allCaps: facts.allCaps, possessive: false, kinds: 0, facts });
         at = end;
         continue;
       }
@@ -126,7 +147,8 @@ export function tokensOf(text: string, kept?: SmallWords): Token[] {
     at = end;
     // `d'Appel`, `l'Université` (not `N'Diaye`): the article is a connector, the word after it a word of its own.
     if (end - start > 2 && isApostrophe(text.charCodeAt(start + 1)) && isArticle(text.charCodeAt(start)) && isUppercaseLetter(text, start + 2)) {
-      tokens.push({ text: WORDS.at(text, start, start + 2).word, start, end: start + 2, capital: false, allCaps: false, possessive: false, kinds: 0 });
+      const article = WORDS.at(text, start, start + 2);
+      tokens.push({ text: article.word, start, end: start + 2, capital: false, allCaps: false, possessive: false, kinds: 0, facts: article.facts });
       pushToken(tokens, text, start + 2, end);
       continue;
     }
@@ -140,16 +162,16 @@ function pushToken(tokens: Token[], text: string, start: number, end: number): v
   const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2));
   const writtenEnd = possessive ? end - 2 : end;
   const { word, facts } = WORDS.at(text, start, writtenEnd);
-  tokens.push({ text: word, start, end: writtenEnd, capital: facts.capital, allCaps: facts.allCaps, possessive, kinds: 0 });
+  tokens.push({ text: word, start, end: writtenEnd, capital: facts.capital, allCaps: facts.allCaps, possessive, kinds: 0, facts });
 }
 
 /**
  * The words the tokens are made of, each told once whether it is capitalised: the finders then
  * look each token's word up in several lists, and the same string every time is found faster.
  */
-const WORDS = new WordTable((word: string) => {
+const WORDS = new WordTable((word: string): WordFacts => {
   const capital = startsUpper(word, 0);
-  return { capital, allCaps: capital && isAllCaps(word) };
+  return { capital, allCaps: capital && isAllCaps(word), personClass: 0, personLists: 0, startsPlace: false, placesFrom: 0 };
 });
 
 /** Two letters or more, every letter a capital (`SECHA`, `KAVIRA`, `N'DIAYE`). */

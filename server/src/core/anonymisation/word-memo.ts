@@ -49,3 +49,28 @@ export function memoByWord<Data extends object, Answer>(answer: (word: string, d
 export function ownString(text: string, start = 0, end = text.length): string {
   return end - start <= LONGEST_KEPT ? text.slice(start, end) : [text.slice(start, start + 1), text.slice(start + 1, end)].join('');
 }
+
+let nextDataId = 1;
+
+/**
+ * Numbers for the data objects a finder reads (a word list, a gazetteer), one of its own for
+ * each and never 0: an answer kept with a word (tokens.ts's `WordFacts`) says which data it came
+ * from without holding that data alive once a changed `.fragmentrc.json` has replaced it. One
+ * numbering per finder, so that each remembers the data it asked of last (one serves a whole harvest).
+ */
+export function dataNumbers(): (data: object) => number {
+  const numbers = new WeakMap<object, number>();
+  let lastData: object | undefined;
+  let lastNumber = 0;
+  return (data) => {
+    if (data === lastData) return lastNumber;
+    let number = numbers.get(data);
+    if (number === undefined) {
+      number = nextDataId++;
+      numbers.set(data, number);
+    }
+    lastData = data;
+    lastNumber = number;
+    return number;
+  };
+}
