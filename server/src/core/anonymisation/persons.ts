@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../schema/anonymisation-defaults';
 import { SmallWordKind } from './small-words';
 import { bare, DIVISION_AFTER, isApostrophe, isArticle, joinedByBlanks, type Token } from './tokens';
-import { dataNumbers, memoByWord } from './word-memo';
+import { memoByToken } from './word-memo';
 
 /** The word lists the person finder reads (schema data: `anonymisation` in the schema, `.fragmentrc.json` adds to them). */
 export interface PersonWords {
@@ -205,26 +205,15 @@ function isGivenName(token: Token, words: PersonWords): boolean {
 const MAY_BE_NAME = 1;
 const GIVEN_NAME = 2;
 const TITLE = 4;
-/** What each word is to the lists (`MAY_BE_NAME`, `GIVEN_NAME`, `TITLE`): the same words are asked of again and again. */
-const classOf = memoByWord((word: string, words: PersonWords) => {
+/**
+ * What a token's word is to the lists (`MAY_BE_NAME`, `GIVEN_NAME`, `TITLE`), kept with the word
+ * (measured: 5% of the check's instructions over the bench's corpus): the same words are asked of again and again.
+ */
+const classOfToken = memoByToken((word: string, words: PersonWords) => {
   const title = words.titles.has(word);
   const mayBeName = !words.neverNames.has(word) && !words.organisationWords.has(word) && !title && !words.neverNames.has(bare(word));
   return (mayBeName ? MAY_BE_NAME : 0) | (listsGivenName(word, words) ? GIVEN_NAME : 0) | (title ? TITLE : 0);
 });
-
-const listsNumber = dataNumbers();
-
-/** `classOf` a token's word, kept with the word's facts (a field read for every word after its first). */
-function classOfToken(token: Token, words: PersonWords): number {
-  const facts = token.facts;
-  if (facts === undefined) return classOf(token.text, words);
-  const lists = listsNumber(words);
-  if (facts.personLists !== lists) {
-    facts.personClass = classOf(token.text, words);
-    facts.personLists = lists;
-  }
-  return facts.personClass;
-}
 
 function listsGivenName(word: string, words: PersonWords): boolean {
   if (words.givenNames.has(word) || words.givenNames.has(bare(word))) return true;
@@ -237,7 +226,7 @@ function listsGivenName(word: string, words: PersonWords): boolean {
 
 function isTitle(text: string, token: Token, words: PersonWords): boolean {
   // `l'abbé`: the titles written in lower case come after an article.
-  // A capitalised word's answer is remembered with the word (`classOf`): every capitalised word is asked.
+  // A capitalised word's answer is remembered with the word (`classOfToken`): every capitalised word is asked.
   const word = token.capital ? token.text : withoutArticle(token.text);
   if (token.capital ? (classOfToken(token, words) & TITLE) === 0 : !words.titles.has(word) || word[0] !== word[0]?.toLowerCase()) return false;
   const dotted = text[token.end] === '.';

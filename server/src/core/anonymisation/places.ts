@@ -3,7 +3,7 @@ import type { Gazetteer } from './place-data';
 import { placeKey, type Word, wordsOf } from './place-words';
 import { SmallWordKind } from './small-words';
 import { type Token, tokensOf } from './tokens';
-import { dataNumbers, memoByWord } from './word-memo';
+import { memoByToken } from './word-memo';
 
 /** `a, b c`: the phrases `a` and `b c`, as keys. */
 const phrases = (list: string) => list.split(',').map(placeKey);
@@ -167,24 +167,10 @@ export const PLACE_CUE_WORDS: ReadonlySet<string> = new Set(
 export const PLACE_SMALL_WORDS: readonly string[] = [...CUES_BEFORE, ...CUES_AFTER, ...DIVISION_BEFORE, ...DIVISION_AFTER].flatMap((cue) => cue.split(' '));
 
 /** Whether a capitalised word of plain letters, lower-cased, is a cue's word or starts a gazetteer name: asked of every such word. */
-const mayStartPlace = memoByWord((word: string, gazetteer: Gazetteer) => {
+const startsPlace = memoByToken((word: string, gazetteer: Gazetteer) => {
   const key = word.toLowerCase();
   return PLACE_CUE_WORDS.has(key) || gazetteer.longest.has(key);
 });
-
-const gazetteerNumber = dataNumbers();
-
-/** `mayStartPlace` of a token's word, kept with the word's facts. */
-function startsPlace(token: Token, gazetteer: Gazetteer): boolean {
-  const facts = token.facts;
-  if (facts === undefined) return mayStartPlace(token.text, gazetteer);
-  const from = gazetteerNumber(gazetteer);
-  if (facts.placesFrom !== from) {
-    facts.startsPlace = mayStartPlace(token.text, gazetteer);
-    facts.placesFrom = from;
-  }
-  return facts.startsPlace;
-}
 
 /** `[A-Za-z]+`. */
 function isPlainWord(word: string): boolean {

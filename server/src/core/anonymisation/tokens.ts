@@ -1,4 +1,5 @@
 import { hashStep, type SmallWords, WordTable } from './small-words';
+import { TOKEN_MEMOS, type WordFacts } from './word-memo';
 
 /** A word of a text as the name finders read it: where it stands and how it is written. */
 export interface Token {
@@ -15,24 +16,6 @@ export interface Token {
   readonly kinds: number;
   /** What is known of the token's word (undefined for a kept small word): one object per distinct word. */
   readonly facts: WordFacts | undefined;
-}
-
-/**
- * What is known of a word of the texts, once per distinct word (`WORDS`): how it is written, and
- * what the finders' lists made of it, each answer with the number (`dataNumbers`) of the list it came
- * from (a changed `.fragmentrc.json` gives new lists, and the answer is worked out again). The
- * finders ask it of every capitalised word, and a field of the word's own object costs less than
- * a lookup by its text (measured: 5% of the check's instructions over the bench's corpus).
- */
-export interface WordFacts {
-  readonly capital: boolean;
-  readonly allCaps: boolean;
-  /** The person finder's class of the word (persons.ts), read from the lists numbered `personLists` (0: none yet). */
-  personClass: number;
-  personLists: number;
-  /** Whether the word may start a place (places.ts), read from the gazetteer numbered `placesFrom` (0: none yet). */
-  startsPlace: boolean;
-  placesFrom: number;
 }
 
 // Letters and marks (\p{L}, \p{M}), and the apostrophes and hyphens inside names (`N'Diaye`,
@@ -171,7 +154,12 @@ function pushToken(tokens: Token[], text: string, start: number, end: number): v
  */
 const WORDS = new WordTable((word: string): WordFacts => {
   const capital = startsUpper(word, 0);
-  return { capital, allCaps: capital && isAllCaps(word), personClass: 0, personLists: 0, startsPlace: false, placesFrom: 0 };
+  return {
+    capital,
+    allCaps: capital && isAllCaps(word),
+    answers: Array.from({ length: TOKEN_MEMOS }, () => undefined),
+    answeredFrom: Array.from({ length: TOKEN_MEMOS }, () => 0),
+  };
 });
 
 /** Two letters or more, every letter a capital (`SECHA`, `KAVIRA`, `N'DIAYE`). */

@@ -50,27 +50,59 @@ export function ownString(text: string, start = 0, end = text.length): string {
   return end - start <= LONGEST_KEPT ? text.slice(start, end) : [text.slice(start, start + 1), text.slice(start + 1, end)].join('');
 }
 
-let nextDataId = 1;
+/** What is known of a word of the texts, once per distinct word (tokens.ts's `WORDS`): how it is written, and what the finders made of it. */
+export interface WordFacts {
+  readonly capital: boolean;
+  readonly allCaps: boolean;
+  /** The finders' answers about the word, by slot, and the number of the data each came from (`memoByToken`). */
+  readonly answers: unknown[];
+  readonly answeredFrom: number[];
+}
 
 /**
- * Numbers for the data objects a finder reads (a word list, a gazetteer), one of its own for
- * each and never 0: an answer kept with a word (tokens.ts's `WordFacts`) says which data it came
- * from without holding that data alive once a changed `.fragmentrc.json` has replaced it. One
- * numbering per finder, so that each remembers the data it asked of last (one serves a whole harvest).
+ * How many `memoByToken` there are (persons.ts, places.ts): each has a slot in every word's facts,
+ * made this long at once (an array filled as it goes would be read more slowly).
  */
-export function dataNumbers(): (data: object) => number {
-  const numbers = new WeakMap<object, number>();
-  let lastData: object | undefined;
+export const TOKEN_MEMOS = 2;
+let nextSlot = 0;
+let nextDataNumber = 1;
+
+/**
+ * `memoByWord`, with each answer also kept in the facts of the token's word (one object per
+ * distinct word, `WordFacts`): every occurrence after a word's first is then a field
+ * read rather than a lookup by its text (the finders ask of every capitalised word). An answer is
+ * kept with the number of the data it came from, not the data, so that a changed
+ * `.fragmentrc.json` is answered afresh and its old lists are not held alive.
+ */
+export function memoByToken<Data extends object, Answer>(
+  answer: (word: string, data: Data) => Answer,
+): (token: { readonly text: string; readonly facts: WordFacts | undefined }, data: Data) => Answer {
+  const byWord = memoByWord(answer);
+  const slot = nextSlot++;
+  if (slot >= TOKEN_MEMOS) throw new Error('memoByToken: one memo more than TOKEN_MEMOS');
+  const numbers = new WeakMap<Data, number>();
+  // The data asked of last, and its number: one list serves a whole harvest.
+  let lastData: Data | undefined;
   let lastNumber = 0;
-  return (data) => {
+  const numberOf = (data: Data) => {
     if (data === lastData) return lastNumber;
     let number = numbers.get(data);
     if (number === undefined) {
-      number = nextDataId++;
+      number = nextDataNumber++;
       numbers.set(data, number);
     }
     lastData = data;
     lastNumber = number;
     return number;
+  };
+  return (token, data) => {
+    const facts = token.facts;
+    if (facts === undefined) return byWord(token.text, data);
+    const from = numberOf(data);
+    if (facts.answeredFrom[slot] !== from) {
+      facts.answers[slot] = byWord(token.text, data);
+      facts.answeredFrom[slot] = from;
+    }
+    return facts.answers[slot] as Answer;
   };
 }
