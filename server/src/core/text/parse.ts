@@ -161,9 +161,9 @@ function readMisspeltKeys(fields: Field[]): Field[] {
   const misspelt = (field: Field) => field.match.kind === 'unknown' && field.malformed === undefined && field.schemaField !== undefined;
   if (!fields.some(misspelt)) return fields;
   const named = new Set(fields.filter((field) => field.schemaField && !misspelt(field)).map((field) => field.schemaField?.key));
-  // Pushed, not mapped: `map` makes a holey array, and the fragments' field arrays of two kinds
-  // (half the files of a harvest have a misspelt key) made V8 set aside its optimised code for the
-  // rules that read them (deopts in a fragment-lint run of the bench's corpus: 23 before, 14 after).
+  // Pushed, not mapped: `map` makes a holey array, and field arrays of two kinds (a harvest's
+  // files with a misspelt key and without) made V8 set aside its optimised code for the rules that
+  // read them (deopts in a fragment-lint run of the bench's corpus: about 22 before, 13 after).
   const read: Field[] = [];
   for (const field of fields) {
     const key = misspelt(field) ? field.schemaField?.key : undefined;
